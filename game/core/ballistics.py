@@ -1,0 +1,86 @@
+"""Shots: the line of fire past the target, who stands on it, and who is hit."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.core.building import Building
+from game.core.geometry import distance, line, ray
+from game.core.level import Position, Role
+from game.core.people import Person
+
+MAX_RANGE = 40
+"""How far a round travels along the line of fire, in tiles, unless a wall stops it first."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineOfFire:
+    """The people between shooter and target, and behind the target up to the first wall that stops rounds."""
+
+    between: tuple[Person, ...]
+    behind: tuple[Person, ...]
+
+
+def line_of_fire(
+    building: Building, shooter: Person, target_at: Position, people: list[Person]
+) -> LineOfFire:
+    """Trace the round from the shooter through the aim point and on until something stops it."""
+    origin = shooter.position
+    floor = origin.floor
+    by_tile: dict[tuple[int, int], list[Person]] = {}
+    for person in people:
+        if person.present and person is not shooter and person.position.floor == floor:
+            by_tile.setdefault((person.position.x, person.position.y), []).append(person)
+    between: list[Person] = []
+    behind: list[Person] = []
+    passed_target = False
+    for x, y in ray(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
+        if building.stops_rounds(floor, x, y):
+            break
+        if (x, y) == (target_at.x, target_at.y):
+            passed_target = True
+            continue
+        for person in by_tile.get((x, y), ()):
+            (behind if passed_target else between).append(person)
+    return LineOfFire(tuple(between), tuple(behind))
+
+
+def clear_between(building: Building, a: Position, b: Position) -> bool:
+    """Whether nothing that stops rounds lies between two tiles on one floor."""
+    if a.floor != b.floor:
+        return False
+    return not any(building.stops_rounds(a.floor, x, y) for x, y in line(a.x, a.y, b.x, b.y)[1:-1])
+
+
+def hit_chance(shooter: Person, target: Person, accuracy: float) -> float:
+    """The chance a round hits the target: falls with distance, with running, and against cover."""
+    dist = distance(shooter.position.x, shooter.position.y, target.position.x, target.position.y)
+    chance = accuracy * max(0.3, 1.0 - dist / 30.0)
+    if shooter.path and shooter.speed > 20:
+        chance *= 0.6
+    if target.protection == "cover":
+        chance *= 0.35
+    elif target.protection == "concealment":
+        chance *= 0.8
+    return max(0.02, min(0.95, chance))
+
+
+def resolve_hit(
+    rng: random.Random, target: Person, chance: float, fire: LineOfFire
+) -> Person | None:
+    """Who the round hits: someone in the way, the target, or someone behind it; None for a clean miss."""
+    for person in fire.between:
+        if rng.random() < 0.5:
+            return person
+    if rng.random() < chance:
+        return target
+    for person in fire.behind:
+        if rng.random() < 0.35:
+            return person
+    return None
+
+
+def non_threats(people: tuple[Person, ...]) -> tuple[str, ...]:
+    """The ids of people on a line of fire who are not suspects."""
+    return tuple(p.id for p in people if p.role is not Role.SUSPECT)

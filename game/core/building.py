@@ -1,0 +1,160 @@
+"""The building: tiles of every floor, doors and their states, and what blocks movement, sight and rounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.level import DoorState, Level, Position, TileKind
+
+_WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
+_BLOCKS_SIGHT = frozenset(
+    {TileKind.WALL, TileKind.PARTITION, TileKind.COVER, TileKind.CONCEALMENT, TileKind.VOID}
+)
+_STOPS_ROUNDS = frozenset({TileKind.WALL, TileKind.COVER, TileKind.VOID})
+_INSIDE = frozenset({TileKind.FLOOR, TileKind.STAIRS})
+
+
+@dataclass(slots=True)
+class Door:
+    """A door in the building; its state changes as people open, lock and breach it."""
+
+    at: Position
+    state: DoorState
+    breach_ticks: int
+    name: str
+
+
+class Building:
+    """Static tiles plus mutable door states; answers movement, sight and ballistics questions."""
+
+    def __init__(self, level: Level) -> None:
+        symbols = {entry.symbol: entry for entry in level.legend}
+        self.floor_names = tuple(f.name for f in level.floors)
+        self.height = max(len(f.rows) for f in level.floors)
+        self.width = max((len(r) for f in level.floors for r in f.rows), default=0)
+        self._kinds: list[list[list[TileKind]]] = []
+        self._names: dict[Position, str] = {}
+        self.doors: dict[Position, Door] = {}
+        for index, floor in enumerate(level.floors):
+            grid = []
+            for y in range(self.height):
+                row = floor.rows[y] if y < len(floor.rows) else ""
+                kinds = []
+                for x in range(self.width):
+                    entry = symbols.get(row[x] if x < len(row) else " ")
+                    kind = entry.kind if entry else TileKind.VOID
+                    kinds.append(kind)
+                    if entry and entry.kind is TileKind.DOOR:
+                        at = Position(index, x, y)
+                        self.doors[at] = Door(at, entry.door_state, entry.breach_ticks, entry.name)
+                    if entry and entry.name:
+                        self._names[Position(index, x, y)] = entry.name
+                grid.append(kinds)
+            self._kinds.append(grid)
+
+    @property
+    def floors(self) -> int:
+        """How many floors the building has."""
+        return len(self._kinds)
+
+    def kind(self, position: Position) -> TileKind:
+        """The tile's kind; outside the map is void."""
+        if not self.inside_map(position):
+            return TileKind.VOID
+        return self._kinds[position.floor][position.y][position.x]
+
+    def kind_at(self, floor: int, x: int, y: int) -> TileKind:
+        """The tile's kind from raw coordinates (the hot path of sight and ballistics)."""
+        if 0 <= x < self.width and 0 <= y < self.height:
+            return self._kinds[floor][y][x]
+        return TileKind.VOID
+
+    def name(self, position: Position) -> str:
+        """What the tile is called in the legend ("vehicle", "lockers")."""
+        return self._names.get(position, self.kind(position).value)
+
+    def inside_map(self, position: Position) -> bool:
+        """Whether the position is on the map."""
+        return (
+            0 <= position.floor < len(self._kinds)
+            and 0 <= position.x < self.width
+            and 0 <= position.y < self.height
+        )
+
+    def walkable(self, position: Position, can_open_doors: bool = True) -> bool:
+        """Whether a person may stand on the tile now (locked doors never; closed ones if they open them)."""
+        kind = self.kind(position)
+        if kind not in _WALKABLE:
+            return False
+        if kind is TileKind.DOOR:
+            state = self.doors[position].state
+            if state is DoorState.LOCKED:
+                return False
+            if state is DoorState.CLOSED and not can_open_doors:
+                return False
+        return True
+
+    def passable_ever(self, position: Position) -> bool:
+        """Whether the tile could be walked once doors are opened or breached."""
+        return self.kind(position) in _WALKABLE
+
+    def blocks_sight(self, floor: int, x: int, y: int) -> bool:
+        """Walls, partitions, objects and closed doors block sight; windows and open doors do not."""
+        kind = self.kind_at(floor, x, y)
+        if kind is TileKind.DOOR:
+            return self.doors[Position(floor, x, y)].state is not DoorState.OPEN
+        return kind in _BLOCKS_SIGHT
+
+    def stops_rounds(self, floor: int, x: int, y: int) -> bool:
+        """Block walls and cover objects stop rounds; drywall, doors, glass and furniture do not."""
+        return self.kind_at(floor, x, y) in _STOPS_ROUNDS
+
+    def muffles(self, floor: int, x: int, y: int) -> bool:
+        """Whether the tile dampens sound passing through it (any wall, partition or closed door)."""
+        kind = self.kind_at(floor, x, y)
+        if kind is TileKind.DOOR:
+            return self.doors[Position(floor, x, y)].state is not DoorState.OPEN
+        return kind in (TileKind.WALL, TileKind.PARTITION)
+
+    def is_inside(self, position: Position) -> bool:
+        """Whether the tile is inside the building (floor or stairs, not outside ground)."""
+        return self.kind(position) in _INSIDE
+
+    def protection(self, position: Position) -> tuple[str, str]:
+        """The best protection next to a tile: ("cover"|"concealment"|"open", object name)."""
+        best, name = "open", ""
+        for neighbour in self.neighbours8(position):
+            kind = self.kind(neighbour)
+            if kind in (TileKind.WALL, TileKind.COVER):
+                return "cover", self.name(neighbour)
+            if kind in (TileKind.PARTITION, TileKind.CONCEALMENT) or (
+                kind is TileKind.DOOR and self.doors[neighbour].state is not DoorState.OPEN
+            ):
+                best, name = "concealment", self.name(neighbour)
+        return best, name
+
+    def neighbours8(self, position: Position) -> list[Position]:
+        """The eight surrounding tiles on the same floor, in a fixed order."""
+        return [
+            Position(position.floor, position.x + dx, position.y + dy)
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+            if dx or dy
+        ]
+
+    def adjacent_doors(self, position: Position) -> list[Door]:
+        """Doors next to (or under) a tile, nearest first in a fixed order."""
+        found = [self.doors[position]] if position in self.doors else []
+        found += [self.doors[n] for n in self.neighbours8(position) if n in self.doors]
+        return found
+
+    def stairs_links(self, position: Position) -> list[Position]:
+        """The stair tiles at the same place on the floors above and below."""
+        if self.kind(position) is not TileKind.STAIRS:
+            return []
+        links = []
+        for floor in (position.floor - 1, position.floor + 1):
+            other = Position(floor, position.x, position.y)
+            if 0 <= floor < self.floors and self.kind(other) is TileKind.STAIRS:
+                links.append(other)
+        return links

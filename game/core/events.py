@@ -1,0 +1,405 @@
+"""Events: the truth of a run. Small typed records, past tense, each with its tick.
+
+Scoring, the HUD, sound cues, the debrief and replays read only these (and the public snapshot of
+positions for drawing). `event_to_dict` gives the canonical JSON form that `event_log_sha256` hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from enum import Enum
+
+from game.core.level import Position
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """What an observer could perceive of a person at one moment."""
+
+    dress: str
+    raid_jacket: bool
+    badge_shown: bool
+    announced: bool
+    weapon: str
+    weapon_drawn: bool
+    matches_description: bool
+    distance: float
+    in_sight: bool
+
+    @property
+    def identifiable_as_police(self) -> bool:
+        """Uniform, POLICE jacket, or badge with a spoken "Police!"."""
+        return self.dress == "uniform" or self.raid_jacket or (self.badge_shown and self.announced)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Base of every event."""
+
+    tick: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioStarted(Event):
+    level: str
+    seed: int
+    variant: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioEnded(Event):
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TraineeArrived(Event):
+    position: Position
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class TraineeMoved(Event):
+    position: Position
+    pace: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnteredZone(Event):
+    person: str
+    zone: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnteredBuilding(Event):
+    person: str
+    position: Position
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftBuilding(Event):
+    person: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class PaceChanged(Event):
+    pace: str
+
+
+@dataclass(frozen=True, slots=True)
+class TookCover(Event):
+    person: str
+    protection: str
+    position: Position
+    object: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftCover(Event):
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponDrawn(Event):
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponHolstered(Event):
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class RadioSent(Event):
+    sender: str
+    kind: str
+    slots: tuple[tuple[str, str], ...]
+    zone: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RadioLost(Event):
+    sender: str
+    kind: str
+    zone: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RadioHeard(Event):
+    sender: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RadioDegraded(Event):
+    zone: str
+    loss: float
+
+
+@dataclass(frozen=True, slots=True)
+class RadioRestored(Event):
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromptShown(Event):
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceAnnounced(Event):
+    person: str
+    position: Position
+    off_duty: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RaidJacketDonned(Event):
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeShown(Event):
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChallengeIssued(Event):
+    by: str
+    target: str
+    target_role: str
+    seen: Appearance
+    target_firing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Complied(Event):
+    person: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonIdentified(Event):
+    by: str
+    person: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMisidentified(Event):
+    by: str
+    person: str
+    seen: Appearance
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSighted(Event):
+    by: str
+    person: str
+    role: str
+    armed: bool
+    position: Position
+    seen: Appearance
+
+
+@dataclass(frozen=True, slots=True)
+class ContactMade(Event):
+    suspect: str
+    position: Position
+    distance: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShotFired(Event):
+    """A round fired: the line of fire continued past the target to the first wall that stops rounds."""
+
+    shooter: str
+    shooter_role: str
+    target: str
+    target_role: str
+    origin: Position
+    aim: Position
+    hit: str
+    between: tuple[str, ...]
+    behind: tuple[str, ...]
+    non_threats_on_line: tuple[str, ...]
+    seen: Appearance | None
+    target_firing: bool
+    target_surrendered: bool
+    shooter_protection: str
+
+
+@dataclass(frozen=True, slots=True)
+class GunfireHeard(Event):
+    """What the trainee hears of a shot: direction and rough distance, never the exact tile."""
+
+    bearing: int
+    direction: str
+    loudness: float
+    distance: str
+    floor: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonWounded(Event):
+    person: str
+    role: str
+    by: str
+    condition: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyWorsened(Event):
+    person: str
+    condition: str
+
+
+@dataclass(frozen=True, slots=True)
+class TourniquetApplied(Event):
+    by: str
+    person: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectSurrendered(Event):
+    suspect: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectRetreated(Event):
+    suspect: str
+    toward: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectBarricaded(Event):
+    suspect: str
+    zone: str
+    victims_inside: int
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectStoppedFiring(Event):
+    suspect: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatStopped(Event):
+    suspect: str
+    how: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerArrived(Event):
+    officer: str
+    position: Position
+    dress: str
+    off_duty: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FriendlyFire(Event):
+    shooter: str
+    target: str
+    hit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CiviliansDirected(Event):
+    count: int
+    exit_zone: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
+class CivilianSheltered(Event):
+    person: str
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class CivilianEscaped(Event):
+    person: str
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class DoorOpened(Event):
+    by: str
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
+class DoorClosed(Event):
+    by: str
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
+class DoorLocked(Event):
+    by: str
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
+class BreachStarted(Event):
+    at: Position
+    ticks: int
+
+
+@dataclass(frozen=True, slots=True)
+class DoorBreached(Event):
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
+class CommandRefused(Event):
+    command: str
+    reason: str
+
+
+def event_type(event: Event) -> str:
+    """The event's type name as logs and JSON show it."""
+    return type(event).__name__
+
+
+def event_to_dict(event: Event) -> dict[str, object]:
+    """The canonical JSON-ready form of an event: type, tick, then its fields."""
+    out: dict[str, object] = {"type": event_type(event)}
+    for f in fields(event):
+        out[f.name] = _plain(getattr(event, f.name))
+    return out
+
+
+def event_log_sha256(events: list[Event]) -> str:
+    """A fingerprint of a whole event log; identical logs give identical hashes on any machine."""
+    digest = hashlib.sha256()
+    for event in events:
+        line = json.dumps(event_to_dict(event), sort_keys=True, separators=(",", ":"))
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Position):
+        return [value.floor, value.x, value.y]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Appearance):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value

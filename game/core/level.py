@@ -1,0 +1,385 @@
+"""The validated level: what an instructor wrote, as plain frozen data the simulation runs on.
+
+`game/levels` turns YAML into these values (and reports every authoring error with its place);
+`game/core` never reads a file. Times are in ticks (see `TICK_RATE`), positions are `Position` values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+TICK_RATE = 10
+"""Simulation ticks per second of game time."""
+
+
+class TileKind(Enum):
+    """What a map tile is made of, which decides movement, sight and whether it stops rounds."""
+
+    FLOOR = "floor"
+    GROUND = "ground"
+    WALL = "wall"
+    PARTITION = "partition"
+    DOOR = "door"
+    WINDOW = "window"
+    COVER = "cover"
+    CONCEALMENT = "concealment"
+    STAIRS = "stairs"
+    VOID = "void"
+
+
+class DoorState(Enum):
+    """A door's state; a locked door takes a timed breach."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    LOCKED = "locked"
+
+
+class Dress(Enum):
+    """What a person wears, as another person would see it."""
+
+    UNIFORM = "uniform"
+    PLAIN = "plain"
+
+
+class Weapon(Enum):
+    """What a person carries."""
+
+    NONE = "none"
+    HANDGUN = "handgun"
+    RIFLE = "rifle"
+
+
+class Role(Enum):
+    """A person's role in the scenario."""
+
+    TRAINEE = "trainee"
+    SUSPECT = "suspect"
+    CIVILIAN = "civilian"
+    OFFICER = "officer"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A tile on a floor: floor index, column, row (0-based, row 0 at the top)."""
+
+    floor: int
+    x: int
+    y: int
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    """What one map character stands for."""
+
+    symbol: str
+    kind: TileKind
+    name: str = ""
+    door_state: DoorState = DoorState.CLOSED
+    breach_ticks: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """One storey of the building as rows of legend symbols (all rows padded to one width)."""
+
+    name: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """An inclusive rectangle of tiles on one floor."""
+
+    floor: int
+    x1: int
+    y1: int
+    x2: int
+    y2: int
+
+    def contains(self, position: Position) -> bool:
+        """Whether the tile lies inside this rectangle."""
+        return (
+            position.floor == self.floor
+            and self.x1 <= position.x <= self.x2
+            and self.y1 <= position.y <= self.y2
+        )
+
+    def tiles(self) -> tuple[Position, ...]:
+        """Every tile of the rectangle, row by row."""
+        return tuple(
+            Position(self.floor, x, y)
+            for y in range(self.y1, self.y2 + 1)
+            for x in range(self.x1, self.x2 + 1)
+        )
+
+
+class ZoneKind(Enum):
+    """What a named zone is for; exits, staging and the casualty collection point drive behaviour."""
+
+    ROOM = "room"
+    CORRIDOR = "corridor"
+    LOBBY = "lobby"
+    STAIRWELL = "stairwell"
+    OUTSIDE = "outside"
+    EXIT = "exit"
+    STAGING = "staging"
+    CCP = "ccp"
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A named place ("Building 12, east stairwell") used on the radio and in scoring."""
+
+    id: str
+    name: str
+    kind: ZoneKind
+    areas: tuple[Rect, ...]
+
+    def contains(self, position: Position) -> bool:
+        """Whether the tile lies in this zone."""
+        return any(area.contains(position) for area in self.areas)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where something is: an exact tile, or anywhere (seeded) in a zone."""
+
+    zone: str = ""
+    at: Position | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Present only when the named variant group picked one of these options."""
+
+    group: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """How a person looks, as a radio description would give it."""
+
+    sex: str = ""
+    build: str = ""
+    clothing: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trainee:
+    """The officer the trainee plays."""
+
+    spawn: Place
+    dress: Dress = Dress.UNIFORM
+    raid_jacket: bool = False
+    raid_jacket_worn: bool = False
+    badge_shown: bool = False
+    weapon: Weapon = Weapon.HANDGUN
+    weapon_drawn: bool = False
+    radio: bool = True
+    description: Description = field(default_factory=Description)
+    arrives: int = 0
+    tourniquets: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reactions:
+    """Seeded weights of what a suspect does when an officer confronts them."""
+
+    engage: int = 1
+    retreat: int = 1
+    surrender: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """A person committing the attack."""
+
+    id: str
+    spawn: Place
+    description: Description
+    weapon: Weapon = Weapon.RIFLE
+    route: tuple[str, ...] = ()
+    first_shot: int = 0
+    fire_interval: int = 40
+    stop_after: int = 0
+    accuracy: float = 0.35
+    reactions: Reactions = field(default_factory=Reactions)
+    barricade_zone: str = ""
+    when: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CivilianBehaviour:
+    """Seeded weights of what civilians do when they hear gunfire."""
+
+    shelter: int = 1
+    flee: int = 1
+    freeze: int = 0
+    approach: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CivilianGroup:
+    """Students or staff who start together."""
+
+    id: str
+    spawn: Place
+    count: int = 1
+    kind: str = "student"
+    behaviour: CivilianBehaviour = field(default_factory=CivilianBehaviour)
+    shelter_zone: str = ""
+    wounded: str = ""
+    when: Condition | None = None
+
+
+class OffDutyProtocol(Enum):
+    """How an off-duty or plain-clothes officer behaves when challenged (doctrine §3.2)."""
+
+    FOLLOWS = "follows"
+    CONFUSED = "confused"
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """Another officer: uniformed backup on the timeline, or a self-dispatched plain-clothes officer."""
+
+    id: str
+    spawn: Place
+    arrives: int = 0
+    dress: Dress = Dress.UNIFORM
+    off_duty: bool = False
+    raid_jacket_worn: bool = False
+    badge_shown: bool = False
+    weapon: Weapon = Weapon.HANDGUN
+    weapon_drawn: bool = False
+    description: Description = field(default_factory=Description)
+    protocol: tuple[tuple[OffDutyProtocol, int], ...] = ((OffDutyProtocol.FOLLOWS, 1),)
+    goal: str = "gunfire"
+    partner: bool = False
+    when: Condition | None = None
+
+
+class TimelineKind(Enum):
+    """What a timeline entry does."""
+
+    RADIO = "radio"
+    RADIO_DEGRADED = "radio_degraded"
+    RADIO_RESTORED = "radio_restored"
+    PROMPT = "prompt"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """Something that happens at a fixed time: radio traffic, a degraded channel, an on-screen prompt."""
+
+    at: int
+    kind: TimelineKind
+    sender: str = "Dispatch"
+    text: str = ""
+    zone: str = ""
+    loss: float = 0.0
+    when: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VariantOption:
+    """One option of a variant group, with its seeded weight."""
+
+    id: str
+    weight: int = 1
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VariantGroup:
+    """One thing the level randomises between seeds; one option is picked per run."""
+
+    id: str
+    options: tuple[VariantOption, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringThresholds:
+    """The rubric's design parameters (doctrine §7) that an instructor may tune; times in seconds."""
+
+    entry_full_seconds: int = 60
+    entry_zero_seconds: int = 180
+    entry_full_seconds_silent: int = 120
+    entry_zero_seconds_silent: int = 300
+    stall_hard_failure_seconds: int = 120
+    initial_report_full_seconds: int = 30
+    initial_report_half_seconds: int = 90
+    care_full_seconds: int = 60
+    care_zero_seconds: int = 300
+    backup_wait_allowed_seconds: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNote:
+    """The real case a level draws from, shown in the debrief."""
+
+    case: str
+    lesson: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A whole validated level."""
+
+    id: str
+    title: str
+    briefing: str
+    source_path: str
+    floors: tuple[Floor, ...]
+    legend: tuple[LegendEntry, ...]
+    zones: tuple[Zone, ...]
+    trainee: Trainee
+    suspects: tuple[Suspect, ...] = ()
+    civilians: tuple[CivilianGroup, ...] = ()
+    officers: tuple[Officer, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    variants: tuple[VariantGroup, ...] = ()
+    scoring: ScoringThresholds = field(default_factory=ScoringThresholds)
+    duration: int = 6000
+    case_note: CaseNote | None = None
+    content_hash: str = ""
+
+    def zone(self, zone_id: str) -> Zone:
+        """The zone with this id (the loader has checked that it exists)."""
+        for zone in self.zones:
+            if zone.id == zone_id:
+                return zone
+        raise KeyError(zone_id)
+
+    def legend_entry(self, symbol: str) -> LegendEntry:
+        """The legend entry for a map character."""
+        for entry in self.legend:
+            if entry.symbol == symbol:
+                return entry
+        raise KeyError(symbol)
+
+
+DEFAULT_LEGEND: tuple[LegendEntry, ...] = (
+    LegendEntry(".", TileKind.FLOOR, "floor"),
+    LegendEntry(",", TileKind.GROUND, "outside ground"),
+    LegendEntry("#", TileKind.WALL, "block wall"),
+    LegendEntry("=", TileKind.PARTITION, "drywall partition"),
+    LegendEntry("D", TileKind.DOOR, "door", DoorState.CLOSED),
+    LegendEntry("/", TileKind.DOOR, "open door", DoorState.OPEN),
+    LegendEntry("L", TileKind.DOOR, "locked door", DoorState.LOCKED),
+    LegendEntry("W", TileKind.WINDOW, "window"),
+    LegendEntry("C", TileKind.COVER, "column"),
+    LegendEntry("V", TileKind.COVER, "vehicle"),
+    LegendEntry("%", TileKind.CONCEALMENT, "desks"),
+    LegendEntry("l", TileKind.CONCEALMENT, "lockers"),
+    LegendEntry("*", TileKind.CONCEALMENT, "bushes"),
+    LegendEntry("S", TileKind.STAIRS, "stairs"),
+    LegendEntry(" ", TileKind.VOID, "nothing"),
+)
+"""The symbols every level may use without declaring them; a level's `legend:` adds or overrides."""

@@ -1,0 +1,84 @@
+"""What people can see and hear: line of sight, field of view, and how a gunshot sounds from afar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.building import Building
+from game.core.geometry import bearing, compass, distance, line
+from game.core.level import Position
+
+SIGHT_RANGE = 30
+"""How far, in tiles, a person can make out another person."""
+
+
+def line_of_sight(
+    building: Building, a: Position, b: Position, max_range: float = SIGHT_RANGE
+) -> bool:
+    """Whether a person at a can see a person at b (same floor, nothing opaque between them)."""
+    if a.floor != b.floor:
+        return False
+    if abs(a.x - b.x) > max_range or abs(a.y - b.y) > max_range:
+        return False
+    if distance(a.x, a.y, b.x, b.y) > max_range:
+        return False
+    points = line(a.x, a.y, b.x, b.y)
+    floor = a.floor
+    return not any(building.blocks_sight(floor, x, y) for x, y in points[1:-1])
+
+
+def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
+    """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
+    seen = {origin}
+    floor = origin.floor
+    ox, oy = origin.x, origin.y
+    edge = []
+    for i in range(-radius, radius + 1):
+        edge += [
+            (ox + i, oy - radius),
+            (ox + i, oy + radius),
+            (ox - radius, oy + i),
+            (ox + radius, oy + i),
+        ]
+    r2 = radius * radius
+    for ex, ey in edge:
+        for x, y in line(ox, oy, ex, ey)[1:]:
+            if (x - ox) ** 2 + (y - oy) ** 2 > r2 or not (
+                0 <= x < building.width and 0 <= y < building.height
+            ):
+                break
+            seen.add(Position(floor, x, y))
+            if building.blocks_sight(floor, x, y):
+                break
+    return seen
+
+
+@dataclass(frozen=True, slots=True)
+class Sound:
+    """How one gunshot reaches a listener: loudness 0..1, bearing and rough distance."""
+
+    loudness: float
+    bearing: int
+    direction: str
+    distance: str
+    floor: str
+
+
+def hear_gunshot(building: Building, source: Position, listener: Position) -> Sound | None:
+    """How a gunshot at source sounds to the listener, or None when it is too faint to hear."""
+    dist = distance(source.x, source.y, listener.x, listener.y)
+    muffling = 0
+    if source.floor == listener.floor:
+        for x, y in line(source.x, source.y, listener.x, listener.y)[1:-1]:
+            if building.muffles(source.floor, x, y):
+                muffling += 1
+        floor_word = "same floor"
+    else:
+        muffling = 3 * abs(source.floor - listener.floor)
+        floor_word = "above" if source.floor > listener.floor else "below"
+    loudness = 1.0 / (1.0 + dist / 25.0) * (0.7 ** min(muffling, 8))
+    if loudness < 0.04:
+        return None
+    heading = bearing(listener.x, listener.y, source.x, source.y)
+    band = "close" if loudness > 0.45 else "near" if loudness > 0.18 else "distant"
+    return Sound(round(loudness, 3), heading, compass(heading), band, floor_word)

@@ -1,0 +1,431 @@
+"""The world: one incident, stepped tick by tick from commands to events. Pure and deterministic."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from game.core import behaviours, orders
+from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
+from game.core.building import Building
+from game.core.commands import Command, EndScenario
+from game.core.events import (
+    CasualtyWorsened,
+    ContactMade,
+    EnteredBuilding,
+    EnteredZone,
+    Event,
+    FriendlyFire,
+    GunfireHeard,
+    LeftBuilding,
+    OfficerArrived,
+    PersonSighted,
+    PersonWounded,
+    PromptShown,
+    RadioDegraded,
+    RadioHeard,
+    RadioRestored,
+    ScenarioEnded,
+    ScenarioStarted,
+    ShotFired,
+    ThreatStopped,
+    TraineeArrived,
+)
+from game.core.level import Condition, Level, Place, Position, Role, TimelineKind, ZoneKind
+from game.core.pathfinding import distance_field
+from game.core.people import (
+    Person,
+    PersonView,
+    appearance,
+    create_civilian,
+    create_officer,
+    create_suspect,
+    create_trainee,
+    pick_weighted,
+    view,
+)
+from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
+
+CRITICAL_WORSENS_TICKS = 1200
+"""A critical casualty without a tourniquet worsens after two minutes..."""
+CRITICAL_LOST_TICKS = 3000
+"""...and is lost after five (Hartford Consensus: no one should die of uncontrolled bleeding)."""
+TRAINEE_DOWN_HITS = 2
+
+
+class World:
+    """One run of a level: state, a seeded generator, and the event log."""
+
+    def __init__(self, level: Level, seed: int = 1, variant: dict[str, str] | None = None) -> None:
+        self.level = level
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.tick = 0
+        self.building = Building(level)
+        self.variant = _choose_variant(level, self.rng, variant or {})
+        self.log: list[Event] = []
+        self.finished = False
+        self.end_reason = ""
+        self.radio_loss: dict[str, float] = {}
+        self.last_gunfire: Position | None = None
+        self.last_gunfire_tick = -(10**9)
+        self.alerted = False
+        self._fields: dict[str, dict[Position, int]] = {}
+        self._zone_of = self._map_zones()
+        self._pending: list[Event] = []
+        self._contact_made: set[str] = set()
+        self._sighted: set[str] = set()
+        self._timeline = [e for e in level.timeline if self.present(e.when)]
+        self.trainee = create_trainee(level, self.place(level.trainee.spawn))
+        self.people: list[Person] = [self.trainee]
+        for spec in level.suspects:
+            if self.present(spec.when):
+                self.people.append(create_suspect(spec, self.place(spec.spawn)))
+        for spec in level.officers:
+            if self.present(spec.when):
+                self.people.append(create_officer(spec, self.place(spec.spawn), self.rng))
+        for group in level.civilians:
+            if self.present(group.when):
+                spots = self.spread(group.spawn, group.count)
+                for index in range(group.count):
+                    self.people.append(create_civilian(group, index, spots[index]))
+        self._by_id = {p.id: p for p in self.people}
+        self.emit(ScenarioStarted(0, level.id, seed, tuple(sorted(self.variant.items()))))
+        self.trainee.zone = self.zone_at(self.trainee.position)
+        self.trainee.inside = self.building.is_inside(self.trainee.position)
+        if self.trainee.present:
+            self._arrive_trainee()
+        self._flush()
+
+    # -- the one entry point -------------------------------------------------------------------
+
+    def step(self, commands: Sequence[Command] = ()) -> list[Event]:
+        """Advance one tick: carry out the trainee's commands, then everyone else acts."""
+        if self.finished:
+            return []
+        self._run_timeline()
+        self._arrivals()
+        for command in commands:
+            if isinstance(command, EndScenario):
+                self.end("ended by trainee")
+                break
+            orders.carry_out(self, command)
+        behaviours.move_trainee(self)
+        for person in self.people:
+            if not person.present:
+                continue
+            if person.role is Role.SUSPECT:
+                behaviours.act_suspect(self, person)
+            elif person.role is Role.OFFICER:
+                behaviours.act_officer(self, person)
+            elif person.role is Role.CIVILIAN:
+                behaviours.act_civilian(self, person)
+        self._casualties()
+        self._trainee_perception()
+        if self.tick >= self.level.duration and not self.finished:
+            self.end("time limit")
+        self.tick += 1
+        return self._flush()
+
+    # -- queries for commands, behaviours and the client -----------------------------------------
+
+    def person(self, person_id: str) -> Person | None:
+        """The person with this id, or None."""
+        return self._by_id.get(person_id)
+
+    def snapshot(self) -> list[PersonView]:
+        """Everyone on scene, as read-only pictures for drawing."""
+        return [view(p) for p in self.people if p.present]
+
+    def zone_at(self, position: Position) -> str:
+        """The id of the zone a tile lies in, or ''."""
+        return self._zone_of.get(position, "")
+
+    def zone_name(self, zone_id: str) -> str:
+        """The radio name of a zone."""
+        return self.level.zone(zone_id).name if zone_id else "unknown location"
+
+    def present(self, condition: Condition | None) -> bool:
+        """Whether something with this variant condition is in this run."""
+        return condition is None or self.variant.get(condition.group) in condition.options
+
+    def place(self, place: Place) -> Position:
+        """The tile a place names: exact, or a seeded walkable tile of its zone."""
+        if place.at is not None:
+            return place.at
+        return self.spread(place, 1)[0]
+
+    def spread(self, place: Place, count: int) -> list[Position]:
+        """Count seeded tiles for a group spawning at a place (distinct while the zone has room)."""
+        if place.at is not None:
+            return [place.at] * count
+        tiles = self.zone_tiles(place.zone)
+        picks = self.rng.sample(tiles, min(count, len(tiles)))
+        while len(picks) < count:
+            picks.append(self.rng.choice(tiles))
+        return picks
+
+    def zone_tiles(self, zone_id: str) -> list[Position]:
+        """The tiles of a zone a person may stand on, in a fixed order."""
+        zone = self.level.zone(zone_id)
+        return [t for a in zone.areas for t in a.tiles() if self.building.walkable(t)]
+
+    def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
+        """A cached distance field toward some goal tiles (exits, a zone)."""
+        if key not in self._fields:
+            self._fields[key] = distance_field(self.building, goals)
+        return self._fields[key]
+
+    def exit_field(self, exit_zone: str = "") -> dict[Position, int]:
+        """Distances to the exits (all, or one named exit zone)."""
+        zones = [
+            z
+            for z in self.level.zones
+            if (z.id == exit_zone if exit_zone else z.kind is ZoneKind.EXIT)
+        ]
+        goals = [t for z in zones for t in self.zone_tiles(z.id)]
+        return self.field_to("exit:" + exit_zone, goals)
+
+    def sees(self, observer: Person, person: Person, max_range: float = SIGHT_RANGE) -> bool:
+        """Whether one person can see the other now."""
+        return line_of_sight(self.building, observer.position, person.position, max_range)
+
+    def emit(self, event: Event) -> None:
+        """Record an event; it is returned from this tick's step and kept in the log."""
+        self._pending.append(event)
+
+    def end(self, reason: str) -> None:
+        """End the run."""
+        if not self.finished:
+            self.finished = True
+            self.end_reason = reason
+            self.emit(ScenarioEnded(self.tick, reason))
+
+    # -- shots, shared by everyone who fires ---------------------------------------------------
+
+    def fire(
+        self, shooter: Person, target: Person | None, accuracy: float, aim: Position | None = None
+    ) -> Person | None:
+        """Fire one round at a person (or at a tile); resolve the line of fire and any hit."""
+        aim_at = target.position if target else (aim or shooter.position)
+        fire = line_of_fire(self.building, shooter, aim_at, self.people)
+        seen = (
+            appearance(shooter, target, self.tick, self.level, self.sees(shooter, target))
+            if target
+            else None
+        )
+        hit: Person | None = None
+        if target is not None:
+            hit = resolve_hit(self.rng, target, hit_chance(shooter, target, accuracy), fire)
+        shooter.last_fired_tick = self.tick
+        self.emit(
+            ShotFired(
+                self.tick,
+                shooter.id,
+                shooter.role.value,
+                target.id if target else "",
+                target.role.value if target else "",
+                shooter.position,
+                aim_at,
+                hit.id if hit else "",
+                tuple(p.id for p in fire.between),
+                tuple(p.id for p in fire.behind),
+                non_threats(fire.between + fire.behind),
+                seen,
+                bool(target and self.tick - target.last_fired_tick <= 30),
+                bool(target and target.state == "surrendered"),
+                shooter.protection,
+            )
+        )
+        if shooter.role is Role.SUSPECT:
+            self._gunfire(shooter.position)
+        if shooter.is_police and (
+            (target is not None and target.is_police) or (hit is not None and hit.is_police)
+        ):
+            self.emit(
+                FriendlyFire(self.tick, shooter.id, hit.id if hit else target.id, hit is not None)
+            )
+        if hit is not None:
+            self.wound(hit, shooter)
+        return hit
+
+    def wound(self, person: Person, by: Person) -> None:
+        """A round hits a person: a casualty marker, never more."""
+        person.hits += 1
+        person.path.clear()
+        if person.role is Role.SUSPECT:
+            person.condition = "incapacitated"
+            person.weapon_drawn = False
+            person.state = "down"
+            self.emit(
+                PersonWounded(
+                    self.tick, person.id, "suspect", by.id, "incapacitated", person.position
+                )
+            )
+            self.emit(ThreatStopped(self.tick, person.id, "incapacitated", by.id))
+            return
+        if person.role is Role.TRAINEE:
+            person.condition = "walking" if person.hits < TRAINEE_DOWN_HITS else "incapacitated"
+        elif person.role is Role.OFFICER:
+            person.condition = "critical"
+        else:
+            person.condition = "critical" if self.rng.random() < 0.6 else "walking"
+        person.wounded_tick = self.tick
+        self.emit(
+            PersonWounded(
+                self.tick, person.id, person.role.value, by.id, person.condition, person.position
+            )
+        )
+        if person.role is Role.TRAINEE and person.condition == "incapacitated":
+            self.end("trainee down")
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _flush(self) -> list[Event]:
+        events, self._pending = self._pending, []
+        self.log.extend(events)
+        return events
+
+    def _map_zones(self) -> dict[Position, str]:
+        zone_of: dict[Position, str] = {}
+        for zone in self.level.zones:
+            for area in zone.areas:
+                for tile in area.tiles():
+                    zone_of.setdefault(tile, zone.id)
+        return zone_of
+
+    def _run_timeline(self) -> None:
+        for entry in self._timeline:
+            if entry.at != self.tick:
+                continue
+            if entry.kind is TimelineKind.RADIO:
+                if self.trainee.present or entry.at == 0:
+                    self.emit(RadioHeard(self.tick, entry.sender, entry.text))
+            elif entry.kind is TimelineKind.RADIO_DEGRADED:
+                self.radio_loss[entry.zone] = entry.loss
+                self.emit(RadioDegraded(self.tick, entry.zone, entry.loss))
+            elif entry.kind is TimelineKind.RADIO_RESTORED:
+                self.radio_loss.pop(entry.zone, None)
+                self.emit(RadioRestored(self.tick, entry.zone))
+            elif entry.kind is TimelineKind.PROMPT:
+                self.emit(PromptShown(self.tick, entry.text))
+
+    def _arrivals(self) -> None:
+        if not self.trainee.present and self.tick >= self.level.trainee.arrives:
+            self.trainee.present = True
+            self.trainee.state = "on scene"
+            self._arrive_trainee()
+        for person in self.people:
+            spec = person.officer
+            if (
+                spec is not None
+                and not person.present
+                and person.state == "en route"
+                and self.tick >= spec.arrives
+            ):
+                person.present = True
+                person.state = "arrived"
+                self.emit(
+                    OfficerArrived(
+                        self.tick, person.id, person.position, person.dress.value, person.off_duty
+                    )
+                )
+                if not person.off_duty:
+                    where = self.zone_name(self.zone_at(person.position))
+                    self.emit(
+                        RadioHeard(
+                            self.tick, person.id.replace("_", " ").title(), f"On scene at {where}."
+                        )
+                    )
+
+    def _arrive_trainee(self) -> None:
+        zone = self.zone_at(self.trainee.position)
+        self.emit(TraineeArrived(self.tick, self.trainee.position, zone))
+
+    def _gunfire(self, source: Position) -> None:
+        self.last_gunfire = source
+        self.last_gunfire_tick = self.tick
+        self.alerted = True
+        if not self.trainee.present:
+            return
+        sound = hear_gunshot(self.building, source, self.trainee.position)
+        if sound is not None:
+            self.emit(
+                GunfireHeard(
+                    self.tick,
+                    sound.bearing,
+                    sound.direction,
+                    sound.loudness,
+                    sound.distance,
+                    sound.floor,
+                )
+            )
+
+    def _casualties(self) -> None:
+        for person in self.people:
+            if person.condition != "critical" or not person.present:
+                continue
+            bleeding = self.tick - person.wounded_tick
+            if bleeding == CRITICAL_WORSENS_TICKS:
+                self.emit(CasualtyWorsened(self.tick, person.id, "critical, worsening"))
+            elif bleeding >= CRITICAL_LOST_TICKS:
+                person.condition = "deceased"
+                self.emit(CasualtyWorsened(self.tick, person.id, "deceased"))
+
+    def _trainee_perception(self) -> None:
+        trainee = self.trainee
+        if not trainee.present:
+            return
+        position = trainee.position
+        zone = self.zone_at(position)
+        if zone != trainee.zone:
+            trainee.zone = zone
+            if zone:
+                self.emit(EnteredZone(self.tick, "trainee", zone, self.zone_name(zone)))
+        kind_inside = self.building.is_inside(position)
+        outside = self.building.kind(position).value == "ground"
+        if kind_inside and not trainee.inside:
+            trainee.inside = True
+            self.emit(EnteredBuilding(self.tick, "trainee", position, zone))
+        elif outside and trainee.inside:
+            trainee.inside = False
+            self.emit(LeftBuilding(self.tick, "trainee", position))
+        for person in self.people:
+            if person is trainee or not person.present or not person.armed:
+                continue
+            if person.role is Role.CIVILIAN:
+                continue
+            in_sight = self.sees(trainee, person)
+            if not in_sight:
+                continue
+            if person.id not in self._sighted:
+                self._sighted.add(person.id)
+                seen = appearance(trainee, person, self.tick, self.level, True)
+                self.emit(
+                    PersonSighted(
+                        self.tick,
+                        "trainee",
+                        person.id,
+                        person.role.value,
+                        person.weapon_drawn,
+                        person.position,
+                        seen,
+                    )
+                )
+            if (
+                person.role is Role.SUSPECT
+                and person.id not in self._contact_made
+                and person.active
+                and person.state != "surrendered"
+            ):
+                self._contact_made.add(person.id)
+                dist = appearance(trainee, person, self.tick, self.level, True).distance
+                self.emit(ContactMade(self.tick, person.id, person.position, dist))
+
+
+def _choose_variant(level: Level, rng: random.Random, fixed: dict[str, str]) -> dict[str, str]:
+    chosen: dict[str, str] = {}
+    for group in level.variants:
+        pick = pick_weighted(rng, [(o.id, o.weight) for o in group.options])
+        chosen[group.id] = fixed.get(group.id, pick)
+    return chosen
