@@ -1,0 +1,110 @@
+"""Rapid Response Trainer: the command line.
+
+    python main.py                 open the menu and play (same as `play`)
+    python main.py play LEVEL      play one level
+    python main.py check PATH...   check level files; file:line:col errors, exit 2 on any
+    python main.py render LEVEL    draw a level's map to a PNG without a window
+    python main.py run LEVEL       run a level headless, with a script of decisions
+    python main.py bench           print performance figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one subcommand; returns the process exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.client.app import play
+
+    return play(level_path=args.level, seed=args.seed, fullscreen=args.fullscreen)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from game.levels.check import check_paths
+
+    levels, problems = check_paths(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 2
+    print(f"{len(levels)} level{'s' if len(levels) != 1 else ''} checked: all good.")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from game.client.map_render import render_command
+
+    return render_command(args.level, args.output, floor=args.floor, seed=args.seed)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from game.sessions.cli import run_command
+
+    return run_command(args)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from game.bench import bench_command
+
+    return bench_command(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Rapid Response Trainer: first-responder training for active-shooter incidents in schools.",
+    )
+    parser.set_defaults(command=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="open the menu, or play one level (the default)")
+    play.add_argument("level", nargs="?", help="a level file; without it the menu opens")
+    play.add_argument("--seed", type=int, default=None, help="the variation seed (default: random)")
+    play.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    play.set_defaults(command="play", handler=_play)
+
+    check = sub.add_parser("check", help="check level files and folders; errors as file:line:col")
+    check.add_argument("paths", nargs="+", help="level files or folders of levels")
+    check.set_defaults(command="check", handler=_check)
+
+    render = sub.add_parser("render", help="draw a level's map to a PNG without a window")
+    render.add_argument("level", help="the level file")
+    render.add_argument("-o", "--output", required=True, help="the PNG file to write")
+    render.add_argument("--floor", type=int, default=None, help="draw only this floor (default: all)")
+    render.add_argument("--seed", type=int, default=1, help="seed for where people are placed")
+    render.set_defaults(command="render", handler=_render)
+
+    run = sub.add_parser("run", help="run a level headless, with a script of decisions")
+    run.add_argument("level", nargs="?", help="the level file (optional with --script)")
+    run.add_argument("--script", help="a script of timed commands and expectations")
+    run.add_argument("--seed", type=int, default=None, help="the seed (default: the script's, or 1)")
+    run.add_argument("--seeds", help="a batch of seeds, e.g. 1-200")
+    run.add_argument("--until", help='stop at this time, e.g. "6:00"')
+    run.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    run.add_argument("--save", help="save the session as a replay script to this file")
+    run.set_defaults(command="run", handler=_run)
+
+    bench = sub.add_parser("bench", help="measure speed: loading, headless runs, drawing, start-up")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--quick", action="store_true", help="fewer repetitions")
+    bench.set_defaults(command="bench", handler=_bench)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
