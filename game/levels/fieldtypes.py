@@ -1,0 +1,172 @@
+"""The small type language the field table is written in (read by the validator and the schema)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+NO_DEFAULT = object()
+"""Marks a field with no default (required, or absent means "not set")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Any text; numbers and true/false must be quoted."""
+
+    nonempty: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ident:
+    """An id: lower-case letters, digits and underscores."""
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A single map character (used as the legend's keys)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Integer:
+    """A whole number within bounds."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A decimal or whole number within bounds, as a float."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Boolean:
+    """true or false (only those two words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """A time as "m:ss" text or whole seconds; converted to ticks."""
+
+    positive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Seconds:
+    """A duration in seconds (decimals allowed); converted to ticks."""
+
+    positive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One of a fixed set of words; converted to the enum member when `enum` is given."""
+
+    values: tuple[str, ...]
+    enum: type[Enum] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A tile as [x, y]."""
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An inclusive rectangle of tiles as [x1, y1, x2, y2]."""
+
+
+@dataclass(frozen=True, slots=True)
+class FloorRef:
+    """A floor, by index (0 is the first floor listed) or by its name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Map rows: a `|` block of text, one row per line, or a list of quoted strings."""
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A variant condition: `{group: option}` or `{group: [option, option]}`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    """A list of items of one type."""
+
+    item: FieldType
+    min_items: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MapOf:
+    """A mapping from keys of one type to values of another."""
+
+    key: FieldType
+    value: FieldType
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key of a mapping: its type, whether required, its default and example, and its doc."""
+
+    name: str
+    type: FieldType
+    doc: str
+    example: object = None
+    required: bool = False
+    default: object = NO_DEFAULT
+    attr: str = ""
+
+    @property
+    def target(self) -> str:
+        """The keyword the builder receives this field's value as."""
+        return self.attr or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Obj:
+    """A mapping with known fields, built into a value by `build` (a dict when None)."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+    build: Callable[..., object] | None = None
+    one_of: tuple[str, ...] = ()
+    needs: tuple[tuple[str, str], ...] = ()
+    weights: bool = False
+    example: object = None
+
+    def field(self, name: str) -> Field:
+        """The field with this YAML name."""
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+
+FieldType = (
+    Text
+    | Ident
+    | Symbol
+    | Integer
+    | Number
+    | Boolean
+    | Time
+    | Seconds
+    | Choice
+    | Point
+    | Area
+    | FloorRef
+    | Rows
+    | When
+    | ListOf
+    | MapOf
+    | Obj
+)
