@@ -62,6 +62,11 @@ class MoveTo:
 
 
 @dataclass(frozen=True, slots=True)
+class AdvanceToGunfire:
+    """Move toward where the last gunfire you heard came from (ALERRT: move directly to the gunfire)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Stop:
     """Stop moving."""
 
@@ -197,6 +202,7 @@ class EndScenario:
 Command = (
     Move
     | MoveTo
+    | AdvanceToGunfire
     | Stop
     | SetPace
     | TakeCover

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from game.core import radio
 from game.core.commands import (
     PACES,
+    AdvanceToGunfire,
     AnnouncePolice,
     ApplyTourniquet,
     Breach,
@@ -128,6 +129,20 @@ def _move_to(world: World, trainee: Person, command: MoveTo) -> None:
     path = find_path(world.building, trainee.position, goal)
     if not path and goal != trainee.position:
         raise Refused("no way there: a door may be locked")
+    trainee.path = path
+
+
+def _advance(world: World, trainee: Person, command: AdvanceToGunfire) -> None:
+    source = world.heard_gunfire_at
+    if source is None:
+        raise Refused("you have heard no gunfire")
+    path = find_path(world.building, trainee.position, source)
+    if not path:
+        near = [n for n in world.building.neighbours8(source) if world.building.walkable(n)]
+        goal = _nearest_tile(world, trainee.position, near)
+        path = find_path(world.building, trainee.position, goal) if goal else []
+    if not path:
+        raise Refused("no way toward the gunfire: a door may be locked")
     trainee.path = path
 
 
@@ -370,6 +385,7 @@ def _distance(a: Person, b: Person) -> float:
 _HANDLERS = {
     Move: _move,
     MoveTo: _move_to,
+    AdvanceToGunfire: _advance,
     Stop: _stop,
     SetPace: _set_pace,
     TakeCover: _take_cover,

@@ -69,6 +69,7 @@ class World:
         self.radio_loss: dict[str, float] = {}
         self.last_gunfire: Position | None = None
         self.last_gunfire_tick = -(10**9)
+        self.heard_gunfire_at: Position | None = None
         self.alerted = False
         self._fields: dict[str, dict[Position, int]] = {}
         self._zone_of = self._map_zones()
@@ -350,6 +351,7 @@ class World:
             return
         sound = hear_gunshot(self.building, source, self.trainee.position)
         if sound is not None:
+            self.heard_gunfire_at = source
             self.emit(
                 GunfireHeard(
                     self.tick,
