@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
+from functools import cached_property
 
 from game.core.level import Floor, LegendEntry, Position, Rect, TileKind
 
@@ -45,29 +46,31 @@ class Grid:
         """Whether a person can stand on the tile."""
         return self.kind(position) in WALKABLE
 
-    def reachable(self, starts: Iterable[Position]) -> set[Position]:
-        """Every walkable tile connected to the starts (4-way moves; stairs link floors)."""
-        seen = {start for start in starts if self.walkable(start)}
+    def reachable(self, starts: Iterable[Position]) -> set[tuple[int, int, int]]:
+        """Every walkable tile connected to the starts, as (floor, x, y) (4-way moves; stairs link floors)."""
+        walk = self.walkable_grid
+        stairs = self._stairs_grid()
+        width, height, floors = self.width, self.height, len(self.floors)
+        seen = {(p.floor, p.x, p.y) for p in starts if self.inside(p) and walk[p.floor][p.y][p.x]}
         queue = deque(seen)
         while queue:
-            here = queue.popleft()
-            for step in self._neighbours(here):
-                if step not in seen and self.walkable(step):
+            f, x, y = queue.popleft()
+            steps = [(f, x + 1, y), (f, x - 1, y), (f, x, y + 1), (f, x, y - 1)]
+            if stairs[f][y][x]:
+                steps += [(g, x, y) for g in (f - 1, f + 1) if 0 <= g < floors and stairs[g][y][x]]
+            for step in steps:
+                sf, sx, sy = step
+                if 0 <= sx < width and 0 <= sy < height and step not in seen and walk[sf][sy][sx]:
                     seen.add(step)
                     queue.append(step)
         return seen
 
-    def _neighbours(self, here: Position) -> list[Position]:
-        """The tiles one move away; from stairs, also stairs at the same x, y one floor up or down."""
-        f, x, y = here.floor, here.x, here.y
-        steps = [
-            Position(f, x + 1, y),
-            Position(f, x - 1, y),
-            Position(f, x, y + 1),
-            Position(f, x, y - 1),
-        ]
-        if self.kind(here) is TileKind.STAIRS:
-            for other in (Position(f - 1, x, y), Position(f + 1, x, y)):
-                if self.kind(other) is TileKind.STAIRS:
-                    steps.append(other)
-        return steps
+    @cached_property
+    def walkable_grid(self) -> list[list[list[bool]]]:
+        """Per floor, row and column: whether a person can stand there."""
+        walkable = {symbol for symbol, kind in self.kinds.items() if kind in WALKABLE}
+        return [[[c in walkable for c in row] for row in floor.rows] for floor in self.floors]
+
+    def _stairs_grid(self) -> list[list[list[bool]]]:
+        stairs = {symbol for symbol, kind in self.kinds.items() if kind is TileKind.STAIRS}
+        return [[[c in stairs for c in row] for row in floor.rows] for floor in self.floors]

@@ -11,6 +11,7 @@ from game.core.level import (
     Condition,
     Place,
     Position,
+    Rect,
     VariantGroup,
     Zone,
     ZoneKind,
@@ -142,7 +143,13 @@ class Checker:
                         f"(x 0..{grid.width - 1}, y 0..{grid.height - 1})",
                     )
                     bad = True
-            if not bad and not any(grid.walkable(t) for r in zone.areas for t in r.tiles()):
+            walk = grid.walkable_grid
+            if not bad and not any(
+                walk[r.floor][y][x]
+                for r in zone.areas
+                for y in range(r.y1, r.y2 + 1)
+                for x in range(r.x1, r.x2 + 1)
+            ):
                 self.report(f"zones[{i}]", f"zone {zone.id!r} has no walkable tile")
 
     def check_spawn_tiles(self, grid: Grid) -> None:
@@ -177,9 +184,21 @@ class Checker:
         reach = grid.reachable(exits)
         for i, group in civilians:
             place = group.spawn
-            starts = [place.at] if place.at is not None else _tiles(zones.get(place.zone))
-            starts = [tile for tile in starts if grid.walkable(tile)]
-            if starts and not any(tile in reach for tile in starts):
+            zone = zones.get(place.zone)
+            if place.at is not None:
+                areas = [Rect(place.at.floor, place.at.x, place.at.y, place.at.x, place.at.y)]
+            else:
+                areas = list(zone.areas) if zone is not None else []
+            walk = grid.walkable_grid
+            walkable = [
+                (a.floor, x, y)
+                for a in areas
+                if grid.rect_inside(a)
+                for y in range(a.y1, a.y2 + 1)
+                for x in range(a.x1, a.x2 + 1)
+                if walk[a.floor][y][x]
+            ]
+            if walkable and not any(tile in reach for tile in walkable):
                 if not exits:
                     message = "civilians need a zone of kind exit; the level has none"
                 else:
