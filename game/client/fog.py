@@ -1,0 +1,69 @@
+"""What the trainee can see now, what they saw before, and what they never saw (fog of war)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.client import palette
+from game.core.building import Building
+from game.core.level import Position
+from game.core.perception import field_of_view
+
+REMEMBERED_ALPHA = 150
+UNSEEN_ALPHA = 255
+
+
+class Fog:
+    """Visible and remembered tiles, and a cached overlay per floor."""
+
+    def __init__(self, building: Building) -> None:
+        self.building = building
+        self.visible: set[Position] = set()
+        self.seen: set[Position] = set()
+        self._key: tuple[Position, int] | None = None
+        self._overlays: dict[tuple[int, int], pygame.Surface] = {}
+        self.version = 0
+
+    def update(self, position: Position | None, doors_version: int = 0) -> bool:
+        """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
+        if position is None:
+            if self.visible:
+                self.visible = set()
+                self.version += 1
+                self._overlays.clear()
+                return True
+            return False
+        key = (position, doors_version)
+        if key == self._key:
+            return False
+        self._key = key
+        self.visible = field_of_view(self.building, position)
+        self.seen |= self.visible
+        self.version += 1
+        self._overlays.clear()
+        return True
+
+    def state(self, position: Position) -> str:
+        """ "visible", "remembered" or "unseen"."""
+        if position in self.visible:
+            return "visible"
+        return "remembered" if position in self.seen else "unseen"
+
+    def overlay(self, floor: int, tile: int) -> pygame.Surface:
+        """A map-sized surface that darkens remembered tiles and blacks out unseen ones."""
+        key = (floor, tile)
+        if key not in self._overlays:
+            small = pygame.Surface((self.building.width, self.building.height), pygame.SRCALPHA)
+            small.fill((*palette.FOG_UNSEEN, UNSEEN_ALPHA))
+            for pos in self.seen:
+                if pos.floor == floor:
+                    alpha = 0 if pos in self.visible else REMEMBERED_ALPHA
+                    small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, alpha))
+            self._overlays[key] = pygame.transform.scale(
+                small, (self.building.width * tile, self.building.height * tile)
+            )
+        return self._overlays[key]
+
+    def known_zones(self, zone_at) -> list[str]:
+        """Zone ids with any tile the trainee has seen, in first-seen-stable (sorted) order."""
+        return sorted({z for z in (zone_at(p) for p in self.seen) if z})

@@ -1,0 +1,40 @@
+"""The client's colours: a calm, low-contrast palette; meaning is never carried by colour alone."""
+
+from __future__ import annotations
+
+BACKGROUND = (24, 28, 33)
+PANEL = (33, 38, 45)
+PANEL_EDGE = (62, 70, 80)
+TEXT = (226, 230, 234)
+TEXT_DIM = (150, 158, 168)
+ACCENT = (120, 170, 220)
+HIGHLIGHT = (240, 200, 90)
+WARNING = (230, 150, 90)
+GOOD = (130, 190, 140)
+
+FLOOR = (196, 201, 206)
+GROUND = (150, 162, 142)
+WALL = (52, 58, 66)
+PARTITION = (112, 120, 130)
+DOOR = (168, 130, 84)
+DOOR_OPEN = (206, 180, 140)
+DOOR_LOCKED = (120, 80, 60)
+WINDOW = (150, 190, 214)
+COVER = (84, 92, 104)
+COVER_EDGE = (30, 34, 40)
+CONCEALMENT_LINES = (128, 116, 96)
+STAIRS = (172, 178, 186)
+STAIRS_LINES = (96, 104, 114)
+VOID = (16, 18, 21)
+GRID = (0, 0, 0, 18)
+
+UNIFORM = (34, 62, 110)
+PLAIN = (120, 108, 96)
+STUDENT = (150, 140, 124)
+OUTLINE = (12, 14, 16)
+JACKET_BAND = (236, 226, 120)
+MARKER = (250, 250, 250)
+WEAPON = (20, 20, 20)
+TRAINEE_RING = (255, 214, 80)
+
+FOG_UNSEEN = (10, 12, 14)

@@ -1,0 +1,60 @@
+"""Scenes are a small protocol: handle an event, update by a frame's seconds, draw; each may return the next scene."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pygame
+
+from game.client.settings import Settings, config_dir, save_settings
+from game.client.sound import SoundBank
+from game.client.text import Fonts
+
+
+class Scene(Protocol):
+    """One screen of the client."""
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """React to one input event; return the next scene, or None to stay."""
+
+    def update(self, dt: float) -> Scene | None:
+        """Advance by dt seconds of wall time; return the next scene, or None to stay."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole screen."""
+
+
+class Quit:
+    """The scene that ends the program."""
+
+    def handle(self, event: pygame.event.Event) -> Scene | None:
+        """Nothing to handle."""
+        return None
+
+    def update(self, dt: float) -> Scene | None:
+        """Nothing to update."""
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Nothing to draw."""
+
+
+@dataclass
+class Context:
+    """What every scene shares: settings, fonts, sound, and where files live."""
+
+    settings: Settings
+    fonts: Fonts
+    sound: SoundBank
+    config: Path = field(default_factory=config_dir)
+    levels_dir: Path = Path("levels")
+    saves: list[str] = field(default_factory=list)
+
+    def save_settings(self) -> None:
+        """Remember the settings between runs (errors are shown, never fatal)."""
+        try:
+            save_settings(self.settings, self.config)
+        except OSError as error:
+            self.saves.append(f"Could not save settings: {error}")

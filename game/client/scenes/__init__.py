@@ -1,0 +1,1 @@
+"""The client's scenes: menu, briefing, play, pause, debrief, settings."""

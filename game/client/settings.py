@@ -1,0 +1,143 @@
+"""Settings the trainee can change (window, volume, text size, key bindings), kept in the user's config folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+APP_FOLDER = "rapid-response-trainer"
+
+DEFAULT_BINDINGS: dict[str, list[str]] = {
+    "move_up": ["w", "up"],
+    "move_down": ["s", "down"],
+    "move_left": ["a", "left"],
+    "move_right": ["d", "right"],
+    "run": ["left shift", "right shift"],
+    "cover": ["q"],
+    "weapon": ["g"],
+    "announce": ["p"],
+    "jacket": ["j"],
+    "badge": ["b"],
+    "challenge": ["c"],
+    "fire": ["f"],
+    "tourniquet": ["t"],
+    "direct": ["e"],
+    "door": ["o"],
+    "breach": ["x"],
+    "radio": ["r"],
+    "stop": ["z"],
+    "plan_pause": ["space"],
+    "pause": ["escape"],
+}
+"""Action name -> key names (as `pygame.key.name` gives them)."""
+
+ACTION_TITLES: dict[str, str] = {
+    "move_up": "Move north",
+    "move_down": "Move south",
+    "move_left": "Move west",
+    "move_right": "Move east",
+    "run": "Run (hold)",
+    "cover": "Take / leave cover",
+    "weapon": "Draw / holster",
+    "announce": 'Announce "Police!"',
+    "jacket": "Put on raid jacket",
+    "badge": "Show badge",
+    "challenge": "Challenge person under cursor",
+    "fire": "Fire at person under cursor",
+    "tourniquet": "Tourniquet to casualty",
+    "direct": "Direct civilians to exit",
+    "door": "Open / close door",
+    "breach": "Breach locked door",
+    "radio": "Radio",
+    "stop": "Stop",
+    "plan_pause": "Pause to plan",
+    "pause": "Pause menu",
+}
+
+
+@dataclass
+class Settings:
+    """Everything the trainee may change; saved as JSON."""
+
+    window: tuple[int, int] = (1280, 760)
+    fullscreen: bool = False
+    volume: float = 0.7
+    text_size: float = 1.0
+    plan_mode: bool = False
+    bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
+
+    def keys_for(self, action: str) -> list[str]:
+        """The key names bound to an action."""
+        return self.bindings.get(action, DEFAULT_BINDINGS.get(action, []))
+
+
+def config_dir() -> Path:
+    """The user's config folder for this program (XDG_CONFIG_HOME, APPDATA, or ~/.config)."""
+    if sys.platform.startswith("win") and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    elif os.environ.get("XDG_CONFIG_HOME"):
+        base = Path(os.environ["XDG_CONFIG_HOME"])
+    elif os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    else:
+        base = Path.home() / ".config"
+    return base / APP_FOLDER
+
+
+def load_settings(folder: Path | None = None) -> Settings:
+    """Settings from settings.json, defaults for anything missing or unreadable."""
+    data = read_json((folder or config_dir()) / "settings.json")
+    settings = Settings()
+    if not isinstance(data, dict):
+        return settings
+    window = data.get("window")
+    if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int) for v in window):
+        settings.window = (max(640, window[0]), max(480, window[1]))
+    if isinstance(data.get("fullscreen"), bool):
+        settings.fullscreen = data["fullscreen"]
+    if isinstance(data.get("volume"), int | float):
+        settings.volume = min(1.0, max(0.0, float(data["volume"])))
+    if isinstance(data.get("text_size"), int | float):
+        settings.text_size = min(2.0, max(0.75, float(data["text_size"])))
+    if isinstance(data.get("plan_mode"), bool):
+        settings.plan_mode = data["plan_mode"]
+    bindings = data.get("bindings")
+    if isinstance(bindings, dict):
+        for action, keys in bindings.items():
+            if action in DEFAULT_BINDINGS and isinstance(keys, list):
+                settings.bindings[action] = [str(k) for k in keys]
+    return settings
+
+
+def save_settings(settings: Settings, folder: Path | None = None) -> Path:
+    """Write settings.json atomically; returns its path."""
+    data = asdict(settings)
+    data["window"] = list(settings.window)
+    return write_json_atomic((folder or config_dir()) / "settings.json", data)
+
+
+def read_json(path: Path) -> object:
+    """A JSON file's value, or None when it is missing or broken."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json_atomic(path: Path, data: object) -> Path:
+    """Write JSON to a temporary file beside the target, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, sort_keys=True)
+            handle.write("\n")
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
