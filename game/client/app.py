@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from collections.abc import Callable, Iterable
@@ -63,7 +64,8 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
             from game.client.scenes.menu import MenuScene
 
             first = MenuScene(context)
-        run(first, screen)
+        # The benchmark of start-up time stops after the first drawn frame.
+        run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
     finally:
         pygame.quit()
     return 0

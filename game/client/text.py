@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.client import palette
@@ -39,7 +41,7 @@ def draw_text(
     anchor: str = "topleft",
 ) -> pygame.Rect:
     """Draw one line of text; returns its rectangle."""
-    image = font.render(text, True, colour)
+    image = _rendered(font, text, colour)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
@@ -47,6 +49,17 @@ def draw_text(
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Split text into lines that fit a width (paragraphs kept; long words left whole)."""
+    return list(_wrapped(font, text, width))
+
+
+@lru_cache(maxsize=4096)
+def _rendered(font: pygame.font.Font, text: str, colour: tuple[int, ...]) -> pygame.Surface:
+    # The HUD redraws the same lines every frame; rendering text is the costliest part of a frame.
+    return font.render(text, True, colour)
+
+
+@lru_cache(maxsize=1024)
+def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         words = paragraph.split()
@@ -62,7 +75,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 lines.append(line)
                 line = word
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def draw_wrapped(

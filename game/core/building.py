@@ -51,6 +51,11 @@ class Building:
                         self._names[Position(index, x, y)] = entry.name
                 grid.append(kinds)
             self._kinds.append(grid)
+        self.sight_grid = [
+            [[2 if k is TileKind.DOOR else int(k in _BLOCKS_SIGHT) for k in row] for row in grid]
+            for grid in self._kinds
+        ]
+        """Per floor, row and column: 0 see-through, 1 opaque, 2 a door (opaque unless open)."""
 
     @property
     def floors(self) -> int:
@@ -100,10 +105,12 @@ class Building:
 
     def blocks_sight(self, floor: int, x: int, y: int) -> bool:
         """Walls, partitions, objects and closed doors block sight; windows and open doors do not."""
-        kind = self.kind_at(floor, x, y)
-        if kind is TileKind.DOOR:
+        if not (0 <= x < self.width and 0 <= y < self.height):
+            return True
+        opaque = self.sight_grid[floor][y][x]
+        if opaque == 2:
             return self.doors[Position(floor, x, y)].state is not DoorState.OPEN
-        return kind in _BLOCKS_SIGHT
+        return opaque == 1
 
     def stops_rounds(self, floor: int, x: int, y: int) -> bool:
         """Block walls and cover objects stop rounds; drywall, doors, glass and furniture do not."""

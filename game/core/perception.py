@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from game.core.building import Building
 from game.core.geometry import bearing, compass, distance, line
-from game.core.level import Position
+from game.core.level import DoorState, Position
 
 SIGHT_RANGE = 30
 """How far, in tiles, a person can make out another person."""
@@ -29,28 +30,35 @@ def line_of_sight(
 
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
     """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
-    seen = {origin}
-    floor = origin.floor
-    ox, oy = origin.x, origin.y
-    edge = []
-    for i in range(-radius, radius + 1):
-        edge += [
-            (ox + i, oy - radius),
-            (ox + i, oy + radius),
-            (ox - radius, oy + i),
-            (ox + radius, oy + i),
-        ]
-    r2 = radius * radius
-    for ex, ey in edge:
-        for x, y in line(ox, oy, ex, ey)[1:]:
-            if (x - ox) ** 2 + (y - oy) ** 2 > r2 or not (
-                0 <= x < building.width and 0 <= y < building.height
+    floor, ox, oy = origin.floor, origin.x, origin.y
+    width, height = building.width, building.height
+    sight = building.sight_grid[floor]
+    doors = building.doors
+    seen = {(ox, oy)}
+    for ray_offsets in _rays(radius):
+        for dx, dy in ray_offsets:
+            x, y = ox + dx, oy + dy
+            if not (0 <= x < width and 0 <= y < height):
+                break
+            seen.add((x, y))
+            opaque = sight[y][x]
+            if opaque == 1 or (
+                opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
             ):
                 break
-            seen.add(Position(floor, x, y))
-            if building.blocks_sight(floor, x, y):
-                break
-    return seen
+    return {Position(floor, x, y) for x, y in seen}
+
+
+@lru_cache(maxsize=8)
+def _rays(radius: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The tile offsets of every ray from the centre to the edge of a square, cut to a circle."""
+    rays = []
+    r2 = radius * radius
+    for i in range(-radius, radius + 1):
+        for ex, ey in ((i, -radius), (i, radius), (-radius, i), (radius, i)):
+            offsets = tuple((x, y) for x, y in line(0, 0, ex, ey)[1:] if x * x + y * y <= r2)
+            rays.append(offsets)
+    return tuple(rays)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,8 @@ class PlayScene:
         self.facing: dict[str, float] = {}
         self.trail: list[Position] = []
         self.last_gunfire_seen = -1e9
+        self._visible_key: tuple[int, int, int] | None = None
+        self._visible: list[PersonView] = []
         self.prev = self._snapshot()
         self.curr = dict(self.prev)
         self._see()
@@ -358,9 +360,14 @@ class PlayScene:
 
     def visible_people(self) -> list[PersonView]:
         """Everyone the trainee can see now (the trainee first)."""
-        return [
-            p for p in self.curr.values() if p.id == "trainee" or p.position in self.fog.visible
-        ]
+        key = (self.world.tick, self.fog.version, id(self.curr))
+        if self._visible_key != key:
+            self._visible_key = key
+            visible = self.fog.visible
+            self._visible = [
+                p for p in self.curr.values() if p.id == "trainee" or p.position in visible
+            ]
+        return self._visible
 
     def person_under(self, screen_pos: tuple[int, int]) -> PersonView | None:
         """The visible person nearest the cursor, within about a tile."""
