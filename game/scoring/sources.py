@@ -1,0 +1,68 @@
+"""The doctrine sources of doctrine.md §9: id -> short title, for every ledger entry's citation."""
+
+from __future__ import annotations
+
+SOURCES: dict[str, str] = {
+    "S1": "Blair & Schweit, Active Shooter Incidents 2000-2013 (Texas State / FBI, 2014)",
+    "S2": "Blair, Martaindale & Nichols, Active Shooter Events 2000-2012 (FBI LEB, 2014)",
+    "S3": "Blair & Martaindale, US Active Shooter Events 2000-2010 (ALERRT, 2013)",
+    "S4": "Schweit, Addressing the Problem of the Active Shooter (FBI LEB, 2013)",
+    "S5": "Force Science News, Solo Officer Risks (2013)",
+    "S6": "Blair & Johncox, Updated data on the most dangerous call (Police1)",
+    "S7": "FBI, Active Shooter Incidents in the United States in 2023 (2024)",
+    "S8": "Blair, Stop the Killing (ALERRT Newsletter, 2017)",
+    "S9": "Curnutt, It's About Time (ALERRT Newsletter, 2017)",
+    "S10": "Blair, The Tradeoff: Speed vs. Safety (ALERRT Newsletter, 2018)",
+    "S11": "Blair, A Way, Not THE Way (Tactical Science)",
+    "S12": "Martaindale & Blair, Evolution of Active Shooter Response Training (JCCJ, 2019)",
+    "S13": "Blair et al., Reasonableness and Reaction Time (Police Quarterly, 2011)",
+    "S14": "ALERRT course descriptions (Level II Medical, Level I Train-the-Trainer)",
+    "S14b": "After the Shooting Stops (NIJ/NLECTC school safety)",
+    "S15": "The Priority of Life: Problems with Oversimplification (The Illinois Model, 2014)",
+    "S16": "Region 1 SWAT policy, Safety Priorities (City of Everett, WA)",
+    "S17": "NTOA Safety Priority model (NCIER summary)",
+    "S18": "US DOJ COPS, Critical Incident Review: Robb Elementary, Uvalde (2024)",
+    "S19": "MSD High School Public Safety Commission reports, Parkland (2019)",
+    "S20": "VCSO Borderline Bar & Grill After Action Review, Thousand Oaks (2021)",
+    "S21": "IACP Active Shooter Model Policy and Concepts & Issues Paper (2018)",
+    "S22": "FBI, Active Shooter Planning and Response in a Healthcare Setting (2017)",
+    "S23": "Back to Basics, But Thinking Out of the Box (Police Chief Magazine)",
+    "S24": "Revisiting the Staging Area Manager (Domestic Preparedness)",
+    "S25": "PERF, The Police Response to Active Shooter Incidents (2014)",
+    "S26": "NY State Task Force on Police-on-Police Shootings, Reducing Inherent Danger (2010)",
+    "S26b": "Preventing friendly fire: Task Force recommendations (summary)",
+    "S27": "Hanley, Hero or Victim: Self-Dispatching Off-Duty Officers (HLS Watch, 2014)",
+    "S27b": "Hero911 FAQ",
+    "S28": "NIRMA Roll Call Training: Off-Duty Actions (2024)",
+    "S29": "POLICE Magazine: Off-Duty Survival; Friendly Fire; Blue on Blue Shootings",
+    "S30": "Police1, Train your family for an off-duty encounter with an active shooter",
+    "S31": "Color of the day (police); NYPD Robinson case",
+    "S32": "Officer.com, The Challenge of Immediate Responders (Det. Colson case)",
+    "S33": "A Target Discrimination Process (ALERRT-derived)",
+    "S34": "FLETC stress-scenario study (Annals NYAS, 2004)",
+    "S35": "Cover and concealment for the street cop (PoliceOne; TPD L3R 6.5)",
+    "S36": "Tennessee v. Garner, 471 U.S. 1 (1985)",
+    "S37": "US DOJ Department-wide Use-of-Force Policy (2022)",
+    "S38": "Hartford Consensus I-IV (American College of Surgeons)",
+    "S39": "Tactical emergency care for law enforcement: phases of care (Police1 / TECC)",
+    "S40": "The Rescue Task Force concept (Domestic Preparedness; EMRA; Fire Engineering)",
+    "S41": "FEMA Route 91 Harvest Festival After Action Report (2018)",
+    "S42": "FEMA HSEEP (2020) rating definitions P/S/M/U",
+    "S43": "HSEEP Exercise Evaluation Guide examples",
+    "S44": "LASD Scenario Evaluator Training Course (POST scenario tests, screen-outs)",
+    "S45": "Texas Public Safety Association SWAT competition scorecard",
+    "S46": "Scenario Observation Report (academy 7-point form)",
+    "S47": "National Police Foundation, How to Conduct an After Action Review (2020)",
+    "S48": "APCO, Shots Fired: Police Dispatch Considerations (2011)",
+    "S49": "DHS-derived caller and first-report information lists",
+    "S51": "Harvard Blue to Gold summary of Force Science/Lewinski (2013)",
+    "S52": "Uvalde radio communication issues (The Texan; Newser; Texas DPS testimony)",
+    "S53": "TriData, Aurora Century 16 Theater Shooting After Action Report (2014)",
+    "S54": "RAND toolkit references (ALERRT SORD); Rethinking Active Shooter Response",
+}
+"""Every source id of doctrine §9 with a short title; a rule cites only ids from this table."""
+
+
+def cite(source_ids: tuple[str, ...]) -> str:
+    """The ids as the debrief prints them: "[S18][S19]"."""
+    return "".join(f"[{s}]" for s in source_ids)

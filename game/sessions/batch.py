@@ -1,0 +1,285 @@
+"""Run one level (with a script, or holding position) over many seeds, on every core, in seed order.
+
+The result shows whether a level is fair and varied: how ratings, key times and casualties spread
+across seeds, which variants came up, and on which seeds a script's expectations failed.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from game.core.level import Level
+from game.sessions.runner import RunResult, run_level, run_script
+from game.sessions.script import RATINGS, Script
+from game.sessions.summary import MOMENTS
+from game.sessions.times import seconds_clock
+
+MAX_SEEDS = 100_000
+"""The most seeds one batch may run."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRun:
+    """What a batch keeps of one seed's run."""
+
+    seed: int
+    variant: tuple[tuple[str, str], ...]
+    rating: str
+    score: int
+    clocks: tuple[tuple[str, float | None], ...]
+    casualties: tuple[tuple[str, object], ...]
+    hard_failures: tuple[str, ...]
+    end_reason: str
+    ticks: int
+    ok: bool
+    failed: tuple[str, ...]
+    event_log_sha256: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The run as a JSON-ready dict."""
+        return {
+            "seed": self.seed,
+            "variant": dict(self.variant),
+            "rating": self.rating,
+            "score": self.score,
+            "clocks": dict(self.clocks),
+            "casualties": dict(self.casualties),
+            "hard_failures": list(self.hard_failures),
+            "end_reason": self.end_reason,
+            "ticks": self.ticks,
+            "ok": self.ok,
+            "failed": list(self.failed),
+            "event_log_sha256": self.event_log_sha256,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """Every seed's run, in seed order, and the distribution over them."""
+
+    level: Level
+    script: Script | None
+    runs: tuple[BatchRun, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the script's expectations held on every seed."""
+        return all(run.ok for run in self.runs)
+
+    def summary(self) -> dict[str, object]:
+        """The distribution of outcomes across seeds, as a JSON-ready dict."""
+        runs = self.runs
+        ratings = Counter(run.rating for run in runs)
+        clocks = {}
+        for name, _ in MOMENTS:
+            values = [dict(run.clocks).get(name) for run in runs]
+            clocks[name] = _spread([v for v in values if v is not None]) | {
+                "never": sum(1 for v in values if v is None)
+            }
+        wounded = [int(dict(run.casualties)["civilians_wounded"]) for run in runs]
+        deceased = [int(dict(run.casualties)["civilians_deceased"]) for run in runs]
+        return {
+            "runs": len(runs),
+            "expectations_held": sum(1 for run in runs if run.ok),
+            "failed_seeds": [run.seed for run in runs if not run.ok],
+            "ratings": {letter: ratings.get(letter, 0) for letter in RATINGS}
+            | {k: v for k, v in ratings.items() if k not in RATINGS},
+            "score": _spread([run.score for run in runs]),
+            "clocks": clocks,
+            "casualties": {
+                "civilians_wounded": _spread(wounded)
+                | {"histogram": {str(k): v for k, v in sorted(Counter(wounded).items())}},
+                "civilians_deceased": _spread(deceased),
+            },
+            "hard_failures": dict(
+                sorted(Counter(f for run in runs for f in run.hard_failures).items())
+            ),
+            "variants": dict(
+                sorted(Counter(f"{g}={o}" for run in runs for g, o in run.variant).items())
+            ),
+            "end_reasons": dict(sorted(Counter(run.end_reason for run in runs).items())),
+            "distinct_event_logs": len({run.event_log_sha256 for run in runs}),
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        """The whole batch as one JSON-ready object (`run --seeds --json`)."""
+        return {
+            "level": self.level.id,
+            "level_path": self.level.source_path,
+            "script": self.script.path if self.script else None,
+            "seeds": [run.seed for run in self.runs],
+            "ok": self.ok,
+            "runs": [run.as_dict() for run in self.runs],
+            "summary": self.summary(),
+        }
+
+
+def parse_seeds(text: str) -> tuple[int, ...]:
+    """Seeds from "1-200", "7" or "1,5,10-12"; raises ValueError with a readable reason."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        piece = part.strip()
+        low, dash, high = piece.partition("-")
+        if not low.strip().isdigit() or (dash and not high.strip().isdigit()):
+            raise ValueError(f'expected seeds such as "1-200" or "1,5,10-12", got {text!r}')
+        first, last = int(low), int(high) if dash else int(low)
+        if last < first:
+            raise ValueError(f"the range {piece!r} runs backwards")
+        if len(seeds) + last - first + 1 > MAX_SEEDS:
+            raise ValueError(f"at most {MAX_SEEDS:,} seeds per batch")
+        seeds += range(first, last + 1)
+    return tuple(dict.fromkeys(seeds))
+
+
+def run_batch(
+    level: Level,
+    seeds: Sequence[int],
+    script: Script | None = None,
+    until: int | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Run every seed (in parallel on every core) and return the runs in seed order."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(seeds)))
+    if workers == 1:
+        _start(level, script, until)
+        runs = [_one(seed) for seed in seeds]
+    else:
+        chunk = max(1, len(seeds) // (workers * 4))
+        with ProcessPoolExecutor(
+            workers, initializer=_start, initargs=(level, script, until)
+        ) as pool:
+            runs = list(pool.map(_one, seeds, chunksize=chunk))
+    return BatchResult(level, script, tuple(runs))
+
+
+def batch_text(batch: BatchResult) -> str:
+    """The distribution as a short human table."""
+    s = batch.summary()
+    n = s["runs"]
+    lines = [f"{batch.level.title}  ({batch.level.source_path})"]
+    if batch.script is not None:
+        lines.append(f"Script: {batch.script.path}")
+    seeds = [run.seed for run in batch.runs]
+    lines.append(
+        f"{n} runs, seeds {_seed_ranges(seeds)}; {s['distinct_event_logs']} distinct event logs"
+    )
+    if batch.script is not None and not batch.script.expect.empty:
+        failed = s["failed_seeds"]
+        shown = ", ".join(str(seed) for seed in failed[:20]) + (", ..." if len(failed) > 20 else "")
+        lines.append(
+            f"Expectations held on {s['expectations_held']} of {n} seeds"
+            + (f"; failed on {shown}" if failed else "")
+        )
+    lines += ["", "Ratings"]
+    for letter, count in s["ratings"].items():
+        lines.append(f"  {letter}  {count:>5}  {_percent(count, n):>4}  {_bar(count, n)}")
+    score = s["score"]
+    lines.append(
+        f"Score: min {score['min']}, median {score['median']}, mean {score['mean']}, max {score['max']}"
+    )
+    lines += ["", "Key times (from start)  happened     min   median     mean      max"]
+    for name, label in MOMENTS:
+        c = s["clocks"][name]
+        happened = n - c["never"]
+        lines.append(
+            f"  {label:<21}{happened:>4}/{n:<4}{seconds_clock(c['min']):>8}"
+            f"{seconds_clock(c['median']):>9}{seconds_clock(c['mean']):>9}{seconds_clock(c['max']):>9}"
+        )
+    wounded = s["casualties"]["civilians_wounded"]
+    lines += [
+        "",
+        f"Civilians wounded: min {wounded['min']}, median {wounded['median']}, "
+        f"mean {wounded['mean']}, max {wounded['max']}",
+    ]
+    for count, runs in wounded["histogram"].items():
+        lines.append(f"  {count:>3} wounded  {runs:>5} runs  {_bar(runs, n)}")
+    deceased = s["casualties"]["civilians_deceased"]
+    lines.append(f"Civilians deceased: mean {deceased['mean']}, max {deceased['max']}")
+    hard = ", ".join(f"{k} on {v}" for k, v in s["hard_failures"].items()) or "none"
+    lines.append(f"Hard failures: {hard}")
+    lines.append("Variants: " + (", ".join(f"{k} {v}" for k, v in s["variants"].items()) or "none"))
+    lines.append("Endings: " + ", ".join(f"{k} {v}" for k, v in s["end_reasons"].items()))
+    return "\n".join(lines)
+
+
+# -- workers -------------------------------------------------------------------------------------
+
+_JOB: dict[str, object] = {}
+
+
+def _start(level: Level, script: Script | None, until: int | None) -> None:
+    """Set up a worker process (or this process) with the batch's level and script."""
+    _JOB.update(level=level, script=script, until=until)
+
+
+def _one(seed: int) -> BatchRun:
+    """Run one seed in a worker and keep what the batch needs."""
+    level, script, until = _JOB["level"], _JOB["script"], _JOB["until"]
+    if script is None:
+        result = run_level(level, seed=seed, until=until)
+    else:
+        result = run_script(script, seed=seed, until=until, level=level)
+    return _keep(result)
+
+
+def _keep(result: RunResult) -> BatchRun:
+    """The compact record of one run."""
+    a = result.assessment
+    return BatchRun(
+        seed=result.seed,
+        variant=result.variant,
+        rating=a.rating,
+        score=a.score,
+        clocks=tuple((name, getattr(result.clocks, name, None)) for name, _ in MOMENTS),
+        casualties=tuple(result.casualties.as_dict().items()),
+        hard_failures=tuple(a.hard_failures),
+        end_reason=result.end_reason,
+        ticks=result.ticks,
+        ok=result.ok,
+        failed=tuple(r.message for r in result.expectations if not r.ok),
+        event_log_sha256=result.event_log_sha256,
+    )
+
+
+def _spread(values: Sequence[float]) -> dict[str, float | None]:
+    """Min, median, mean and max (None when there are no values)."""
+    if not values:
+        return {"min": None, "median": None, "mean": None, "max": None}
+    return {
+        "min": min(values),
+        "median": statistics.median(values),
+        "mean": round(statistics.fmean(values), 1),
+        "max": max(values),
+    }
+
+
+def _percent(count: int, total: int) -> str:
+    """A share as "42%"."""
+    return f"{round(100 * count / total)}%" if total else "-"
+
+
+def _bar(count: int, total: int, width: int = 30) -> str:
+    """A text bar for a share."""
+    return "#" * round(width * count / total) if total else ""
+
+
+def _seed_ranges(seeds: Sequence[int]) -> str:
+    """Seeds as compact ranges: "1-200" or "1-5, 9"."""
+    parts: list[str] = []
+    start = prev = None
+    for seed in sorted(seeds):
+        if start is None:
+            start = prev = seed
+        elif seed == prev + 1:
+            prev = seed
+        else:
+            parts.append(f"{start}-{prev}" if prev != start else str(start))
+            start = prev = seed
+    if start is not None:
+        parts.append(f"{start}-{prev}" if prev != start else str(start))
+    return ", ".join(parts)
