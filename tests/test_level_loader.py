@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mutations import mutate
 
 from game.core.level import (
     TICK_RATE,
@@ -254,38 +255,12 @@ def test_check_paths_reports_missing_paths_unreadable_files_and_repeated_level_i
     assert any(name == "bin.yaml" and "not UTF-8" in message for name, message in messages)
 
 
-def _mutate(text: str, data: st.DataObject) -> bytes:
-    """One random mutation of the level text: delete lines, replace characters, cut, or add bytes."""
-    lines = text.splitlines(keepends=True)
-    kind = data.draw(st.sampled_from(["delete", "replace", "truncate", "bytes", "swap"]))
-    if kind == "delete":
-        start = data.draw(st.integers(0, len(lines) - 1))
-        count = data.draw(st.integers(1, 5))
-        return "".join(lines[:start] + lines[start + count :]).encode()
-    if kind == "replace":
-        chars = list(text)
-        for _ in range(data.draw(st.integers(1, 8))):
-            index = data.draw(st.integers(0, len(chars) - 1))
-            chars[index] = data.draw(st.sampled_from(list(" \t\n:-[]{}#&*!|>'\"%@,x0Q\x00é")))
-        return "".join(chars).encode()
-    if kind == "truncate":
-        return text.encode()[: data.draw(st.integers(0, len(text)))]
-    if kind == "swap":
-        a, b = data.draw(st.integers(0, len(lines) - 1)), data.draw(st.integers(0, len(lines) - 1))
-        lines[a], lines[b] = lines[b], lines[a]
-        return "".join(lines).encode()
-    index = data.draw(st.integers(0, len(text)))
-    noise = data.draw(st.binary(min_size=1, max_size=20))
-    raw = text.encode()
-    return raw[:index] + noise + raw[index:]
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_mutations_of_a_valid_level_raise_only_level_errors_with_real_places(
     data: st.DataObject,
 ) -> None:
-    mutated = _mutate(minimal_text(), data)
+    mutated = mutate(minimal_text(), data)
     try:
         parse_level(mutated, "mutated.yaml")
     except LevelError as error:
