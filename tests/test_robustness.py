@@ -24,7 +24,7 @@ from game.sessions.script import parse_script
 ROOT = Path(__file__).resolve().parent.parent
 LEVEL_FILES = sorted((ROOT / "levels").glob("*.yaml"))
 SCRIPT_FILES = sorted((ROOT / "levels" / "scripts").rglob("*.yaml"))
-MUTATIONS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+MUTATIONS = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _only_level_errors(parse, data: bytes, name: str) -> None:
@@ -102,9 +102,9 @@ def test_a_long_headless_run_of_the_largest_level_keeps_memory_bounded():
         for _ in range(60 * TICK_RATE):
             world.step()
         early = tracemalloc.get_traced_memory()[0]
-        for _ in range(14 * 60 * TICK_RATE):
+        for _ in range(5 * 60 * TICK_RATE):
             world.step()
         late = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
-    assert (late - early) / 2**20 < SOAK_GROWTH_BOUND_MB / 4
+    assert (late - early) / 2**20 < SOAK_GROWTH_BOUND_MB / 8

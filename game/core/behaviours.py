@@ -64,7 +64,7 @@ def advance(world: World, person: Person) -> bool:
             person.path.clear()
             break
         if door is not None and door.state is DoorState.CLOSED:
-            door.state = DoorState.OPEN
+            world.building.set_door_state(door, DoorState.OPEN)
             world.emit(DoorOpened(world.tick, person.id, step))
         person.budget -= cost
         person.position = person.path.pop(0)
@@ -82,7 +82,7 @@ def move_trainee(world: World) -> None:
     if trainee.busy_with == "breaching the door":
         for door in world.building.adjacent_doors(trainee.position):
             if door.state is DoorState.LOCKED:
-                door.state = DoorState.OPEN
+                world.building.set_door_state(door, DoorState.OPEN)
                 world.emit(DoorBreached(world.tick, door.at))
                 break
     trainee.busy_with = ""
@@ -208,7 +208,7 @@ def _barricade(world: World, suspect: Person) -> None:
         ):
             if any(p.present and p.position == door.at for p in world.people):
                 continue
-            door.state = DoorState.LOCKED
+            world.building.set_door_state(door, DoorState.LOCKED)
             world.emit(DoorLocked(world.tick, suspect.id, door.at))
     inside = sum(
         1
@@ -336,7 +336,12 @@ def _officer_route(world: World, officer: Person) -> None:
         goal = tiles[0] if tiles else None
     if goal is None or (officer.path and officer.path[-1] == goal):
         return
+    if (goal, world.building.door_version) == officer.unreachable:
+        return
     path = find_path(world.building, officer.position, goal)
+    if not path:
+        # A goal behind a locked door stays out of reach until a door changes: do not search again.
+        officer.unreachable = (goal, world.building.door_version)
     if spec.goal == "trainee" or spec.partner:
         path = path[:-2]
     elif spec.goal == "gunfire":
@@ -483,7 +488,7 @@ def _flee(world: World, person: Person) -> None:
         person.budget -= cost
         door = world.building.doors.get(nxt)
         if door is not None and door.state is DoorState.CLOSED:
-            door.state = DoorState.OPEN
+            world.building.set_door_state(door, DoorState.OPEN)
             world.emit(DoorOpened(world.tick, person.id, nxt))
         person.position = nxt
 

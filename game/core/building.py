@@ -35,6 +35,8 @@ class Building:
         self._kinds: list[list[list[TileKind]]] = []
         self._names: dict[Position, str] = {}
         self.doors: dict[Position, Door] = {}
+        self.door_version = 0
+        """Counts every change of a door's state, so that callers can cache what doors decide."""
         for index, floor in enumerate(level.floors):
             grid = []
             for y in range(self.height):
@@ -56,6 +58,12 @@ class Building:
             for grid in self._kinds
         ]
         """Per floor, row and column: 0 see-through, 1 opaque, 2 a door (opaque unless open)."""
+
+    def set_door_state(self, door: Door, state: DoorState) -> None:
+        """Open, close or lock a door."""
+        if door.state is not state:
+            door.state = state
+            self.door_version += 1
 
     @property
     def floors(self) -> int:

@@ -132,8 +132,11 @@ class RadioLost(Event):
 
 @dataclass(frozen=True, slots=True)
 class RadioHeard(Event):
+    """Radio traffic the trainee hears; `reply` marks dispatch answering the trainee's own message."""
+
     sender: str
     text: str
+    reply: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,7 +213,7 @@ def _radio(world: World, trainee: Person, command: Radio) -> None:
     )
     reply = radio.acknowledgement(command)
     if reply:
-        world.emit(RadioHeard(world.tick, "Dispatch", reply))
+        world.emit(RadioHeard(world.tick, "Dispatch", reply, reply=True))
 
 
 def _announce(world: World, trainee: Person, command: AnnouncePolice) -> None:
@@ -270,7 +270,7 @@ def _comply(world: World, trainee: Person, command: Comply) -> None:
 
 def _open_door(world: World, trainee: Person, command: OpenDoor) -> None:
     door = _door(world, trainee, command.at, DoorState.CLOSED)
-    door.state = DoorState.OPEN
+    world.building.set_door_state(door, DoorState.OPEN)
     world.emit(DoorOpened(world.tick, trainee.id, door.at))
 
 
@@ -278,7 +278,7 @@ def _close_door(world: World, trainee: Person, command: CloseDoor) -> None:
     door = _door(world, trainee, command.at, DoorState.OPEN)
     if any(p.present and p.position == door.at for p in world.people):
         raise Refused("someone is in the doorway")
-    door.state = DoorState.CLOSED
+    world.building.set_door_state(door, DoorState.CLOSED)
     world.emit(DoorClosed(world.tick, trainee.id, door.at))
 
 

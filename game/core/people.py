@@ -74,6 +74,7 @@ class Person:
     route_index: int = 0
     tourniquets: int = 0
     inside: bool = False
+    unreachable: tuple[Position | None, int] = (None, -1)
 
     @property
     def active(self) -> bool:

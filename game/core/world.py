@@ -92,6 +92,11 @@ class World:
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
         self.emit(ScenarioStarted(0, level.id, seed, tuple(sorted(self.variant.items()))))
+        for person in self.people:
+            if person.role is Role.CIVILIAN and person.condition != "ok":
+                self.emit(
+                    PersonWounded(0, person.id, "civilian", "", person.condition, person.position)
+                )
         self.trainee.zone = self.zone_at(self.trainee.position)
         self.trainee.inside = self.building.is_inside(self.trainee.position)
         if self.trainee.present:

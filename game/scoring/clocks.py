@@ -11,7 +11,6 @@ from game.core.events import (
     EnteredBuilding,
     Event,
     RadioHeard,
-    RadioSent,
     ScenarioStarted,
     ShotFired,
     SuspectBarricaded,
@@ -85,14 +84,13 @@ def clocks(events: Sequence[Event], level: Level | None = None) -> Clocks:
 
 def clock_ticks(events: Sequence[Event], level: Level | None = None) -> Ticks:
     """The key moments of a run as ticks."""
-    sent_ticks = {e.tick for e in events if isinstance(e, RadioSent) and e.sender == "trainee"}
     shot0 = _first(
         e.tick for e in events if isinstance(e, ShotFired) and e.shooter_role == "suspect"
     )
     dispatch = _first(
         e.tick
         for e in events
-        if isinstance(e, RadioHeard) and e.sender == "Dispatch" and e.tick not in sent_ticks
+        if isinstance(e, RadioHeard) and e.sender == "Dispatch" and not e.reply
     )
     arrived = next((e for e in events if isinstance(e, TraineeArrived)), None)
     arrival = arrived.tick if arrived else None

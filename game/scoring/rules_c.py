@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core.events import CiviliansDirected, EnteredBuilding, RadioSent
+from game.core.events import EnteredBuilding, RadioSent
 from game.core.level import TICK_RATE, ZoneKind
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
@@ -228,11 +228,3 @@ def _has(f: Facts, m: RadioSent, key: str) -> bool:
         location_kind = f.zone_kind(slot(m, "location"))
         return "staging" in asked or (m.kind == "request" and location_kind is ZoneKind.STAGING)
     return "perimeter" in asked
-
-
-def directed_to_ccp(f: Facts, after: int) -> CiviliansDirected | None:
-    """The first time after a tick that the trainee sent people to a casualty collection point."""
-    for e in f.of(CiviliansDirected):
-        if e.tick >= after and f.zone_kind(e.exit_zone) is ZoneKind.CCP:
-            return e
-    return None
