@@ -183,3 +183,15 @@ def test_camera_follows_and_clamps():
     camera.follow(990, 790)
     assert (camera.x, camera.y) == (600, 500)
     assert camera.to_world(*camera.to_screen(500, 400)) == (500, 400)
+
+
+def test_the_advance_key_moves_toward_the_gunfire_and_the_comply_key_complies():
+    from game.client.input_map import AtHand, action_commands, keys_at_hand
+    from game.core.commands import AdvanceToGunfire, Comply
+
+    at_hand = AtHand(None, gunfire_heard=True, challenged=True)
+    assert action_commands("advance", at_hand) == [AdvanceToGunfire()]
+    assert action_commands("comply", at_hand) == [Comply()]
+    hints = [action for action, _ in keys_at_hand(at_hand)]
+    assert hints[0] == "comply" and "advance" in hints
+    assert "comply" not in [a for a, _ in keys_at_hand(AtHand(None))]

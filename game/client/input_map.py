@@ -8,12 +8,14 @@ import pygame
 
 from game.core.building import Building
 from game.core.commands import (
+    AdvanceToGunfire,
     AnnouncePolice,
     ApplyTourniquet,
     Breach,
     Challenge,
     CloseDoor,
     Command,
+    Comply,
     DirectCivilians,
     DonRaidJacket,
     DrawWeapon,
@@ -53,6 +55,8 @@ class AtHand:
     jacket_carried: bool = False
     casualty_near: str = ""
     civilians_near: bool = False
+    gunfire_heard: bool = False
+    challenged: bool = False
 
 
 def key_map(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -125,6 +129,8 @@ def action_commands(action: str, at_hand: AtHand) -> list[Command]:
         "direct": DirectCivilians,
         "breach": Breach,
         "stop": Stop,
+        "advance": AdvanceToGunfire,
+        "comply": Comply,
     }
     if action in simple:
         return [simple[action]()]
@@ -135,6 +141,10 @@ def keys_at_hand(at_hand: AtHand) -> list[tuple[str, str]]:
     """(action, words) for the actions that make sense now, for the HUD's key hints."""
     trainee = at_hand.trainee
     hints: list[tuple[str, str]] = [("run", "Run (hold)")]
+    if at_hand.challenged:
+        hints.insert(0, ("comply", "Comply: weapon down, hands visible"))
+    if at_hand.gunfire_heard:
+        hints.append(("advance", "Move toward the gunfire"))
     if trainee is not None and trainee.protection != "open":
         hints.append(("cover", f"Leave {trainee.protection}"))
     elif at_hand.protection_nearby != "open":

@@ -84,9 +84,10 @@ def hear_gunshot(building: Building, source: Position, listener: Position) -> So
     else:
         muffling = 3 * abs(source.floor - listener.floor)
         floor_word = "above" if source.floor > listener.floor else "below"
-    loudness = 1.0 / (1.0 + dist / 25.0) * (0.7 ** min(muffling, 8))
-    if loudness < 0.04:
+    # A gunshot indoors is heard across a whole school: walls muffle it, they do not silence it.
+    loudness = 1.0 / (1.0 + dist / 40.0) * (0.85 ** min(muffling, 10))
+    if loudness < 0.03:
         return None
     heading = bearing(listener.x, listener.y, source.x, source.y)
-    band = "close" if loudness > 0.45 else "near" if loudness > 0.18 else "distant"
+    band = "close" if loudness > 0.55 else "near" if loudness > 0.3 else "distant"
     return Sound(round(loudness, 3), heading, compass(heading), band, floor_word)

@@ -33,6 +33,8 @@ from game.client.tiles import floor_surface, redraw_tile
 from game.core.commands import Command, EndScenario
 from game.core.events import (
     BreachStarted,
+    ChallengeIssued,
+    Complied,
     DoorBreached,
     DoorClosed,
     DoorLocked,
@@ -55,6 +57,9 @@ TILE = 24
 PANEL_W = 330
 CAPTION_SECONDS = 8.0
 PLAN_TRIGGERS = (GunfireHeard, PersonSighted, PromptShown, RadioHeard)
+
+
+CHALLENGE_HINT_SECONDS = 10.0
 
 
 class PlayScene:
@@ -91,6 +96,8 @@ class PlayScene:
         self.trail: list[Position] = []
         self.last_gunfire_seen = -1e9
         self._visible_key: tuple[int, int, int] | None = None
+        self.gunfire_heard = False
+        self.challenged_at = -1e9
         self._visible: list[PersonView] = []
         self.prev = self._snapshot()
         self.curr = dict(self.prev)
@@ -223,6 +230,7 @@ class PlayScene:
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
             self.context.sound.play("radio", 0.0, 0.8)
         elif isinstance(event, GunfireHeard):
+            self.gunfire_heard = True
             self.cues.append(GunfireCue(event.bearing, event.loudness, event.distance, self.now))
             del self.cues[:-12]
             self.context.sound.play("gunshot", pan_for_bearing(event.bearing), event.loudness)
@@ -235,6 +243,10 @@ class PlayScene:
             self.doors_version += 1
         elif isinstance(event, PaceChanged):
             self.pace = event.pace
+        elif isinstance(event, ChallengeIssued) and event.target == "trainee":
+            self.challenged_at = self.now
+        elif isinstance(event, Complied) and event.person == "trainee":
+            self.challenged_at = -1e9
         elif isinstance(event, PersonSighted):
             seen = event.seen
             dress = "uniform" if seen.dress == "uniform" else "plain clothes"
@@ -428,6 +440,8 @@ class PlayScene:
             spec.raid_jacket or spec.raid_jacket_worn,
             casualty,
             civilians,
+            self.gunfire_heard,
+            self.now - self.challenged_at <= CHALLENGE_HINT_SECONDS,
         )
 
     # -- drawing -------------------------------------------------------------------------------
