@@ -207,6 +207,11 @@ class World:
             self.end_reason = reason
             self.emit(ScenarioEnded(self.tick, reason))
 
+    def stop(self, reason: str) -> None:
+        """End the run between ticks (a script's time limit) and log it."""
+        self.end(reason)
+        self._flush()
+
     # -- shots, shared by everyone who fires ---------------------------------------------------
 
     def fire(
@@ -260,6 +265,13 @@ class World:
         person.hits += 1
         person.path.clear()
         if person.role is Role.SUSPECT:
+            if person.condition == "incapacitated":
+                self.emit(
+                    PersonWounded(
+                        self.tick, person.id, "suspect", by.id, "incapacitated", person.position
+                    )
+                )
+                return
             person.condition = "incapacitated"
             person.weapon_drawn = False
             person.state = "down"

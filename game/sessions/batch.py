@@ -197,10 +197,11 @@ def batch_text(batch: BatchResult) -> str:
         f"mean {wounded['mean']}, max {wounded['max']}",
     ]
     for count, runs in wounded["histogram"].items():
-        lines.append(f"  {count:>3} wounded  {runs:>5} runs  {_bar(runs, n)}")
+        noun = "run" if runs == 1 else "runs"
+        lines.append(f"  {count:>3} wounded  {runs:>5} {noun:<4}  {_bar(runs, n)}")
     deceased = s["casualties"]["civilians_deceased"]
     lines.append(f"Civilians deceased: mean {deceased['mean']}, max {deceased['max']}")
-    hard = ", ".join(f"{k} on {v}" for k, v in s["hard_failures"].items()) or "none"
+    hard = ", ".join(f"{k} in {v} runs" for k, v in s["hard_failures"].items()) or "none"
     lines.append(f"Hard failures: {hard}")
     lines.append("Variants: " + (", ".join(f"{k} {v}" for k, v in s["variants"].items()) or "none"))
     lines.append("Endings: " + ", ".join(f"{k} {v}" for k, v in s["end_reasons"].items()))
@@ -252,10 +253,15 @@ def _spread(values: Sequence[float]) -> dict[str, float | None]:
         return {"min": None, "median": None, "mean": None, "max": None}
     return {
         "min": min(values),
-        "median": statistics.median(values),
+        "median": _tidy(statistics.median(values)),
         "mean": round(statistics.fmean(values), 1),
         "max": max(values),
     }
+
+
+def _tidy(value: float) -> float:
+    """A whole number without its `.0`."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _percent(count: int, total: int) -> str:

@@ -15,7 +15,6 @@ from game.core.events import (
     CasualtyWorsened,
     Event,
     PersonWounded,
-    ScenarioEnded,
     event_log_sha256,
 )
 from game.core.level import TICK_RATE, Level
@@ -144,12 +143,11 @@ def run(
         by_tick[command.tick].append(command.command)
     while not world.finished and (until is None or world.tick < until):
         world.step(by_tick.get(world.tick, ()))
-    events = list(world.log)
     stopped_early = not world.finished
-    end_reason = world.end_reason
     if stopped_early:
-        end_reason = f"stopped at {clock(world.tick)}"
-        events.append(ScenarioEnded(world.tick, end_reason))
+        world.stop(f"stopped at {clock(world.tick)}")
+    events = list(world.log)
+    end_reason = world.end_reason
     fed = tuple(c for c in commands if c.tick < world.tick)
     assessment = assess(level, events)
     casualties = count_casualties(events)
