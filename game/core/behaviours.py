@@ -370,8 +370,8 @@ def _officer_engages(world: World, officer: Person) -> bool:
 
 def _officer_challenges(world: World, officer: Person) -> None:
     """Uniformed officers challenge armed people who are not identifiable as police (doctrine §3.1)."""
-    for person in world.people:
-        if person is officer or not person.present or not person.active or not person.is_police:
+    for person in world.police:
+        if person is officer or not person.present or not person.active:
             continue
         if person.id in officer.identified or not person.weapon_drawn:
             continue
@@ -404,7 +404,7 @@ def _officer_challenges(world: World, officer: Person) -> None:
         and p.is_police
         and world.tick - p.challenged_tick <= 200
         and p.id not in officer.identified
-        for p in world.people
+        for p in world.police
     ):
         officer.state = "arrived"
 

@@ -12,6 +12,7 @@ _BLOCKS_SIGHT = frozenset(
 )
 _STOPS_ROUNDS = frozenset({TileKind.WALL, TileKind.COVER, TileKind.VOID})
 _INSIDE = frozenset({TileKind.FLOOR, TileKind.STAIRS})
+_WALK_CELL = {TileKind.FLOOR: 1, TileKind.GROUND: 1, TileKind.DOOR: 2, TileKind.STAIRS: 3}
 
 
 @dataclass(slots=True)
@@ -36,6 +37,7 @@ class Building:
         self._names: dict[Position, str] = {}
         self.doors: dict[Position, Door] = {}
         self.door_version = 0
+        self.passable_cache: tuple[tuple[int, bool], list[bool]] | None = None
         """Counts every change of a door's state, so that callers can cache what doors decide."""
         for index, floor in enumerate(level.floors):
             grid = []
@@ -58,6 +60,20 @@ class Building:
             for grid in self._kinds
         ]
         """Per floor, row and column: 0 see-through, 1 opaque, 2 a door (opaque unless open)."""
+        self.walk_cells = [
+            _WALK_CELL.get(k, 0) for grid in self._kinds for row in grid for k in row
+        ]
+        """Flat by cell index (floor, row, column): 0 blocked, 1 walkable, 2 door, 3 stairs."""
+
+    def cell(self, position: Position) -> int:
+        """The flat cell index of a tile (see `walk_cells`)."""
+        return (position.floor * self.height + position.y) * self.width + position.x
+
+    def position_of(self, cell: int) -> Position:
+        """The tile of a flat cell index."""
+        rest, x = divmod(cell, self.width)
+        floor, y = divmod(rest, self.height)
+        return Position(floor, x, y)
 
     def set_door_state(self, door: Door, state: DoorState) -> None:
         """Open, close or lock a door."""

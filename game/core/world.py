@@ -51,6 +51,9 @@ CRITICAL_WORSENS_TICKS = 1200
 CRITICAL_LOST_TICKS = 3000
 """...and is lost after five (Hartford Consensus: no one should die of uncontrolled bleeding)."""
 TRAINEE_DOWN_HITS = 2
+_SETTLED = frozenset({"sheltering", "freeze", "escaped"})
+"""Civilian states in which a civilian waits where they are until the trainee directs them."""
+_MOBILE = frozenset({"ok", "walking"})
 
 
 class World:
@@ -72,6 +75,7 @@ class World:
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
         self._fields: dict[str, dict[Position, int]] = {}
+        self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = self._map_zones()
         self._pending: list[Event] = []
         self._contact_made: set[str] = set()
@@ -91,6 +95,11 @@ class World:
                 for index in range(group.count):
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
+        self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
+        self.police = [p for p in self.people if p.is_police]
+        """The trainee and the other officers, in a fixed order."""
+        self._civilians = [p for p in self.people if p.role is Role.CIVILIAN]
+        self._bleeding = [p for p in self._civilians if p.condition == "critical"]
         self.emit(ScenarioStarted(0, level.id, seed, tuple(sorted(self.variant.items()))))
         for person in self.people:
             if person.role is Role.CIVILIAN and person.condition != "ok":
@@ -117,14 +126,17 @@ class World:
                 break
             orders.carry_out(self, command)
         behaviours.move_trainee(self)
-        for person in self.people:
+        for person in self._armed:
             if not person.present:
                 continue
             if person.role is Role.SUSPECT:
                 behaviours.act_suspect(self, person)
-            elif person.role is Role.OFFICER:
+            else:
                 behaviours.act_officer(self, person)
-            elif person.role is Role.CIVILIAN:
+        for person in self._civilians:
+            if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
+                if person.state == "idle" and not self.alerted and person.condition == "ok":
+                    continue
                 behaviours.act_civilian(self, person)
         self._casualties()
         self._trainee_perception()
@@ -172,9 +184,14 @@ class World:
         return picks
 
     def zone_tiles(self, zone_id: str) -> list[Position]:
-        """The tiles of a zone a person may stand on, in a fixed order."""
+        """The tiles of a zone a person may stand on now, in a fixed order."""
+        cached = self._zone_tiles.get(zone_id)
+        if cached is not None and cached[0] == self.building.door_version:
+            return cached[1]
         zone = self.level.zone(zone_id)
-        return [t for a in zone.areas for t in a.tiles() if self.building.walkable(t)]
+        tiles = [t for a in zone.areas for t in a.tiles() if self.building.walkable(t)]
+        self._zone_tiles[zone_id] = (self.building.door_version, tiles)
+        return tiles
 
     def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
         """A cached distance field toward some goal tiles (exits, a zone)."""
@@ -289,6 +306,8 @@ class World:
         else:
             person.condition = "critical" if self.rng.random() < 0.6 else "walking"
         person.wounded_tick = self.tick
+        if person.condition == "critical":
+            self._bleeding.append(person)
         self.emit(
             PersonWounded(
                 self.tick, person.id, person.role.value, by.id, person.condition, person.position
@@ -381,9 +400,8 @@ class World:
             )
 
     def _casualties(self) -> None:
-        for person in self.people:
-            if person.condition != "critical" or not person.present:
-                continue
+        self._bleeding = [p for p in self._bleeding if p.condition == "critical" and p.present]
+        for person in self._bleeding:
             bleeding = self.tick - person.wounded_tick
             if bleeding == CRITICAL_WORSENS_TICKS:
                 self.emit(CasualtyWorsened(self.tick, person.id, "critical, worsening"))
@@ -409,10 +427,8 @@ class World:
         elif outside and trainee.inside:
             trainee.inside = False
             self.emit(LeftBuilding(self.tick, "trainee", position))
-        for person in self.people:
-            if person is trainee or not person.present or not person.armed:
-                continue
-            if person.role is Role.CIVILIAN:
+        for person in self._armed:
+            if not person.present or not person.armed:
                 continue
             in_sight = self.sees(trainee, person)
             if not in_sight:

@@ -34,7 +34,7 @@ from game.core.events import (
 )
 from game.core.geometry import distance
 from game.core.level import TICK_RATE, Condition, DoorState, Level, Position, ZoneKind
-from game.core.pathfinding import distance_field
+from game.core.pathfinding import cell_distance_field
 from game.core.people import RUN_SPEED, STEP_COST
 from game.scoring.clocks import Ticks, clock_ticks, suspect_ids
 
@@ -251,20 +251,20 @@ class Facts:
         """The level's building with every door open (distances as if any door could be breached)."""
         building = Building(self.level)
         for door in building.doors.values():
-            door.state = DoorState.OPEN
+            building.set_door_state(door, DoorState.OPEN)
         return building
 
     @cached_property
-    def _fields(self) -> dict[Position, dict[Position, int]]:
+    def _fields(self) -> dict[Position, dict[int, int]]:
         return {}
 
     def path_cost(self, a: Position, b: Position) -> float:
         """Path cost between two tiles (10 a tile), through any door; straight line when no path."""
         field = self._fields.get(b)
         if field is None:
-            field = distance_field(self.building, [b])
+            field = cell_distance_field(self.building, [b])
             self._fields[b] = field
-        cost = field.get(a)
+        cost = field.get(self.building.cell(a)) if self.building.inside_map(a) else None
         if cost is not None:
             return float(cost)
         return 10 * distance(a.x, a.y, b.x, b.y) + 200 * abs(a.floor - b.floor)
