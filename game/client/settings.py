@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from game.sessions.replay import write_atomically
 
 APP_FOLDER = "rapid-response-trainer"
 
@@ -133,15 +134,6 @@ def read_json(path: Path) -> object:
 
 
 def write_json_atomic(path: Path, data: object) -> Path:
-    """Write JSON to a temporary file beside the target, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.write("\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write JSON atomically (temporary file, flush, fsync, rename), the way sessions are written."""
+    write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
     return path
