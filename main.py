@@ -1,16 +1,17 @@
 """Rapid Response Trainer: the command line.
 
-    python main.py                 open the menu and play (same as `play`)
-    python main.py play LEVEL      play one level
-    python main.py check PATH...   check level files; file:line:col errors, exit 2 on any
-    python main.py render LEVEL    draw a level's map to a PNG without a window
-    python main.py run LEVEL       run a level headless, with a script of decisions
-    python main.py bench           print performance figures
+python main.py                 open the menu and play (same as `play`)
+python main.py play LEVEL      play one level
+python main.py check PATH...   check level files; file:line:col errors, exit 2 on any
+python main.py render LEVEL    draw a level's map to a PNG without a window
+python main.py run LEVEL       run a level headless, with a script of decisions
+python main.py bench           print performance figures
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -24,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`run ... | head`): stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -85,14 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="draw a level's map to a PNG without a window")
     render.add_argument("level", help="the level file")
     render.add_argument("-o", "--output", required=True, help="the PNG file to write")
-    render.add_argument("--floor", type=int, default=None, help="draw only this floor (default: all)")
+    render.add_argument(
+        "--floor", type=int, default=None, help="draw only this floor (default: all)"
+    )
     render.add_argument("--seed", type=int, default=1, help="seed for where people are placed")
     render.set_defaults(command="render", handler=_render)
 
     run = sub.add_parser("run", help="run a level headless, with a script of decisions")
     run.add_argument("level", nargs="?", help="the level file (optional with --script)")
     run.add_argument("--script", help="a script of timed commands and expectations")
-    run.add_argument("--seed", type=int, default=None, help="the seed (default: the script's, or 1)")
+    run.add_argument(
+        "--seed", type=int, default=None, help="the seed (default: the script's, or 1)"
+    )
     run.add_argument("--seeds", help="a batch of seeds, e.g. 1-200")
     run.add_argument("--until", help='stop at this time, e.g. "6:00"')
     run.add_argument("--json", action="store_true", help="print one JSON object instead of text")

@@ -119,7 +119,11 @@ def warning_when_feasible(f: Facts, most: int) -> list[Finding]:
     if not targets:
         return [
             not_applicable(
-                0, most, "every shot was at someone firing at people, so no warning was feasible."
+                0,
+                most,
+                "every shot was at someone firing at people, so no warning was feasible."
+                if f.trainee_shots
+                else "you fired no shots and challenged no one.",
             )
         ]
     warned = sum(1 for ok, _ in targets.values() if ok)

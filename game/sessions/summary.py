@@ -36,7 +36,10 @@ def summary_text(result: RunResult, ascii_only: bool = False) -> str:
     variant = ", ".join(f"{g}={o}" for g, o in result.variant) or "none"
     lines.append(f"Seed {result.seed}; variant: {variant}")
     ended = result.events[-1].tick if result.events else result.ticks
-    lines.append(f"Outcome: {result.end_reason or 'running'} at {clock(ended)}")
+    reason = result.end_reason or "running"
+    lines.append(
+        f"Outcome: {reason}" if result.stopped_early else f"Outcome: {reason} at {clock(ended)}"
+    )
     for warning in result.warnings:
         lines.append(f"Warning: {warning}")
     lines += ["", "Key times        from start  from dispatch  from arrival"]
