@@ -39,6 +39,8 @@ SUSPECT_TARGET_RANGE = 15
 OFFICER_FIRE_TICKS = 8
 OFFICER_ACCURACY = 0.45
 OFFICER_CHECK_TICKS = 5
+OFFICER_REPLAN_TICKS = 20
+"""An officer already moving re-plans toward a moving goal (gunfire, a partner) at most every 2 s."""
 COMPLY_GRACE_TICKS = 30
 """How long an arriving officer waits for a challenged armed person to comply before perceiving a threat."""
 SURRENDER_WAIT_TICKS = 100
@@ -275,12 +277,8 @@ def _victims_near(world: World, suspect: Person) -> bool:
 def _officers_in_view(world: World, person: Person, reach: float) -> list[Person]:
     return [
         p
-        for p in world.people
-        if p.is_police
-        and p.active
-        and p.weapon_drawn
-        and _near(person, p, reach)
-        and world.sees(person, p, reach)
+        for p in world.police
+        if p.active and p.weapon_drawn and _near(person, p, reach) and world.sees(person, p, reach)
     ]
 
 
@@ -336,6 +334,9 @@ def _officer_route(world: World, officer: Person) -> None:
         goal = tiles[0] if tiles else None
     if goal is None or (officer.path and officer.path[-1] == goal):
         return
+    if officer.path and world.tick < officer.replan_tick:
+        return
+    officer.replan_tick = world.tick + OFFICER_REPLAN_TICKS
     if (goal, world.building.door_version) == officer.unreachable:
         return
     path = find_path(world.building, officer.position, goal)

@@ -74,6 +74,7 @@ class Person:
     route_index: int = 0
     tourniquets: int = 0
     inside: bool = False
+    replan_tick: int = 0
     unreachable: tuple[Position | None, int] = (None, -1)
 
     @property

@@ -98,8 +98,9 @@ class World:
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
-        self._civilians = [p for p in self.people if p.role is Role.CIVILIAN]
-        self._bleeding = [p for p in self._civilians if p.condition == "critical"]
+        self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
+        """Students and staff, in a fixed order."""
+        self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(ScenarioStarted(0, level.id, seed, tuple(sorted(self.variant.items()))))
         for person in self.people:
             if person.role is Role.CIVILIAN and person.condition != "ok":
@@ -133,7 +134,7 @@ class World:
                 behaviours.act_suspect(self, person)
             else:
                 behaviours.act_officer(self, person)
-        for person in self._civilians:
+        for person in self.civilians:
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
                     continue
@@ -352,7 +353,7 @@ class World:
             self.trainee.present = True
             self.trainee.state = "on scene"
             self._arrive_trainee()
-        for person in self.people:
+        for person in self._armed:
             spec = person.officer
             if (
                 spec is not None
