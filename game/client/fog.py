@@ -21,7 +21,7 @@ class Fog:
         self.visible: set[Position] = set()
         self.seen: set[Position] = set()
         self._key: tuple[Position, int] | None = None
-        self._overlays: dict[tuple[int, int], pygame.Surface] = {}
+        self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
         self.version = 0
 
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
@@ -51,7 +51,30 @@ class Fog:
 
     def overlay(self, floor: int, tile: int) -> pygame.Surface:
         """A map-sized surface that darkens remembered tiles and blacks out unseen ones."""
-        key = (floor, tile)
+        small = self._small(floor)
+        return pygame.transform.scale(
+            small, (self.building.width * tile, self.building.height * tile)
+        )
+
+    def overlay_part(
+        self, floor: int, tile: int, tiles: pygame.Rect
+    ) -> tuple[pygame.Surface, tuple[int, int]]:
+        """The overlay for a rectangle of tiles only, and its top-left in map pixels.
+
+        Scaling only what the view shows keeps a frame cheap on large maps.
+        """
+        tiles = tiles.clip(pygame.Rect(0, 0, self.building.width, self.building.height))
+        key = (floor, tile, tiles.x, tiles.y, tiles.w, tiles.h)
+        cached = self._overlays.get(key)
+        if cached is None:
+            part = self._small(floor).subsurface(tiles)
+            cached = pygame.transform.scale(part, (tiles.w * tile, tiles.h * tile))
+            self._overlays = {k: v for k, v in self._overlays.items() if len(k) == 2}
+            self._overlays[key] = cached
+        return cached, (tiles.x * tile, tiles.y * tile)
+
+    def _small(self, floor: int) -> pygame.Surface:
+        key = (floor, 0)
         if key not in self._overlays:
             small = pygame.Surface((self.building.width, self.building.height), pygame.SRCALPHA)
             small.fill((*palette.FOG_UNSEEN, UNSEEN_ALPHA))
@@ -59,9 +82,7 @@ class Fog:
                 if pos.floor == floor:
                     alpha = 0 if pos in self.visible else REMEMBERED_ALPHA
                     small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, alpha))
-            self._overlays[key] = pygame.transform.scale(
-                small, (self.building.width * tile, self.building.height * tile)
-            )
+            self._overlays[key] = small
         return self._overlays[key]
 
     def known_zones(self, zone_at) -> list[str]:

@@ -458,7 +458,10 @@ class PlayScene:
         surface.set_clip(view)
         origin = (view.x - round(camera.x), view.y - round(camera.y))
         surface.blit(self._layer(floor), origin)
-        surface.blit(self.fog.overlay(floor, TILE), origin)
+        first_x, first_y = int(camera.x // TILE), int(camera.y // TILE)
+        shown = pygame.Rect(first_x, first_y, view.w // TILE + 2, view.h // TILE + 2)
+        fog, (fx, fy) = self.fog.overlay_part(floor, TILE, shown)
+        surface.blit(fog, (origin[0] + fx, origin[1] + fy))
         if self.move_target is not None and self.move_target.floor == floor:
             centre = camera.to_screen(
                 (self.move_target.x + 0.5) * TILE, (self.move_target.y + 0.5) * TILE
