@@ -7,6 +7,7 @@ from dataclasses import replace
 from builders import SUSPECT_LOOK, make_level
 
 from game.core.commands import (
+    AdvanceToGunfire,
     AnnouncePolice,
     ApplyTourniquet,
     Breach,
@@ -362,3 +363,34 @@ def test_the_raid_jacket_takes_time_to_put_on():
     world.step([DonRaidJacket()])
     events = world.step([DrawWeapon()])
     assert any(isinstance(e, CommandRefused) and e.reason.startswith("busy") for e in events)
+
+
+def test_a_further_hit_on_a_critical_casualty_neither_heals_nor_restarts_the_clock():
+    level = make_level(
+        civilians=(CivilianGroup("hurt", Place(at=Position(0, 5, 3)), wounded="critical"),),
+    )
+    world = World(level, 1)
+    for _ in range(50):
+        world.step()
+    casualty = world.person("hurt")
+    world.wound(casualty, world.trainee)
+    assert (casualty.condition, casualty.wounded_tick) == ("critical", 0)
+
+
+def test_moving_toward_gunfire_behind_a_locked_door_leads_to_that_door():
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 2, 3))),
+        suspects=(_suspect(spawn=Place(at=Position(0, 16, 7)), route=(), first_shot=1),),
+    )
+    world = World(level, 1)
+    from game.core.level import DoorState
+
+    world.building.set_door_state(world.building.doors[Position(0, 16, 5)], DoorState.LOCKED)
+    for _ in range(3):
+        world.step()
+    world.step([AdvanceToGunfire()])
+    for _ in range(100):
+        world.step()
+    assert world.trainee.position in world.building.neighbours8(Position(0, 16, 5))
+    events = world.step([AdvanceToGunfire()])
+    assert any(isinstance(e, CommandRefused) and "breach it" in e.reason for e in events)

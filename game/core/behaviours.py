@@ -74,20 +74,27 @@ def advance(world: World, person: Person) -> bool:
     return moved
 
 
-def move_trainee(world: World) -> None:
-    """The trainee walks or runs their path; finishing a breach opens the door."""
+def finish_trainee_action(world: World) -> None:
+    """A timed action whose time is up is finished before the next commands: a breach opens the door."""
     trainee = world.trainee
-    if not trainee.present or not trainee.active:
+    if not trainee.busy_with or trainee.busy_until > world.tick:
         return
-    if trainee.busy_until > world.tick:
-        return
-    if trainee.busy_with == "breaching the door":
+    if trainee.busy_with == "breaching the door" and trainee.active:
         for door in world.building.adjacent_doors(trainee.position):
             if door.state is DoorState.LOCKED:
                 world.building.set_door_state(door, DoorState.OPEN)
                 world.emit(DoorBreached(world.tick, door.at))
                 break
     trainee.busy_with = ""
+
+
+def move_trainee(world: World) -> None:
+    """The trainee walks or runs their path once any timed action is done."""
+    trainee = world.trainee
+    if not trainee.present or not trainee.active:
+        return
+    if trainee.busy_until > world.tick:
+        return
     if trainee.path and trainee.protection != "open":
         trainee.protection = "open"
         world.emit(LeftCover(world.tick, trainee.id))
@@ -112,6 +119,7 @@ def act_suspect(world: World, suspect: Person) -> None:
         suspect.next_action_tick = world.tick
     if (
         spec.stop_after
+        and not suspect.reaction
         and world.tick >= spec.stop_after
         and suspect.state in ("active", "engaging")
     ):

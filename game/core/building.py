@@ -37,7 +37,9 @@ class Building:
         self._names: dict[Position, str] = {}
         self.doors: dict[Position, Door] = {}
         self.door_version = 0
-        self.passable_cache: tuple[tuple[int, bool], list[bool]] | None = None
+        self.lock_version = 0
+        """Counts doors locked or unlocked (breached): routes that go through closed doors change then."""
+        self.passable_cache: dict[tuple[bool, bool], tuple[int, list[bool]]] = {}
         """Counts every change of a door's state, so that callers can cache what doors decide."""
         for index, floor in enumerate(level.floors):
             grid = []
@@ -78,6 +80,8 @@ class Building:
     def set_door_state(self, door: Door, state: DoorState) -> None:
         """Open, close or lock a door."""
         if door.state is not state:
+            if DoorState.LOCKED in (door.state, state):
+                self.lock_version += 1
             door.state = state
             self.door_version += 1
 

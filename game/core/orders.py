@@ -138,11 +138,22 @@ def _advance(world: World, trainee: Person, command: AdvanceToGunfire) -> None:
         raise Refused("you have heard no gunfire")
     path = find_path(world.building, trainee.position, source)
     if not path:
-        near = [n for n in world.building.neighbours8(source) if world.building.walkable(n)]
-        goal = _nearest_tile(world, trainee.position, near)
-        path = find_path(world.building, trainee.position, goal) if goal else []
+        # Behind a locked door: go to the door, where it can be breached.
+        planned = find_path(world.building, trainee.position, source, through_locked=True)
+        doors = world.building.doors
+        cut = next(
+            (
+                i
+                for i, step in enumerate(planned)
+                if step in doors and doors[step].state is DoorState.LOCKED
+            ),
+            None,
+        )
+        path = planned[:cut] if cut is not None else []
+        if cut == 0:
+            raise Refused("the gunfire is behind the locked door next to you: breach it")
     if not path:
-        raise Refused("no way toward the gunfire: a door may be locked")
+        raise Refused("no way toward the gunfire")
     trainee.path = path
 
 

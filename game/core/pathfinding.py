@@ -17,17 +17,26 @@ _STAIRS = 20
 
 
 def find_path(
-    building: Building, start: Position, goal: Position, can_open_doors: bool = True
+    building: Building,
+    start: Position,
+    goal: Position,
+    can_open_doors: bool = True,
+    through_locked: bool = False,
 ) -> list[Position]:
-    """The shortest path from start to goal (start excluded), or [] when there is none."""
-    if start == goal or not building.walkable(goal, can_open_doors):
+    """The shortest path from start to goal (start excluded), or [] when there is none.
+
+    `through_locked` plans as if locked doors could be passed: the way to the door to breach.
+    """
+    if start == goal or not (
+        building.walkable(goal, can_open_doors) or (through_locked and building.passable_ever(goal))
+    ):
         return []
     if not building.inside_map(start):
         return []
     width, height = building.width, building.height
     goal_cell = building.cell(goal)
     gx, gy, gf = goal.x, goal.y, goal.floor
-    passable = _passable(building, can_open_doors)
+    passable = _passable(building, can_open_doors, through_locked)
     start_cell = building.cell(start)
     frontier: list[tuple[int, int, int]] = [(0, 0, start_cell)]
     came_from: dict[int, int] = {}
@@ -106,19 +115,21 @@ def step_cost(a: Position, b: Position) -> int:
     return _DIAGONAL if a.x != b.x and a.y != b.y else _STRAIGHT
 
 
-def _passable(building: Building, can_open_doors: bool) -> list[bool]:
+def _passable(building: Building, can_open_doors: bool, through_locked: bool = False) -> list[bool]:
     """Per cell: whether a person may stand there now (doors by their state)."""
-    key = (building.door_version, can_open_doors)
-    cached = building.passable_cache
-    if cached is not None and cached[0] == key:
+    key = (building.door_version, can_open_doors, through_locked)
+    cached = building.passable_cache.get(key[1:])
+    if cached is not None and cached[0] == key[0]:
         return cached[1]
     cells = [c != 0 for c in building.walk_cells]
     for door in building.doors.values():
-        open_enough = door.state is DoorState.OPEN or (
-            can_open_doors and door.state is DoorState.CLOSED
+        open_enough = (
+            through_locked
+            or door.state is DoorState.OPEN
+            or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    building.passable_cache = (key, cells)
+    building.passable_cache[key[1:]] = (key[0], cells)
     return cells
 
 

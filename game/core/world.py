@@ -121,6 +121,7 @@ class World:
             return []
         self._run_timeline()
         self._arrivals()
+        behaviours.finish_trainee_action(self)
         for command in commands:
             if isinstance(command, EndScenario):
                 self.end("ended by trainee")
@@ -195,7 +196,8 @@ class World:
         return tiles
 
     def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
-        """A cached distance field toward some goal tiles (exits, a zone)."""
+        """A distance field toward some goal tiles (exits, a zone), kept until a door is locked or breached."""
+        key = f"{key}@{self.building.lock_version}"
         if key not in self._fields:
             self._fields[key] = distance_field(self.building, goals)
         return self._fields[key]
@@ -300,9 +302,22 @@ class World:
             )
             self.emit(ThreatStopped(self.tick, person.id, "incapacitated", by.id))
             return
+        if person.condition in ("critical", "stable", "deceased", "incapacitated"):
+            # Already a casualty: a further hit is reported, but it neither heals nor restarts the clock.
+            self.emit(
+                PersonWounded(
+                    self.tick,
+                    person.id,
+                    person.role.value,
+                    by.id,
+                    person.condition,
+                    person.position,
+                )
+            )
+            return
         if person.role is Role.TRAINEE:
             person.condition = "walking" if person.hits < TRAINEE_DOWN_HITS else "incapacitated"
-        elif person.role is Role.OFFICER:
+        elif person.role is Role.OFFICER or person.condition == "walking":
             person.condition = "critical"
         else:
             person.condition = "critical" if self.rng.random() < 0.6 else "walking"
