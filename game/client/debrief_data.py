@@ -1,4 +1,4 @@
-"""What the debrief shows, gathered from the scoring package (and tolerant while it is still growing)."""
+"""What the debrief shows, gathered from the scoring package's assessment of the run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game.core.events import Event
 from game.core.level import Level
+from game.scoring import SOURCES, Clocks, assess, clocks
 
 CLOCK_TITLES = {
     "shot0": "First shot",
@@ -45,59 +46,43 @@ class DebriefData:
     clocks: list[tuple[str, str, str]] = field(default_factory=list)
     benchmarks: list[tuple[str, str, str]] = field(default_factory=list)
     max_score: int | None = None
+    strengths: list[str] = field(default_factory=list)
+    improvements: list[str] = field(default_factory=list)
     next_drill: str = ""
     problem: str = ""
 
 
 def build_debrief(level: Level, events: Sequence[Event]) -> DebriefData:
-    """Assess the run; when scoring is missing or fails, say so instead of failing."""
-    try:
-        from game.scoring import assess
-    except ImportError as error:
-        return DebriefData(
-            False,
-            problem=f"Scoring is not available yet ({error}).",
-            clocks=_clocks(level, events, None),
-        )
+    """Assess the run for the debrief; if the rubric fails, say so instead of failing."""
     try:
         assessment = assess(level, list(events))
     except Exception as error:  # the debrief must always open, whatever the rubric does
         return DebriefData(
             False, problem=f"Scoring failed: {error}", clocks=_clocks(level, events, None)
         )
-    sources = _source_titles()
     data = DebriefData(True)
-    data.score = getattr(assessment, "score", None)
-    data.rating = str(getattr(assessment, "rating", ""))
-    data.rating_words = str(getattr(assessment, "rating_words", ""))
-    for category in getattr(assessment, "categories", ()):
-        data.categories.append(
-            (
-                str(getattr(category, "title", getattr(category, "id", ""))),
-                int(getattr(category, "points", 0)),
-                int(getattr(category, "max_points", 0)),
-                str(getattr(category, "rating", "")),
-            )
+    data.score = assessment.score
+    data.max_score = assessment.max_score
+    data.rating = assessment.rating
+    data.rating_words = assessment.rating_words
+    data.categories = [(c.title, c.points, c.max_points, c.rating) for c in assessment.categories]
+    data.ledger = [
+        LedgerRow(
+            entry.time,
+            entry.rule,
+            entry.points,
+            entry.message,
+            "; ".join(f"[{s}] {SOURCES.get(s, '')}".strip() for s in entry.sources),
+            entry.category,
         )
-    for entry in getattr(assessment, "ledger", ()):
-        ids = tuple(getattr(entry, "sources", ()))
-        data.ledger.append(
-            LedgerRow(
-                str(getattr(entry, "time", "")),
-                str(getattr(entry, "rule", "")),
-                int(getattr(entry, "points", 0)),
-                str(getattr(entry, "message", "")),
-                "; ".join(f"[{s}] {sources.get(s, '')}".strip() for s in ids),
-                str(getattr(entry, "category", "")),
-            )
-        )
-    data.hard_failures = [
-        str(getattr(f, "message", f)) for f in getattr(assessment, "hard_failures", ())
+        for entry in assessment.ledger
     ]
-    data.clocks = _clocks(level, events, getattr(assessment, "clocks", None))
-    data.benchmarks = [_benchmark(b) for b in getattr(assessment, "benchmarks", ())]
-    data.max_score = getattr(assessment, "max_score", None)
-    data.next_drill = str(getattr(assessment, "next_drill", "") or "")
+    data.hard_failures = list(assessment.hard_failures)
+    data.clocks = _clocks(level, events, assessment.clocks)
+    data.benchmarks = [_benchmark(b) for b in assessment.benchmarks]
+    data.strengths = list(assessment.strengths)
+    data.improvements = list(assessment.improvements)
+    data.next_drill = assessment.next_drill or ""
     return data
 
 
@@ -113,32 +98,13 @@ def _benchmark(benchmark: object) -> tuple[str, str, str]:
     return str(getattr(benchmark, "label", "")), f"you {you}{goal} {ids}".strip(), verdict
 
 
-def _source_titles() -> dict[str, str]:
-    try:
-        from game.scoring import SOURCES
-    except ImportError:
-        try:
-            from game.scoring.sources import SOURCES
-        except ImportError:
-            return {}
-    return dict(SOURCES)
-
-
-def _clocks(level: Level, events: Sequence[Event], given: object) -> list[tuple[str, str, str]]:
+def _clocks(
+    level: Level, events: Sequence[Event], given: Clocks | None
+) -> list[tuple[str, str, str]]:
     """(moment, time from dispatch / from arrival, benchmark) rows."""
-    clocks = given
-    if clocks is None:
-        try:
-            from game.scoring.clocks import clocks as compute
-
-            clocks = compute(events, level)
-        except Exception:
-            return []
-    try:
-        from_dispatch = clocks.from_dispatch()
-        from_arrival = clocks.from_arrival()
-    except AttributeError:
-        return []
+    run_clocks = given if given is not None else clocks(events, level)
+    from_dispatch = run_clocks.from_dispatch()
+    from_arrival = run_clocks.from_arrival()
     thresholds = level.scoring
     benchmarks = {
         "entry": f"full credit within {thresholds.entry_full_seconds} s of arrival, none after {thresholds.entry_zero_seconds} s",

@@ -283,6 +283,21 @@ class DebriefScene:
         fonts = self.context.fonts
         font = fonts.get("small")
         lines: list[tuple[str, tuple[int, int, int]]] = []
+        drill = [self.data.next_drill] if self.data.next_drill else []
+        plan = [
+            ("Strengths", self.data.strengths, palette.GOOD),
+            ("Areas for improvement", self.data.improvements, palette.WARNING),
+            ("Next drill", drill, palette.TEXT),
+        ]
+        for title, items, colour in plan:
+            if not items:
+                continue
+            lines.append((title, palette.ACCENT))
+            for item in items:
+                for i, line in enumerate(wrap(font, item, width - 20)):
+                    lines.append((("  - " if i == 0 else "    ") + line, colour))
+        if lines:
+            lines.append(("Ledger: every point, when and why", palette.ACCENT))
         for row in self.data.ledger:
             sign = f"{row.points:+d}"
             colour = (
