@@ -128,15 +128,3 @@ def test_contact_latency_counts_from_the_first_shot_when_the_trainee_was_inside_
     events = [arrive(0), entered(10), gunfire(1800, 1900), run_in(1800, ROUTE_TO_ROOM_C[2:])]
     a = judge(*events, contact(1850), ended(2000))
     assert a.points("A3") == 150
-
-
-def test_contact_latency_is_not_applicable_when_the_threat_was_stopped_before_arrival():
-    from scoring_levels import LEVEL, arrive, start
-
-    from game.core.events import ThreatStopped
-    from game.scoring import assess
-
-    events = [start(), ThreatStopped(50, "suspect", "incapacitated", "unit_2"), arrive(300)]
-    entries = [e for e in assess(LEVEL, events).ledger if e.rule == "A3"]
-    assert entries and entries[0].message.startswith("Not applicable")
-    assert entries[0].points == 150

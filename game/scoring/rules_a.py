@@ -99,12 +99,6 @@ def contact_latency(f: Facts, most: int) -> list[Finding]:
     t = f.ticks
     if not f.suspects:
         return [not_applicable(0, most, "there was no attacker in this scenario.")]
-    if (
-        t.contact is None
-        and t.threat_stopped is not None
-        and (t.arrival is None or t.threat_stopped <= t.arrival)
-    ):
-        return [not_applicable(0, most, "the threat was stopped before you arrived.")]
     if t.contact is None:
         why = "never entered the building" if t.entry is None else "never made contact"
         return [
