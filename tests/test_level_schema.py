@@ -106,3 +106,17 @@ def test_each_documented_default_matches_the_dataclass_default(spec: Obj, item: 
     if isinstance(default, tuple):
         value = tuple(value)
     assert value == default
+
+
+def test_every_shipped_level_fits_the_committed_schema():
+    import json
+
+    import jsonschema
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    schema = json.loads((root / "schema" / "level.schema.json").read_text(encoding="utf-8"))
+    levels = sorted((root / "levels").glob("*.yaml"))
+    assert levels
+    for path in levels:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
