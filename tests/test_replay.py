@@ -103,7 +103,7 @@ def test_the_clients_recorder_saves_a_session_that_replays_exactly(tmp_path):
 
 def test_a_replay_keeps_odd_text_exactly(tmp_path):
     level = load_level(LEVEL)
-    odd = 'He said "stop"\\ café\u2028line \x7f 🚓 no: yes'
+    odd = 'He said "stop"\\ café\tline 🚓 no: yes #1 & *2 {[3]}'
     commands = [(3, Radio.of("update", description=odd, action="12:30"))]
     path = tmp_path / "odd.yaml"
     save_replay(path, level, 1, {}, commands, 10)

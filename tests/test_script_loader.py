@@ -242,7 +242,8 @@ def test_tiles_are_written_as_tile_and_floor():
         ("", "1:1: (file): the file is empty; a script needs at least `level:`"),
         (
             "- a\n",
-            "1:1: (file): a script is a mapping of fields (level: ..., commands: ...), got a list",
+            "1:1: (file): this is not a script file: it holds a list, not a mapping of script "
+            "fields (level, title, seed, variant, until...)",
         ),
         ("level: tiny_school.yaml\nseed: &s 3\n", "2:7: (file): anchors and aliases"),
         (

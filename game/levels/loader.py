@@ -6,49 +6,59 @@ import hashlib
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem
 from game.levels.fields import LEVEL
+from game.levels.files import FileRefused, file_kind, read_bounded
+from game.levels.limits import MAX_FILE_BYTES
 from game.levels.semantics import check_level
+from game.levels.sizes import check_map_size, check_people, child
 from game.levels.validate import Context, field_values
 from game.levels.yamlsafe import (
-    MAX_BYTES,
     RefusedError,
     UnprintableError,
     compose,
-    describe,
     place_of_index,
     source_lines,
 )
 
+LEVEL_FIELDS = tuple(item.name for item in LEVEL.fields)
+"""The top-level keys of a level; a file with none of them is not a level."""
+
+LEVEL_NEEDS = ("id", "title", "briefing", "map", "trainee")
+"""The fields every level has, named when a file is empty or not a level."""
+
 
 def load_level(path: str | Path) -> Level:
     """Read and check a level file; raises LevelError listing every problem (never anything else)."""
-    name = str(path)
+    data = read_file(path, MAX_FILE_BYTES, "level file")
+    return parse_level(data, str(path))
+
+
+def read_file(path: str | Path, limit: int, noun: str) -> bytes:
+    """A regular file's bytes within a bound; a LevelError naming what it is otherwise."""
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise LevelError([_file_problem(name, _too_big(size))])
-        data = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise LevelError([_file_problem(name, f"cannot read the file: {reason}")]) from None
-    return parse_level(data, name)
+        return read_bounded(path, limit, noun)
+    except FileRefused as error:
+        raise LevelError([_file_problem(str(path), str(error))]) from None
 
 
 def parse_level(data: bytes, source_path: str) -> Level:
     """Check a level from its file bytes; `source_path` names it in problems and in the Level."""
-    if len(data) > MAX_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         raise LevelError([_file_problem(source_path, _too_big(len(data)))])
-    text = decode(data, source_path)
-    root = compose_root(text, source_path)
+    text = decode(data, source_path, "level")
+    root = compose_root(text, source_path, "level", LEVEL_FIELDS, LEVEL_NEEDS)
     ctx = Context(source_path)
     ctx.nodes[""] = root
+    lines = source_lines(text)
+    check_map_size(root, ctx, lines)
     ctx.floor_names = _floor_names(root)
     draft, _ = field_values(root, LEVEL, "", ctx)
-    check_level(draft, ctx, source_lines(text))
+    check_people(draft, ctx)
+    check_level(draft, ctx, lines)
     if ctx.problems:
         raise LevelError(ctx.problems)
     level_map = draft.pop("map")
@@ -62,11 +72,14 @@ def parse_level(data: bytes, source_path: str) -> Level:
     )
 
 
-def decode(data: bytes, source_path: str) -> str:
-    """The file's text as UTF-8; a LevelError pointing at the first bad byte otherwise."""
+def decode(data: bytes, source_path: str, what: str = "level") -> str:
+    """The file's text as UTF-8; a LevelError saying what the file is, or where its first bad byte is."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        kind = file_kind(data)
+        if kind:
+            raise LevelError([_file_problem(source_path, _not_a(what, f"it is {kind}"))]) from None
         good = data[: error.start].decode("utf-8", errors="replace")
         line, column = place_of_index(good, len(good))
         byte = data[error.start]
@@ -74,25 +87,60 @@ def decode(data: bytes, source_path: str) -> str:
         raise LevelError([Problem(source_path, line, column, FILE_PATH, message)]) from None
 
 
-def compose_root(text: str, source_path: str) -> MappingNode:
-    """The document's top-level mapping; a LevelError for syntax errors or any other shape."""
+def compose_root(
+    text: str, source_path: str, what: str, fields: tuple[str, ...], needs: tuple[str, ...]
+) -> MappingNode:
+    """The top-level mapping of a level or script (`what`) with at least one of its `fields`.
+
+    A LevelError for syntax errors or any other shape; a file that is not of this kind is named
+    for what it is, and none of its content is quoted (it may be anything, even a password file).
+    """
+    known = ", ".join(needs if len(needs) > 1 else fields[:5])
     try:
         root = compose(text)
     except UnprintableError as error:
-        problem = Problem(source_path, error.line, error.column, FILE_PATH, str(error))
+        kind = "" if error.escaped else file_kind(text.encode("utf-8", "surrogatepass"))
+        message = _not_a(what, f"it is {kind}") if kind else str(error)
+        problem = Problem(source_path, error.line, error.column, FILE_PATH, message)
         raise LevelError([problem]) from None
     except yaml.MarkedYAMLError as error:
-        raise LevelError([_syntax_problem(source_path, error)]) from None
+        problem = _syntax_problem(source_path, error)
+        if not isinstance(error, RefusedError) and not _starts_a_line(text, fields):
+            message = _not_a(what, f"no line starts with a {what} field ({known}...)")
+            problem = Problem(problem.file, problem.line, problem.column, FILE_PATH, message)
+        raise LevelError([problem]) from None
     except yaml.YAMLError as error:
         raise LevelError([_file_problem(source_path, f"YAML error: {error}")]) from None
     if root is None or (isinstance(root, ScalarNode) and root.value == ""):
-        message = "the file is empty; a level needs at least id, title, briefing, map and trainee"
+        listed = ", ".join(needs[:-1]) + " and " + needs[-1] if len(needs) > 1 else f"`{needs[0]}:`"
+        message = f"the file is empty; a {what} needs at least {listed}"
         raise LevelError([_file_problem(source_path, message)])
     if not isinstance(root, MappingNode):
         mark = root.start_mark
-        message = f"a level is a mapping of fields (id: ..., title: ...), got {describe(root)}"
+        shape = _SHAPES.get(type(root), "a single value")
+        message = _not_a(what, f"it holds {shape}, not a mapping of {what} fields ({known}...)")
         raise LevelError([Problem(source_path, mark.line + 1, mark.column + 1, FILE_PATH, message)])
+    keys = [key.value for key, _ in root.value if isinstance(key, ScalarNode)]
+    if not set(keys) & set(fields):
+        message = _not_a(
+            what,
+            f"none of its {len(root.value):,} top-level keys is a {what} field ({known}...)",
+        )
+        raise LevelError([_file_problem(source_path, message)])
     return root
+
+
+_SHAPES = {ScalarNode: "text or a single value", SequenceNode: "a list"}
+
+
+def _not_a(what: str, why: str) -> str:
+    """The message for a file that is not a level (or script), saying what it is instead."""
+    return f"this is not a {what} file: {why}"
+
+
+def _starts_a_line(text: str, fields: tuple[str, ...]) -> bool:
+    """Whether any line of the text starts with one of the fields as a key (`title:`)."""
+    return any(f"\n{name}:" in f"\n{text}" for name in fields)
 
 
 def _syntax_problem(source_path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -114,29 +162,19 @@ def _syntax_problem(source_path: str, error: yaml.MarkedYAMLError) -> Problem:
 
 def _floor_names(root: MappingNode) -> tuple[str, ...] | None:
     """The floors' names as written, when the map's floors are readable enough to name."""
-    floors = _child(_child(root, "map"), "floors")
+    floors = child(child(root, "map"), "floors")
     if not isinstance(floors, SequenceNode) or not floors.value:
         return None
     names = []
     for floor in floors.value:
-        name = _child(floor, "name")
+        name = child(floor, "name")
         names.append(name.value if isinstance(name, ScalarNode) else "")
     return tuple(names)
 
 
-def _child(node: Node | None, key: str) -> Node | None:
-    """The value under a key of a mapping node, if any."""
-    if not isinstance(node, MappingNode):
-        return None
-    for key_node, value in node.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            return value
-    return None
-
-
 def _too_big(size: int) -> str:
     """The message for an oversized file."""
-    return f"the file is {size:,} bytes; level files are limited to {MAX_BYTES:,} bytes"
+    return f"the file is {size:,} bytes; a level file is limited to {MAX_FILE_BYTES:,} bytes"
 
 
 def _file_problem(source_path: str, message: str) -> Problem:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core.level import TICK_RATE, Condition
-from game.levels.errors import Problem, did_you_mean
+from game.levels.errors import FILE_PATH, LevelError, Problem, did_you_mean
 from game.levels.fieldtypes import (
     Area,
     Boolean,
@@ -29,13 +29,22 @@ from game.levels.fieldtypes import (
     Time,
     When,
 )
-from game.levels.yamlsafe import describe, scalar_value
+from game.levels.limits import (
+    MAX_DURATION_SECONDS,
+    MAX_ITEMS,
+    MAX_KEY_CHARS,
+    MAX_PROBLEMS,
+    MAX_TEXT_CHARS,
+    MAX_WHOLE_NUMBER,
+    clock_text,
+)
+from game.levels.yamlsafe import OutOfRange, describe, scalar_value, shorten
 
 INVALID = object()
 """What validation returns for a value that had a problem (already reported)."""
 
 IDENT = re.compile(r"[a-z0-9_]+")
-TIME_TEXT = re.compile(r"(\d+):([0-5]\d)")
+TIME_TEXT = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
@@ -52,11 +61,14 @@ class Context:
     def report(self, node: Node, path: str, message: str) -> None:
         """Record a problem at the start of a node."""
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, path, message))
+        self.report_at(mark.line + 1, mark.column + 1, path, message)
 
     def report_at(self, line: int, column: int, path: str, message: str) -> None:
-        """Record a problem at a 1-based line and column."""
+        """Record a problem at a 1-based line and column; stop the whole check at MAX_PROBLEMS."""
         self.problems.append(Problem(self.file, line, column, path, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            note = f"stopped after {MAX_PROBLEMS} problems; fix these and check again"
+            raise LevelError([*self.problems, Problem(self.file, 1, 1, FILE_PATH, note)])
 
 
 def validate(node: Node, kind: FieldType, path: str, ctx: Context) -> object:
@@ -119,12 +131,16 @@ def expectation(kind: FieldType) -> str:
 def _scalar(node: ScalarNode, value: object, kind: FieldType, path: str, ctx: Context) -> object:
     """Check one scalar value against a scalar type."""
     got = describe(node)
+    if isinstance(value, OutOfRange) and not isinstance(kind, Text | Ident | Symbol):
+        return _fail(ctx, node, path, f"expected {expectation(kind)}, got {got}: too large")
     match kind:
         case Text(nonempty=nonempty):
             if not isinstance(value, str):
                 return _not_text(node, value, path, ctx)
             if nonempty and not value.strip():
                 return _fail(ctx, node, path, "must not be empty")
+            if len(value) > MAX_TEXT_CHARS:
+                return _too_long(ctx, node, path, len(value), MAX_TEXT_CHARS)
             return value
         case Symbol():
             if len(node.value) != 1 or node.value in "\r\n\t":
@@ -133,8 +149,10 @@ def _scalar(node: ScalarNode, value: object, kind: FieldType, path: str, ctx: Co
         case Ident():
             if not isinstance(value, str):
                 return _not_text(node, value, path, ctx)
+            if len(value) > MAX_KEY_CHARS:
+                return _too_long(ctx, node, path, len(value), MAX_KEY_CHARS)
             if not IDENT.fullmatch(value):
-                hint = f"; try {_as_ident(value)!r}" if _as_ident(value) else ""
+                hint = f"; try {shorten(_as_ident(value))!r}" if _as_ident(value) else ""
                 return _fail(ctx, node, path, f"expected {expectation(kind)}, got {got}{hint}")
             return value
         case Boolean():
@@ -147,6 +165,8 @@ def _scalar(node: ScalarNode, value: object, kind: FieldType, path: str, ctx: Co
                 return _fail(
                     ctx, node, path, f"expected {expectation(kind)}, got {got}{_hint(value)}"
                 )
+            lo = -MAX_WHOLE_NUMBER if lo is None else lo
+            hi = MAX_WHOLE_NUMBER if hi is None else hi
             return _bounded(node, value, lo, hi, path, ctx)
         case Number(minimum=lo, maximum=hi):
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -163,7 +183,15 @@ def _scalar(node: ScalarNode, value: object, kind: FieldType, path: str, ctx: Co
                 )
             if value < 0 or (positive and value * TICK_RATE < 1):
                 least = f"at least {1 / TICK_RATE}" if positive else "0 or more"
-                return _fail(ctx, node, path, f"must be {least} seconds, got {node.value}")
+                return _fail(ctx, node, path, f"must be {least} seconds, got {shorten(node.value)}")
+            if value > MAX_DURATION_SECONDS:
+                return _fail(
+                    ctx,
+                    node,
+                    path,
+                    f"must be at most {MAX_DURATION_SECONDS:,} seconds (the longest duration, "
+                    f"{clock_text(MAX_DURATION_SECONDS)}), got {shorten(node.value)}",
+                )
             return round(value * TICK_RATE)
         case Choice(values=values, enum=enum):
             if not isinstance(value, str) or value not in values:
@@ -254,6 +282,11 @@ def entries_of(node: MappingNode, path: str, ctx: Context) -> dict[str, tuple[No
             ctx.report(key, path or "(root)", f"a key must be a plain name, got {describe(key)}")
             continue
         name = key.value
+        if len(name) > MAX_KEY_CHARS:
+            ctx.report(
+                key, path or "(root)", f"a field name of {len(name):,} characters is too long"
+            )
+            continue
         if name in entries:
             first = entries[name][0].start_mark
             ctx.report(
@@ -273,6 +306,13 @@ def _list(node: Node, kind: ListOf, path: str, ctx: Context) -> object:
         items: tuple[object, ...] = ()
     elif not isinstance(node, SequenceNode):
         return _fail(ctx, node, path, f"expected a list, got {describe(node)}")
+    elif len(node.value) > MAX_ITEMS:
+        return _fail(
+            ctx,
+            node.value[MAX_ITEMS],
+            f"{path}[{MAX_ITEMS}]",
+            f"a list holds at most {MAX_ITEMS:,} items; this one has {len(node.value):,}",
+        )
     else:
         items = tuple(
             _none_if_invalid(validate(item, kind.item, f"{path}[{index}]", ctx))
@@ -290,6 +330,10 @@ def _map(node: Node, kind: MapOf, path: str, ctx: Context) -> object:
         return {}
     if not isinstance(node, MappingNode):
         return _fail(ctx, node, path, f"expected a mapping, got {describe(node)}")
+    if len(node.value) > MAX_ITEMS:
+        key = node.value[MAX_ITEMS][0]
+        message = f"a mapping holds at most {MAX_ITEMS:,} entries; this one has {len(node.value):,}"
+        return _fail(ctx, key, path, message)
     result: dict[str, object] = {}
     for name, (key, value) in entries_of(node, path, ctx).items():
         child = join(path, name)
@@ -360,6 +404,8 @@ def _tiles(node: Node, kind: Point | Area, path: str, ctx: Context) -> object:
             path,
             f"expected {expectation(kind)} of whole numbers 0 or more, got {_flow(node)}",
         )
+    if any(value > MAX_WHOLE_NUMBER for value in values):
+        return _fail(ctx, node, path, f"a tile number is at most {MAX_WHOLE_NUMBER:,}")
     if count == 4 and (values[0] > values[2] or values[1] > values[3]):
         return _fail(ctx, node, path, "x1 must not exceed x2 and y1 must not exceed y2")
     return tuple(values)
@@ -370,15 +416,24 @@ def _time(node: ScalarNode, value: object, positive: bool, path: str, ctx: Conte
     if isinstance(value, int) and not isinstance(value, bool):
         seconds = value
     elif isinstance(value, str) and (match := TIME_TEXT.fullmatch(value)):
-        seconds = int(match.group(1)) * 60 + int(match.group(2))
+        minutes = match.group(1).lstrip("0")
+        seconds = int(minutes or "0") * 60 + int(match.group(2)) if len(minutes) <= 6 else None
     else:
         hint = " (seconds must be whole)" if isinstance(value, float) else ""
-        if isinstance(value, str) and (short := re.fullmatch(r"(\d+):(\d)", value)):
+        if isinstance(value, str) and (short := re.fullmatch(r"([0-9]{1,6}):([0-9])", value)):
             hint = f"; write {short.group(1)}:0{short.group(2)}"
         return _fail(ctx, node, path, f"expected {expectation(Time())}, got {describe(node)}{hint}")
-    if seconds < 0 or (positive and seconds == 0):
+    if seconds is not None and (seconds < 0 or (positive and seconds == 0)):
         least = "more than 0" if positive else "0 or more"
-        return _fail(ctx, node, path, f"the time must be {least}, got {node.value}")
+        return _fail(ctx, node, path, f"the time must be {least}, got {shorten(node.value)}")
+    if seconds is None or seconds > MAX_DURATION_SECONDS:
+        longest = clock_text(MAX_DURATION_SECONDS)
+        return _fail(
+            ctx,
+            node,
+            path,
+            f"the time must be at most {longest} (the longest duration), got {shorten(node.value)}",
+        )
     return seconds * TICK_RATE
 
 
@@ -401,7 +456,7 @@ def _floor(node: ScalarNode, value: object, path: str, ctx: Context) -> object:
 
 def _floors_phrase(names: tuple[str, ...]) -> str:
     """A phrase listing the map's floors by index and name."""
-    listed = ", ".join(f"{index} = {name!r}" for index, name in enumerate(names))
+    listed = ", ".join(f"{index} = {shorten(name)!r}" for index, name in enumerate(names))
     return f"the map has floors {listed}"
 
 
@@ -410,24 +465,29 @@ def _bounded(
 ) -> object:
     """The value if within bounds, else INVALID after reporting."""
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return _fail(ctx, node, path, f"must be{_bounds(lo, hi)}, got {node.value}")
+        return _fail(ctx, node, path, f"must be{_bounds(lo, hi)}, got {shorten(node.value)}")
     return value
 
 
 def _bounds(lo: float | None, hi: float | None) -> str:
     """A phrase for numeric bounds."""
     if lo is not None and hi is not None:
-        return f" from {lo} to {hi}"
+        return f" from {_num(lo)} to {_num(hi)}"
     if lo is not None:
-        return f" of {lo} or more"
+        return f" of {_num(lo)} or more"
     if hi is not None:
-        return f" of {hi} or less"
+        return f" of {_num(hi)} or less"
     return ""
+
+
+def _num(value: float) -> str:
+    """A bound as text: thousands separated when whole and large."""
+    return f"{value:,}" if isinstance(value, int) and abs(value) >= 10_000 else str(value)
 
 
 def _hint(value: object) -> str:
     """A hint for text written where a number was expected."""
-    if isinstance(value, str) and re.fullmatch(r"[-+]?0\d+", value):
+    if isinstance(value, str) and re.fullmatch(r"[-+]?0[0-9]{1,14}", value):
         return f"; write {int(value)} without leading zeros"
     return ""
 
@@ -437,8 +497,16 @@ def _not_text(node: ScalarNode, value: object, path: str, ctx: Context) -> objec
     if value is None:
         return _fail(ctx, node, path, "expected text, got nothing")
     return _fail(
-        ctx, node, path, f'expected text, got {describe(node)}; put it in quotes: "{node.value}"'
+        ctx,
+        node,
+        path,
+        f'expected text, got {describe(node)}; put it in quotes: "{shorten(node.value)}"',
     )
+
+
+def _too_long(ctx: Context, node: Node, path: str, length: int, limit: int) -> object:
+    """Report text longer than its limit."""
+    return _fail(ctx, node, path, f"the text is {length:,} characters; at most {limit:,} allowed")
 
 
 def _unknown_hint(name: str, names: list[str]) -> str:
@@ -454,7 +522,7 @@ def _as_ident(value: str) -> str:
 def _flow(node: Node) -> str:
     """A short rendering of what the author wrote for a tile or area."""
     if isinstance(node, SequenceNode) and all(isinstance(item, ScalarNode) for item in node.value):
-        return "[" + ", ".join(item.value for item in node.value) + "]"
+        return shorten("[" + ", ".join(shorten(item.value, 20) for item in node.value) + "]", 80)
     return describe(node)
 
 

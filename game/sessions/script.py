@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core import events as core_events
@@ -20,15 +19,10 @@ from game.core.commands import Command
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem, did_you_mean
 from game.levels.fieldtypes import Boolean, Choice, Ident, Integer, ListOf, Number, Text, Time
-from game.levels.loader import decode, load_level
+from game.levels.limits import MAX_FILE_BYTES, MAX_REPLAY_BYTES, REPLAY_FIRST_LINE
+from game.levels.loader import compose_root, decode, load_level, read_file
 from game.levels.validate import INVALID, Context, entries_of, validate
-from game.levels.yamlsafe import (
-    MAX_BYTES,
-    UnprintableError,
-    compose,
-    describe,
-    scalar_value,
-)
+from game.levels.yamlsafe import describe, scalar_value
 from game.scoring import CATEGORIES, NOT_SCORED, RULES
 from game.sessions.scriptcommands import LevelFacts, parse_command
 from game.sessions.times import clock
@@ -209,24 +203,20 @@ class Script:
 def load_script(path: str | Path, level: Level | None = None) -> Script:
     """Read and check a script; `level` overrides the script's own `level:`. Raises LevelError."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            message = f"the file is {size:,} bytes; scripts are limited to {MAX_BYTES:,} bytes"
-            raise LevelError([Problem(name, 1, 1, FILE_PATH, message)])
-        data = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise LevelError(
-            [Problem(name, 1, 1, FILE_PATH, f"cannot read the file: {reason}")]
-        ) from None
+    data = read_file(path, MAX_REPLAY_BYTES, "script or replay")
+    if len(data) > MAX_FILE_BYTES and not data.startswith(REPLAY_FIRST_LINE.encode()):
+        message = (
+            f"the file is {len(data):,} bytes; a script is limited to {MAX_FILE_BYTES:,} bytes "
+            f"(a replay the game saved, to {MAX_REPLAY_BYTES:,})"
+        )
+        raise LevelError([Problem(name, 1, 1, FILE_PATH, message)])
     return parse_script(data, name, level)
 
 
 def parse_script(data: bytes, source_path: str, level: Level | None = None) -> Script:
     """Check a script from its bytes; relative level paths resolve from `source_path`'s folder."""
-    text = decode(data, source_path)
-    root = _compose_root(text, source_path)
+    text = decode(data, source_path, "script")
+    root = compose_root(text, source_path, "script", TOP_FIELDS, ("level",))
     ctx = Context(source_path)
     entries = entries_of(root, "", ctx)
     for name, (key, _) in entries.items():
@@ -272,35 +262,6 @@ def resolve_level_path(script_path: str, level: str) -> str:
 
 
 # -- top-level fields ----------------------------------------------------------------------------
-
-
-def _compose_root(text: str, source_path: str) -> MappingNode:
-    """The script's top-level mapping, or a LevelError for bad YAML or any other shape."""
-    try:
-        root = compose(text)
-    except UnprintableError as error:
-        raise LevelError(
-            [Problem(source_path, error.line, error.column, FILE_PATH, str(error))]
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = (
-            ", ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
-        )
-        raise LevelError([Problem(source_path, line, column, FILE_PATH, detail)]) from None
-    except yaml.YAMLError as error:
-        raise LevelError([Problem(source_path, 1, 1, FILE_PATH, f"YAML error: {error}")]) from None
-    if root is None or (isinstance(root, ScalarNode) and root.value == ""):
-        message = "the file is empty; a script needs at least `level:`"
-        raise LevelError([Problem(source_path, 1, 1, FILE_PATH, message)])
-    if not isinstance(root, MappingNode):
-        mark = root.start_mark
-        message = (
-            f"a script is a mapping of fields (level: ..., commands: ...), got {describe(root)}"
-        )
-        raise LevelError([Problem(source_path, mark.line + 1, mark.column + 1, FILE_PATH, message)])
-    return root
 
 
 def _level(
