@@ -1,7 +1,8 @@
-"""The levels the menu offers: every YAML file in the levels folder, loaded, or shown broken with its first error."""
+"""The levels the menu offers: every level file in the levels folder, loaded, or shown broken with its first error."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,17 +33,28 @@ class LevelEntry:
 
 
 def list_levels(folder: Path) -> list[LevelEntry]:
-    """Every level file in a folder, sorted by name."""
+    """Every level file in a folder, sorted by name; a file that cannot be played is listed broken."""
+    from game.levels.check import level_files, looks_like_level
     from game.levels.errors import LevelError
-    from game.levels.loader import load_level
+    from game.levels.files import read_bounded
+    from game.levels.limits import MAX_FILE_BYTES
+    from game.levels.loader import parse_level
+    from game.levels.printable import printable
 
     entries = []
-    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
-    for path in paths:
+    for path in level_files(folder) if folder.is_dir() else []:
         try:
-            entries.append(LevelEntry(path, load_level(path)))
+            data = read_bounded(path, MAX_FILE_BYTES, "level file")
+            if not looks_like_level(data):
+                continue
+            entries.append(LevelEntry(path, parse_level(data, str(path))))
         except LevelError as error:
             entries.append(LevelEntry(path, None, str(error)))
         except OSError as error:
-            entries.append(LevelEntry(path, None, f"{path}: {error}"))
+            entries.append(LevelEntry(path, None, f"{path}: {error.strerror or error}"))
+        except Exception as error:  # a shared file must never take the menu down
+            print(printable(f"{path}: cannot be loaded: {error!r}"), file=sys.stderr)
+            entries.append(
+                LevelEntry(path, None, f"{path}: cannot be loaded ({type(error).__name__})")
+            )
     return entries

@@ -9,45 +9,60 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem
-from game.levels.loader import load_level
-from game.levels.yamlsafe import MAX_BYTES, compose
+from game.levels.files import FileRefused, read_bounded
+from game.levels.limits import MAX_FILE_BYTES
+from game.levels.loader import parse_level
+from game.levels.yamlsafe import compose
 
 LEVEL_KEYS = frozenset({"map", "zones", "trainee", "briefing"})
 """A YAML file in a folder is taken as a level when its top-level mapping has any of these keys."""
 
+LEVEL_SUFFIXES = (".yaml", ".yml")
+"""The file names a folder's levels have (hidden files, such as `._x.yaml` from a zip, are not levels)."""
+
 
 def check_paths(paths: list[str]) -> tuple[list[Level], list[Problem]]:
-    """Load every level named (files) or found (`*.yaml` directly in folders); never raises."""
+    """Load every level named (files) or found (`*.yaml`, `*.yml` directly in folders); never raises."""
     levels: list[Level] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
-    for file, must_be_level in _files(paths, problems):
-        if not must_be_level and not looks_like_level(file):
-            continue
-        try:
-            level = load_level(file)
-        except LevelError as error:
-            problems.extend(error.problems)
-            continue
-        except (OSError, UnicodeDecodeError, RecursionError, MemoryError) as error:
-            problems.append(Problem(file, 1, 1, FILE_PATH, f"cannot read the file: {error}"))
-            continue
-        if level.id in seen_ids:
-            message = f"level id {level.id!r} is also used by {seen_ids[level.id]}"
-            problems.append(Problem(file, 1, 1, "id", message))
-        seen_ids.setdefault(level.id, file)
-        levels.append(level)
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files = level_files(path)
+            before = (len(levels), len(problems))
+            for file in files:
+                _check_file(str(file), False, levels, problems, seen_ids)
+            if (len(levels), len(problems)) == before:
+                problems.append(Problem(name, 1, 1, FILE_PATH, _no_levels(len(files))))
+        elif path.exists() or path.is_symlink():
+            _check_file(name, True, levels, problems, seen_ids)
+        else:
+            problems.append(Problem(name, 1, 1, FILE_PATH, "no such file or folder"))
     return levels, problems
 
 
-def looks_like_level(path: str) -> bool:
+def level_files(folder: Path) -> list[Path]:
+    """The `*.yaml` and `*.yml` entries directly in a folder, by name (special files too: they are
+    reported, not skipped); none when the folder cannot be listed."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if entry.suffix.lower() in LEVEL_SUFFIXES
+        and not entry.name.startswith(".")
+        and not entry.is_dir()
+    ]
+
+
+def looks_like_level(data: bytes) -> bool:
     """Whether a YAML file found in a folder is meant as a level (unreadable files count as levels)."""
     try:
-        data = Path(path).read_bytes()
-        if len(data) > MAX_BYTES:
-            return True
         root = compose(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+    except (UnicodeDecodeError, yaml.YAMLError):
         return True
     if not isinstance(root, MappingNode):
         return root is not None
@@ -55,17 +70,39 @@ def looks_like_level(path: str) -> bool:
     return bool(keys & LEVEL_KEYS)
 
 
-def _files(paths: list[str], problems: list[Problem]) -> list[tuple[str, bool]]:
-    """(file, named explicitly) for every file to consider, in order; missing paths are problems."""
-    found: list[tuple[str, bool]] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found += [
-                (str(child), False) for child in sorted(path.glob("*.yaml")) if child.is_file()
-            ]
-        elif path.exists():
-            found.append((name, True))
-        else:
-            problems.append(Problem(name, 1, 1, FILE_PATH, "no such file or folder"))
-    return found
+def _check_file(
+    file: str,
+    named: bool,
+    levels: list[Level],
+    problems: list[Problem],
+    seen_ids: dict[str, str],
+) -> None:
+    """Load one file into `levels`, or its problems into `problems` (files found in a folder that
+    are not meant as levels are skipped)."""
+    try:
+        data = read_bounded(file, MAX_FILE_BYTES, "level file")
+        if not named and not looks_like_level(data):
+            return
+        level = parse_level(data, file)
+    except FileRefused as error:
+        problems.append(Problem(file, 1, 1, FILE_PATH, str(error)))
+        return
+    except LevelError as error:
+        problems.extend(error.problems)
+        return
+    except (RecursionError, MemoryError) as error:
+        problems.append(Problem(file, 1, 1, FILE_PATH, f"cannot check the file: {error!r}"))
+        return
+    if level.id in seen_ids:
+        message = f"level id {level.id!r} is also used by {seen_ids[level.id]}"
+        problems.append(Problem(file, 1, 1, "id", message))
+    seen_ids.setdefault(level.id, file)
+    levels.append(level)
+
+
+def _no_levels(files: int) -> str:
+    """The problem for a folder without levels (a false green light in CI otherwise)."""
+    if not files:
+        return "no level files in this folder (levels are *.yaml or *.yml files)"
+    noun = "file is" if files == 1 else "files are"
+    return f"no level files in this folder ({files} YAML {noun} not levels: no map, zones, trainee or briefing)"

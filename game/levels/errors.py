@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from game.levels.printable import printable
+
 FILE_PATH = "(file)"
 """The dotted path used for problems that concern the whole file (unreadable, not YAML, empty)."""
 
@@ -21,8 +23,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """The problem as `file:line:col: dotted.path: message`."""
-        return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        """The problem as `file:line:col: dotted.path: message`, safe to print (one bounded line)."""
+        place = f"{printable(self.file, 500)}:{self.line}:{self.column}"
+        return f"{place}: {printable(self.path, 300)}: {printable(self.message)}"
 
 
 class LevelError(Exception):

@@ -20,6 +20,7 @@ from game.levels.yamlsafe import (
     RefusedError,
     UnprintableError,
     compose,
+    paused_gc,
     place_of_index,
     source_lines,
 )
@@ -47,6 +48,11 @@ def read_file(path: str | Path, limit: int, noun: str) -> bytes:
 
 def parse_level(data: bytes, source_path: str) -> Level:
     """Check a level from its file bytes; `source_path` names it in problems and in the Level."""
+    with paused_gc():
+        return _parse_level(data, source_path)
+
+
+def _parse_level(data: bytes, source_path: str) -> Level:
     if len(data) > MAX_FILE_BYTES:
         raise LevelError([_file_problem(source_path, _too_big(len(data)))])
     text = decode(data, source_path, "level")

@@ -23,11 +23,13 @@ REPLACEMENT = "\ufffd"
 _NAMES = {"\x00": "a NUL byte", "\x1b": "ESC (terminal control)", "\r": "a carriage return"}
 
 
-def printable(text: str, limit: int = 2_000) -> str:
-    """Text for a terminal or a log: hidden characters as \\uXXXX escapes, cut to `limit` characters."""
+def printable(text: str, limit: int = 2_000, one_line: bool = True) -> str:
+    """Text for a terminal or a log: hidden characters as \\x / \\u escapes (tabs and newlines too
+    when `one_line`), cut to `limit` characters."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return _UNSAFE_ON_ONE_LINE.sub(_escape, text) if _UNSAFE_ON_ONE_LINE.search(text) else text
+    pattern = _UNSAFE_ON_ONE_LINE if one_line else HIDDEN
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def displayable(text: str) -> str:

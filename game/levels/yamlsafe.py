@@ -13,21 +13,26 @@ The events come from libyaml when PyYAML has it (five times faster); the pure-Py
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
-from yaml.composer import Composer, ComposerError
+from yaml.composer import ComposerError
 from yaml.events import (
     AliasEvent,
-    MappingStartEvent,
+    MappingEndEvent,
     ScalarEvent,
+    SequenceEndEvent,
     SequenceStartEvent,
+    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from game.levels.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_DIGITS
@@ -51,18 +56,24 @@ _NON_PRINTABLE = Reader.NON_PRINTABLE
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-class StrictResolver(BaseResolver):
-    """Resolves plain scalars with the level format's rules, not YAML 1.1's."""
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
 
 
-StrictResolver.add_implicit_resolver(BOOL_TAG, re.compile(r"^(?:true|false)$"), list("tf"))
-StrictResolver.add_implicit_resolver(
-    INT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-StrictResolver.add_implicit_resolver(
-    FLOAT_TAG, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
-)
-StrictResolver.add_implicit_resolver(NULL_TAG, re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+def resolve_plain(value: str) -> str:
+    """The tag of a plain (unquoted) scalar under the level format's rules."""
+    if value in ("true", "false"):
+        return BOOL_TAG
+    if value in ("", "~", "null"):
+        return NULL_TAG
+    if value[:1] in "-+0123456789":
+        if _INT.fullmatch(value):
+            return INT_TAG
+        if _FLOAT.fullmatch(value):
+            return FLOAT_TAG
+    return STR_TAG
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +88,7 @@ class OutOfRange:
         return f"{self.text[:12]}… ({digits:,} digits)"
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """Where a node starts: 0-based line and column and character index (all a node keeps)."""
 
     line: int
@@ -109,18 +119,70 @@ class UnprintableError(yaml.YAMLError):
         super().__init__(message)
 
 
-class _Guard(Composer):
-    """Composes nodes after refusing aliases, anchors, explicit tags, deep nesting and hidden text."""
+class _PyEvents(Reader, Scanner, Parser):
+    """PyYAML's pure-Python scanner and parser, as a source of events."""
 
-    def _setup(self) -> None:
-        Composer.__init__(self)
-        StrictResolver.__init__(self)
-        self._depth = 0
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        """Compose one node; keep only where it starts."""
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+
+EVENT_SOURCES: tuple[type, ...] = (CParser, _PyEvents) if CParser is not None else (_PyEvents,)
+"""The parsers `compose` can read events from, fastest first."""
+
+
+def compose(text: str, source: type | None = None) -> Node | None:
+    """The document's root node (None for an empty document); raises yaml.YAMLError."""
+    match = _NON_PRINTABLE.search(text)
+    if match:
+        line, column = place_of_index(text, match.start())
+        raise UnprintableError(line, column, ord(match.group()))
+    events = (source or EVENT_SOURCES[0])(text)
+    try:
+        with paused_gc():
+            return _compose_events(events.get_event)
+    finally:
+        events.dispose()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a file's many small objects are built (none form cycles);
+    it otherwise rescans the growing tree again and again and doubles the time of a large file."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compose_events(next_event) -> Node | None:
+    """Build the single document's nodes from parser events, refusing what levels may not hold.
+
+    One loop over the events with an explicit stack (no recursion): aliases, anchors and tags are
+    refused, nesting stops at MAX_DEPTH, and text with hidden characters is refused where it is.
+    Each node keeps only where it starts (`Place`), which is all the loader reads.
+    """
+    next_event()  # stream start
+    event = next_event()
+    if type(event) is StreamEndEvent:
+        return None
+    document = event
+    root: Node | None = None
+    stack: list[list] = []  # [node, pending key or None]
+    hidden = HIDDEN.search
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is SequenceEndEvent or kind is MappingEndEvent:
+            stack.pop()
+            if not stack:
+                break
+            continue
+        if kind is AliasEvent or event.anchor is not None:
             raise RefusedError(
                 None,
                 None,
@@ -128,8 +190,7 @@ class _Guard(Composer):
                 "write the value out in full",
                 event.start_mark,
             )
-        is_node_event = isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent)
-        if is_node_event and event.tag not in (None, "!"):
+        if event.tag is not None and event.tag != "!":
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             raise RefusedError(
                 None,
@@ -137,58 +198,47 @@ class _Guard(Composer):
                 f"YAML tags such as {tag[:60]} are not allowed in level files",
                 event.start_mark,
             )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise RefusedError(
-                    None, None, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
-                )
-            node = super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-        mark = node.start_mark
-        node.start_mark = Place(mark.line, mark.column, mark.index)
-        node.end_mark = None
-        if isinstance(node, ScalarNode) and (hidden := HIDDEN.search(node.value)):
-            raise UnprintableError(mark.line + 1, mark.column + 1, ord(hidden.group()), True)
-        return node
-
-
-class PySafeComposer(Reader, Scanner, Parser, _Guard, StrictResolver):
-    """The guarded composer over PyYAML's pure-Python scanner and parser."""
-
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        self._setup()
-
-
-if CParser is not None:
-
-    class CSafeComposer(CParser, _Guard, StrictResolver):
-        """The guarded composer over libyaml's events."""
-
-        def __init__(self, text: str) -> None:
-            CParser.__init__(self, text)
-            self._setup()
-
-    SafeComposer: type = CSafeComposer
-else:  # pragma: no cover
-    SafeComposer = PySafeComposer
-
-
-def compose(text: str, composer: type | None = None) -> Node | None:
-    """The document's root node (None for an empty document); raises yaml.YAMLError."""
-    match = _NON_PRINTABLE.search(text)
-    if match:
-        line, column = place_of_index(text, match.start())
-        raise UnprintableError(line, column, ord(match.group()))
-    reader = (composer or SafeComposer)(text)
-    try:
-        return _Guard.get_single_node(reader)
-    finally:
-        reader.dispose()
+        mark = event.start_mark
+        place = Place(mark.line, mark.column, mark.index)
+        if kind is ScalarEvent:
+            value = event.value
+            if (found := hidden(value)) is not None:
+                raise UnprintableError(mark.line + 1, mark.column + 1, ord(found.group()), True)
+            tag = resolve_plain(value) if event.implicit[0] else STR_TAG
+            node: Node = ScalarNode(tag, value, place, None, event.style or None)
+        elif kind is SequenceStartEvent:
+            node = SequenceNode(SEQ_TAG, [], place, None, event.flow_style)
+        else:
+            node = MappingNode(MAP_TAG, [], place, None, event.flow_style)
+        if stack:
+            top = stack[-1]
+            parent = top[0]
+            if type(parent) is SequenceNode:
+                parent.value.append(node)
+            elif top[1] is None:
+                top[1] = node
+            else:
+                parent.value.append((top[1], node))
+                top[1] = None
+        else:
+            root = node
+        if kind is ScalarEvent:
+            if not stack:
+                break
+            continue
+        if len(stack) >= MAX_DEPTH:
+            raise RefusedError(None, None, f"nested deeper than {MAX_DEPTH} levels", mark)
+        stack.append([node, None])
+    next_event()  # document end
+    event = next_event()
+    if not isinstance(event, StreamEndEvent):
+        raise ComposerError(
+            "expected a single document in the stream",
+            document.start_mark,
+            "but found another document",
+            event.start_mark,
+        )
+    return root
 
 
 def place_of_index(text: str, index: int) -> tuple[int, int]:

@@ -7,20 +7,24 @@ across seeds, which variants came up, and on which seeds a script's expectations
 from __future__ import annotations
 
 import os
+import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from game.core.level import Level
+from game.levels.limits import MAX_BATCH_SEEDS, MAX_SEED
 from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import RATINGS, Script
 from game.sessions.summary import MOMENTS
 from game.sessions.times import seconds_clock
 
-MAX_SEEDS = 100_000
+MAX_SEEDS = MAX_BATCH_SEEDS
 """The most seeds one batch may run."""
+
+_SEED_PART = re.compile(r"\s*([0-9]+)\s*(?:-\s*([0-9]+)\s*)?", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +126,17 @@ class BatchResult:
 def parse_seeds(text: str) -> tuple[int, ...]:
     """Seeds from "1-200", "7" or "1,5,10-12"; raises ValueError with a readable reason."""
     seeds: list[int] = []
+    shown = text if len(text) <= 40 else text[:37] + "..."
     for part in text.split(","):
-        piece = part.strip()
-        low, dash, high = piece.partition("-")
-        if not low.strip().isdigit() or (dash and not high.strip().isdigit()):
-            raise ValueError(f'expected seeds such as "1-200" or "1,5,10-12", got {text!r}')
-        first, last = int(low), int(high) if dash else int(low)
+        match = _SEED_PART.fullmatch(part)
+        if not match:
+            raise ValueError(f'expected seeds such as "1-200" or "1,5,10-12", got {shown!r}')
+        low, high = match.group(1), match.group(2) or match.group(1)
+        if max(len(low.lstrip("0")), len(high.lstrip("0"))) > 10 or int(high) > MAX_SEED:
+            raise ValueError(f"a seed is at most {MAX_SEED:,}")
+        first, last = int(low), int(high)
         if last < first:
-            raise ValueError(f"the range {piece!r} runs backwards")
+            raise ValueError(f"the range {part.strip()!r} runs backwards")
         if len(seeds) + last - first + 1 > MAX_SEEDS:
             raise ValueError(f"at most {MAX_SEEDS:,} seeds per batch")
         seeds += range(first, last + 1)
@@ -142,18 +149,27 @@ def run_batch(
     script: Script | None = None,
     until: int | None = None,
     workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
-    """Run every seed (in parallel on every core) and return the runs in seed order."""
+    """Run every seed (in parallel on every core) and return the runs in seed order; `progress`
+    hears (runs done, runs in all) as they finish."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(seeds)))
+    runs: list[BatchRun] = []
     if workers == 1:
         _start(level, script, until)
-        runs = [_one(seed) for seed in seeds]
+        for seed in seeds:
+            runs.append(_one(seed))
+            if progress is not None:
+                progress(len(runs), len(seeds))
     else:
-        chunk = max(1, len(seeds) // (workers * 4))
+        chunk = max(1, min(8, len(seeds) // (workers * 4)))
         with ProcessPoolExecutor(
             workers, initializer=_start, initargs=(level, script, until)
         ) as pool:
-            runs = list(pool.map(_one, seeds, chunksize=chunk))
+            for run in pool.map(_one, seeds, chunksize=chunk):
+                runs.append(run)
+                if progress is not None:
+                    progress(len(runs), len(seeds))
     return BatchResult(level, script, tuple(runs))
 
 

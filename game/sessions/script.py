@@ -22,7 +22,7 @@ from game.levels.fieldtypes import Boolean, Choice, Ident, Integer, ListOf, Numb
 from game.levels.limits import MAX_FILE_BYTES, MAX_REPLAY_BYTES, REPLAY_FIRST_LINE
 from game.levels.loader import compose_root, decode, load_level, read_file
 from game.levels.validate import INVALID, Context, entries_of, validate
-from game.levels.yamlsafe import describe, scalar_value
+from game.levels.yamlsafe import describe, paused_gc, scalar_value
 from game.scoring import CATEGORIES, NOT_SCORED, RULES
 from game.sessions.scriptcommands import LevelFacts, parse_command
 from game.sessions.times import clock
@@ -210,7 +210,8 @@ def load_script(path: str | Path, level: Level | None = None) -> Script:
             f"(a replay the game saved, to {MAX_REPLAY_BYTES:,})"
         )
         raise LevelError([Problem(name, 1, 1, FILE_PATH, message)])
-    return parse_script(data, name, level)
+    with paused_gc():
+        return parse_script(data, name, level)
 
 
 def parse_script(data: bytes, source_path: str, level: Level | None = None) -> Script:
