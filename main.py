@@ -11,24 +11,35 @@ python main.py bench           print performance figures
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; returns the process exit status."""
+    from game.levels.console import OutputError, finish, say, silence_output
+
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *(argv or [])])
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        finish()
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`run ... | head`): stop quietly, as command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OutputError as error:
+        # Output on a full disk or a closed log: say so where it can be said, then exit 2.
+        with contextlib.suppress(OutputError, BrokenPipeError):
+            say(f"{args.command}: {error}; the output is incomplete", err=True)
+        silence_output()
+        return 2
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -39,15 +50,16 @@ def _play(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from game.levels.check import check_paths
+    from game.levels.console import say
 
     levels, problems = check_paths(args.paths)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(str(problem), err=True)
     if problems:
         count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        say(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         return 2
-    print(f"{len(levels)} level{'s' if len(levels) != 1 else ''} checked: all good.")
+    say(f"{len(levels)} level{'s' if len(levels) != 1 else ''} checked: all good.")
     return 0
 
 

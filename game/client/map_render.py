@@ -6,8 +6,6 @@ suspect routes as lines, a legend, and tile coordinates every 5 tiles on the edg
 
 from __future__ import annotations
 
-import sys
-
 import pygame
 
 from game.client import palette
@@ -40,38 +38,105 @@ ZONE_COLOURS = (
 )
 
 
+MAX_PICTURE_PIXELS = 40_000_000
+"""Largest picture `render` draws (about 160 MB while drawing): a 300 × 300 floor at 20 px a tile."""
+
+
 def render_command(level_path: str, output: str, floor: int | None = None, seed: int = 1) -> int:
     """Load a level and write its map PNG; LevelError lines to stderr and exit status 2 on a bad level."""
+    from game.levels.console import say
     from game.levels.errors import LevelError
     from game.levels.loader import load_level
 
+    refusal = output_refusal(output, level_path)
+    if refusal:
+        say(f"render: -o {output}: {refusal}", err=True)
+        return 2
     try:
         level = load_level(level_path)
     except LevelError as error:
-        print(str(error), file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"{level_path}: cannot read the level: {error.strerror or error}", file=sys.stderr)
+        say(str(error), err=True)
         return 2
     if floor is not None and not 0 <= floor < len(level.floors):
-        print(
+        say(
             f"{level_path}: no floor {floor}; the level has floors 0 to {len(level.floors) - 1}",
-            file=sys.stderr,
+            err=True,
+        )
+        return 2
+    pixels = picture_pixels(level, floor)
+    if pixels > MAX_PICTURE_PIXELS:
+        hint = (
+            "" if floor is not None or len(level.floors) == 1 else "; draw one floor with --floor"
+        )
+        say(
+            f"{level_path}: the picture would have {pixels:,} pixels; render draws at most "
+            f"{MAX_PICTURE_PIXELS:,}{hint}",
+            err=True,
         )
         return 2
     try:
         render_level_png(level, output, floor=floor, seed=seed)
     except (OSError, pygame.error) as error:
-        print(f"{output}: cannot write the picture: {error}", file=sys.stderr)
-        return 1
-    print(f"Wrote {output}")
+        say(
+            f"{output}: cannot write the picture: {getattr(error, 'strerror', None) or error}",
+            err=True,
+        )
+        return 2
+    say(f"Wrote {output}")
     return 0
 
 
+def output_refusal(output: str, level_path: str) -> str:
+    """Why the picture may not be written to `output` ("" when it may): not the level itself, not a
+    special file, not a file that is something other than a PNG."""
+    import os
+    from pathlib import Path
+
+    from game.levels.files import special_kind
+
+    path = Path(output)
+    if not output.strip() or not path.name:
+        return "give the name of a PNG file to write"
+    kind = special_kind(path)
+    if kind:
+        return f"is {kind}, not a file"
+    if not path.exists():
+        return ""
+    try:
+        if os.path.samefile(path, level_path):
+            return "that is the level itself; choose another file for the picture"
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:
+        return ""
+    if head and not head.startswith(b"\x89PNG"):
+        return "the file exists and is not a PNG picture; choose another name (nothing was overwritten)"
+    return ""
+
+
+def picture_pixels(level: Level, floor: int | None = None) -> int:
+    """How many pixels the authors' map of a level (or one floor) has."""
+    width = max((len(row) for f in level.floors for row in f.rows), default=0)
+    height = max((len(f.rows) for f in level.floors), default=0)
+    count = 1 if floor is not None else len(level.floors)
+    legend_h = 40 + 22 * (len(TILE_LEGEND) + len(ROLE_LOOKS) + 1)
+    fw, fh = width * TILE, height * TILE
+    picture_w = MARGIN + count * (fw + MARGIN * 2 + GAP) + LEGEND_W
+    picture_h = max(TITLE_H + MARGIN * 2 + fh + 10, legend_h + 60)
+    return picture_w * picture_h + count * fw * fh
+
+
 def render_level_png(level: Level, output: str, floor: int | None = None, seed: int = 1) -> None:
-    """Draw the level's floors (or one) side by side with a legend and save them as PNG."""
+    """Draw the level's floors (or one) side by side with a legend and save them as PNG, atomically
+    (a full disk leaves the old picture, never a truncated one)."""
+    import io
+
+    from game.levels.files import write_atomically
+
     surface = render_level(level, floor=floor, seed=seed)
-    pygame.image.save(surface, output)
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "png")
+    write_atomically(output, buffer.getvalue())
 
 
 def render_level(level: Level, floor: int | None = None, seed: int = 1) -> pygame.Surface:

@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from game.client.settings import config_dir, read_json, write_json_atomic
+from game.levels.limits import MAX_KEY_CHARS
+from game.levels.printable import HIDDEN
+
+MAX_RECORDS = 10_000
+"""Most levels a records file keeps; the rest of a larger (hand-edited or hostile) file is ignored."""
 
 
 def load_records(folder: Path | None = None) -> dict[str, dict[str, object]]:
-    """Level id -> best result ({"score", "rating", "seed"})."""
+    """Level id -> best result ({"score", "rating", "seed"}); entries that make no sense are left out."""
     data = read_json((folder or config_dir()) / "records.json")
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, dict)}
+    records = {}
+    for level_id, record in data.items():
+        if len(records) >= MAX_RECORDS:
+            break
+        if _short_text(level_id) and isinstance(record, dict) and _sensible(record):
+            records[level_id] = record
+    return records
+
+
+def _sensible(record: dict[str, object]) -> bool:
+    """Whether a stored result has a finite score and, if any, a short rating and a whole seed."""
+    score, rating, seed = record.get("score"), record.get("rating", ""), record.get("seed", 0)
+    finite = isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score)
+    whole_seed = isinstance(seed, int) and not isinstance(seed, bool)
+    return finite and abs(score) < 1e9 and _short_text(rating, allow_empty=True) and whole_seed
+
+
+def _short_text(value: object, allow_empty: bool = False) -> bool:
+    """Whether a value is text short enough to show, with nothing hidden in it."""
+    return (
+        isinstance(value, str)
+        and (allow_empty or bool(value))
+        and len(value) <= MAX_KEY_CHARS
+        and not HIDDEN.search(value)
+    )
 
 
 def record_result(

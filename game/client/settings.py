@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from game.sessions.replay import write_atomically
+from game.levels.files import FileRefused, read_bounded, write_atomically
+from game.levels.limits import MAX_JSON_BYTES
+from game.levels.printable import HIDDEN
 
 APP_FOLDER = "rapid-response-trainer"
+
+MAX_WINDOW = (7680, 4320)
+"""The largest window a settings file may ask for (8K)."""
+
+MAX_KEYS_PER_ACTION = 4
+MAX_KEY_NAME = 40
 
 DEFAULT_BINDINGS: dict[str, list[str]] = {
     "move_up": ["w", "up"],
@@ -100,13 +109,16 @@ def load_settings(folder: Path | None = None) -> Settings:
     if not isinstance(data, dict):
         return settings
     window = data.get("window")
-    if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int) for v in window):
-        settings.window = (max(640, window[0]), max(480, window[1]))
+    if isinstance(window, list) and len(window) == 2 and all(_whole(v) for v in window):
+        settings.window = (
+            min(MAX_WINDOW[0], max(640, window[0])),
+            min(MAX_WINDOW[1], max(480, window[1])),
+        )
     if isinstance(data.get("fullscreen"), bool):
         settings.fullscreen = data["fullscreen"]
-    if isinstance(data.get("volume"), int | float):
+    if _finite(data.get("volume")):
         settings.volume = min(1.0, max(0.0, float(data["volume"])))
-    if isinstance(data.get("text_size"), int | float):
+    if _finite(data.get("text_size")):
         settings.text_size = min(2.0, max(0.75, float(data["text_size"])))
     if isinstance(data.get("plan_mode"), bool):
         settings.plan_mode = data["plan_mode"]
@@ -114,7 +126,8 @@ def load_settings(folder: Path | None = None) -> Settings:
     if isinstance(bindings, dict):
         for action, keys in bindings.items():
             if action in DEFAULT_BINDINGS and isinstance(keys, list):
-                settings.bindings[action] = [str(k) for k in keys]
+                names = [k for k in keys if isinstance(k, str) and _key_name(k)]
+                settings.bindings[action] = names[:MAX_KEYS_PER_ACTION]
     return settings
 
 
@@ -125,12 +138,27 @@ def save_settings(settings: Settings, folder: Path | None = None) -> Path:
     return write_json_atomic((folder or config_dir()) / "settings.json", data)
 
 
-def read_json(path: Path) -> object:
-    """A JSON file's value, or None when it is missing or broken."""
+def read_json(path: Path, limit: int = MAX_JSON_BYTES) -> object:
+    """A JSON file's value, or None when it is missing, broken, too big, too deep or not a file."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return json.loads(read_bounded(path, limit, "settings file").decode("utf-8"))
+    except (FileRefused, OSError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _whole(value: object) -> bool:
+    """Whether a JSON value is a whole number (not true/false)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _finite(value: object) -> bool:
+    """Whether a JSON value is a finite number (not true/false, NaN or infinity)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _key_name(name: str) -> bool:
+    """Whether text can be a key's name (short, nothing hidden)."""
+    return 0 < len(name) <= MAX_KEY_NAME and not HIDDEN.search(name)
 
 
 def write_json_atomic(path: Path, data: object) -> Path:

@@ -7,8 +7,12 @@ from functools import lru_cache
 import pygame
 
 from game.client import palette
+from game.levels.printable import displayable
 
 SIZES = {"small": 15, "body": 18, "heading": 24, "title": 34}
+
+MAX_LINE_CHARS = 400
+"""Longest line drawn: more would not fit any window, and a font cannot render very long lines."""
 
 
 class Fonts:
@@ -40,11 +44,20 @@ def draw_text(
     colour: tuple[int, int, int] = palette.TEXT,
     anchor: str = "topleft",
 ) -> pygame.Rect:
-    """Draw one line of text; returns its rectangle."""
-    image = _rendered(font, text, colour)
+    """Draw one line of text (made safe to draw: see `drawable`); returns its rectangle."""
+    image = _rendered(font, drawable(text), colour)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)
     return rect
+
+
+def drawable(text: object) -> str:
+    """Text a font can draw: one line of at most MAX_LINE_CHARS characters, with anything that
+    cannot be shown (a lone surrogate, a control character) replaced by U+FFFD."""
+    line = text if isinstance(text, str) else str(text)
+    if len(line) > MAX_LINE_CHARS:
+        line = line[: MAX_LINE_CHARS - 1] + "…"
+    return displayable(line)
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
@@ -61,8 +74,8 @@ def _rendered(font: pygame.font.Font, text: str, colour: tuple[int, ...]) -> pyg
 @lru_cache(maxsize=1024)
 def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        words = paragraph.split()
+    for paragraph in text.splitlines()[:500] or [""]:
+        words = [drawable(word) for word in paragraph.split()[:5000]]
         if not words:
             lines.append("")
             continue
@@ -103,11 +116,17 @@ def clock_text(seconds: float) -> str:
 
 def fit(font: pygame.font.Font, text: str, width: int) -> str:
     """The text cut to fit a width, with an ellipsis when cut."""
+    text = drawable(text)
     if font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle] + "…")[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
 
 
 def reflow(text: str) -> str:

@@ -92,14 +92,16 @@ class Checker:
 
     def check_zone_references(self) -> None:
         """Every zone id named anywhere exists."""
+        zone_ids = self.zone_ids()
+        known = set(zone_ids)
         for path, zone_id in self._zone_references():
-            if zone_id not in self.zone_ids():
-                hint = did_you_mean(zone_id, self.zone_ids())
+            if zone_id not in known:
+                hint = did_you_mean(zone_id, zone_ids)
                 self.report(path, f"unknown zone {zone_id!r}{hint}")
         for i, officer in self._items("officers"):
             goal = officer.goal
-            if goal not in OFFICER_GOALS and goal not in self.zone_ids():
-                hint = did_you_mean(goal, (*OFFICER_GOALS, *self.zone_ids()))
+            if goal not in OFFICER_GOALS and goal not in known:
+                hint = did_you_mean(goal, (*OFFICER_GOALS, *zone_ids))
                 self.report(
                     f"officers[{i}].goal",
                     f"unknown goal {goal!r}{hint}; use gunfire, trainee or a zone id",

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
 import sys
+import time
 from pathlib import Path
 
+from game.levels.console import say
 from game.levels.errors import LevelError
+from game.levels.files import special_kind
+from game.levels.limits import MAX_SEED
 from game.levels.loader import load_level
+from game.levels.printable import printable
 from game.sessions.batch import batch_text, parse_seeds, run_batch
-from game.sessions.replay import save_replay
+from game.sessions.replay import is_replay, save_replay
 from game.sessions.runner import run_level, run_script
 from game.sessions.script import load_script
 from game.sessions.summary import result_to_dict, summary_text
@@ -20,6 +25,9 @@ from game.sessions.times import parse_time
 
 OK, FAILED, BAD_INPUT = 0, 1, 2
 """Exit statuses: every expectation held; one failed; the level, script or arguments are bad."""
+
+SCRIPT_FIELDS = ("commands", "expect", "replay")
+"""Fields only a script has: a "level" with them is a script given in the level's place."""
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -31,8 +39,12 @@ def run_command(args: argparse.Namespace) -> int:
         return _usage("give a level file, or --script SCRIPT (the script names its level)")
     if seed is not None and seeds_arg:
         return _usage("give either --seed or --seeds, not both")
-    if seeds_arg and save:
+    if seeds_arg and save is not None:
         return _usage("--save records one session; it does not go with --seeds")
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        return _usage(f"--seed: a seed is a whole number from 0 to {MAX_SEED:,}")
+    if save is not None and not save.strip():
+        return _usage("--save needs a file name for the replay")
     try:
         until = parse_time(args.until) if getattr(args, "until", None) else None
     except ValueError as error:
@@ -49,19 +61,24 @@ def run_command(args: argparse.Namespace) -> int:
     except LevelError as error:
         return _problems(error)
     level = level or script.level
+    if save is not None:
+        inputs = [level_arg, script_arg, script.level_path if script else None]
+        refusal = save_refusal(save, [path for path in inputs if path])
+        if refusal:
+            return _usage(f"--save {printable(save, 300)}: {refusal}")
     if (
         script is not None
         and level_arg
         and script.level_path
         and Path(script.level_path).resolve() != Path(level_arg).resolve()
     ):
-        print(
+        say(
             f"note: running {script.path} against {level_arg} (the script names {script.level_path})",
-            file=sys.stderr,
+            err=True,
         )
     if seeds is not None:
-        batch = run_batch(level, seeds, script=script, until=until)
-        _print(
+        batch = run_batch(level, seeds, script=script, until=until, progress=_progress_meter())
+        say(
             json.dumps(batch.as_dict(), indent=2, ensure_ascii=False)
             if as_json
             else batch_text(batch)
@@ -72,8 +89,8 @@ def run_command(args: argparse.Namespace) -> int:
     else:
         result = run_level(level, seed=1 if seed is None else seed, until=until)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if save:
+        say(f"warning: {warning}", err=True)
+    if save is not None:
         title = f"Replay of {script.title or script.path}" if script is not None else ""
         try:
             save_replay(
@@ -86,15 +103,37 @@ def run_command(args: argparse.Namespace) -> int:
                 title=title,
                 event_log_sha256=result.event_log_sha256,
             )
-        except OSError as error:
-            print(f"{save}: cannot save the replay: {error.strerror or error}", file=sys.stderr)
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or error
+            say(f"{save}: cannot save the replay: {reason}", err=True)
             return BAD_INPUT
-        print(f"saved the session as a replay script: {save}", file=sys.stderr)
+        say(f"saved the session as a replay script: {save}", err=True)
     if as_json:
-        _print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
+        say(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
     else:
-        _print(summary_text(result, ascii_only=not _can_print("✓✗")))
+        say(summary_text(result, ascii_only=not _can_print("✓✗")))
     return OK if result.ok else FAILED
+
+
+def save_refusal(target: str, inputs: list[str]) -> str:
+    """Why a replay may not be written to `target` ("" when it may): never over an input of the run,
+    a special file, a folder, or a file that is not one of our replays."""
+    path = Path(target)
+    kind = special_kind(path)
+    if kind:
+        return f"is {kind}, not a file"
+    if not path.exists():
+        return ""
+    for given in inputs:
+        try:
+            same = os.path.samefile(path, given)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            return f"that is {given}, which this run reads; choose another file for the replay"
+    if path.stat().st_size and not is_replay(path):
+        return "the file exists and is not a replay; choose another name (nothing was overwritten)"
+    return ""
 
 
 def _load_level(path: str):
@@ -102,27 +141,48 @@ def _load_level(path: str):
     try:
         return load_level(path)
     except LevelError as error:
-        try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            raise error from None
-        if re.search(r"^(commands|expect):", text, re.MULTILINE):
-            print(f"note: {path} looks like a script; run it with --script {path}", file=sys.stderr)
+        if any(problem.path in SCRIPT_FIELDS for problem in error.problems):
+            say(f"note: {path} looks like a script; run it with --script {path}", err=True)
         raise
+
+
+def _progress_meter():
+    """A progress line on stderr for a batch when stderr is a terminal (None in logs and pipes)."""
+    stream = sys.stderr
+    if stream is None or not getattr(stream, "isatty", lambda: False)() or os.environ.get("CI"):
+        return None
+    started = time.monotonic()
+    shown = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - shown[0] < 0.25:
+            return
+        shown[0] = now
+        elapsed = now - started
+        left = elapsed / done * (total - done) if done else 0.0
+        line = f"\r  {done:,} of {total:,} seeds run, {elapsed:.0f} s; about {left:.0f} s left "
+        try:
+            stream.write(line if done < total else "\r" + " " * len(line) + "\r")
+            stream.flush()
+        except OSError:
+            pass
+
+    return report
 
 
 def _problems(error: LevelError) -> int:
     """Print every problem (file:line:col: path: message) and return the bad-input status."""
     for problem in error.problems:
-        print(problem, file=sys.stderr)
+        say(str(problem), err=True)
     count = len(error.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+    say(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
     return BAD_INPUT
 
 
 def _usage(message: str) -> int:
     """Print a usage error and return the bad-input status."""
-    print(f"run: {message}", file=sys.stderr)
+    say(f"run: {message}", err=True)
     return BAD_INPUT
 
 
@@ -133,9 +193,3 @@ def _can_print(text: str) -> bool:
     except (UnicodeEncodeError, LookupError):
         return False
     return True
-
-
-def _print(text: str) -> None:
-    """Print to stdout, replacing what its encoding cannot show."""
-    encoding = sys.stdout.encoding or "utf-8"
-    print(text.encode(encoding, errors="replace").decode(encoding, errors="replace"))

@@ -1,21 +1,31 @@
 """Save a session as a replay: a script with the seed, the variant, every command at its exact tick,
 and the level's content hash. A replay is just a script, so `run --script replay.yaml` plays it back.
-Files are written atomically: a temp file in the same folder, flushed, fsynced, then os.replace.
+Files are written atomically (`game.levels.files.write_atomically`). What is saved always loads again:
+a replay stays within `MAX_REPLAY_BYTES` and `MAX_COMMANDS` (a session of the longest duration with a
+command on every tick is about 1.5 MB), and text the reader would refuse is refused here first.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.commands import Command
 from game.core.level import Level
+from game.levels.files import write_atomically
+from game.levels.limits import MAX_COMMANDS, MAX_REPLAY_BYTES, REPLAY_FIRST_LINE
+from game.levels.printable import HIDDEN, character_name
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptcommands import command_to_yaml
+
+__all__ = ["SessionRecorder", "is_replay", "replay_text", "save_replay", "write_atomically"]
+
+
+class ReplayTooLong(ValueError):
+    """A session that cannot be saved as a loadable replay (too many commands or bytes)."""
 
 
 @dataclass(slots=True)
@@ -81,10 +91,13 @@ def replay_text(
     title: str = "",
     event_log_sha256: str = "",
 ) -> str:
-    """The replay script's text; the level path is written relative to the replay's folder."""
+    """The replay script's text; the level path is written relative to the replay's folder.
+
+    Raises ValueError for a session the reader could not load back (too long, or text it refuses).
+    """
     chosen = dict(variant.items() if isinstance(variant, Mapping) else variant)
     lines = [
-        "# Rapid Response Trainer replay: a script with every command at its exact tick.",
+        f"{REPLAY_FIRST_LINE}: a script with every command at its exact tick.",
         "# Play it back with: python main.py run --script <this file>",
         f"level: {_quote(_relative_level(path, level))}",
         f"title: {_quote(title or f'Replay: {level.title}')}",
@@ -97,6 +110,10 @@ def replay_text(
     if event_log_sha256:
         lines.append(f"  event_log_sha256: {event_log_sha256}")
     items = [c if isinstance(c, ScriptCommand) else ScriptCommand(c[0], c[1]) for c in commands]
+    if len(items) > MAX_COMMANDS:
+        raise ReplayTooLong(
+            f"the session has {len(items):,} commands; a replay holds at most {MAX_COMMANDS:,}"
+        )
     if not items:
         lines.append("commands: []")
     else:
@@ -107,39 +124,22 @@ def replay_text(
                 f"{key}: {value if key == 'do' else _value(value)}" for key, value in fields.items()
             )
             lines.append(f"  - {{{body}}}")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_REPLAY_BYTES:
+        raise ReplayTooLong(
+            f"the replay would be {size:,} bytes; a replay is at most {MAX_REPLAY_BYTES:,}"
+        )
+    return text
 
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write text to a temp file in the same folder, flush and fsync it, then os.replace it."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+def is_replay(path: str | Path) -> bool:
+    """Whether a file starts the way the replays we write start (so replacing it loses nothing)."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows it (POSIX)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
+        with open(path, "rb") as file:
+            return file.read(len(REPLAY_FIRST_LINE)) == REPLAY_FIRST_LINE.encode()
     except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        return False
 
 
 def _relative_level(path: str | Path, level: Level) -> str:
@@ -165,6 +165,12 @@ def _value(value: object) -> str:
 
 def _quote(text: str) -> str:
     """Double-quoted YAML text: JSON string syntax, with characters YAML would not print escaped."""
+    if found := HIDDEN.search(text):
+        code = ord(found.group())
+        raise ValueError(
+            f"the session holds text with {character_name(found.group())} (U+{code:04X}), "
+            "which a replay cannot keep"
+        )
     quoted = json.dumps(text, ensure_ascii=False)
     return "".join(
         c if (c.isascii() and c != "\x7f") or _printable(c) else f"\\u{ord(c):04x}" for c in quoted
