@@ -9,6 +9,7 @@ from pathlib import Path
 from game.core.level import DEFAULT_LEGEND
 from game.levels.fields import LEVEL
 from game.levels.fieldtypes import NO_DEFAULT, Field, FieldType, ListOf, MapOf, Obj
+from game.levels.limits import LIMITS
 from game.levels.validate import expectation
 
 GUIDE_PATH = Path(__file__).resolve().parents[2] / "levels" / "README.md"
@@ -19,8 +20,18 @@ END = "<!-- reference:end -->"
 
 
 def reference_markdown() -> str:
-    """The generated part of the guide: the default legend and every mapping's fields."""
-    parts = ["### Default legend", "", "| symbol | kind | name |", "|---|---|---|"]
+    """The generated part of the guide: the limits, the default legend and every mapping's fields."""
+    parts = [
+        "### Limits",
+        "",
+        "What `check`, `run` and the game accept at most; beyond it a file gets a problem that",
+        "names the limit (none of the shipped levels comes near).",
+        "",
+        "| what | at most |",
+        "|---|---|",
+    ]
+    parts += [f"| {what} | {limit} |" for what, limit in LIMITS]
+    parts += ["", "### Default legend", "", "| symbol | kind | name |", "|---|---|---|"]
     for entry in DEFAULT_LEGEND:
         shown = "(space)" if entry.symbol == " " else entry.symbol.replace("|", "\\|")
         parts.append(f"| `{shown}` | {entry.kind.value} | {entry.name} |")

@@ -12,8 +12,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest level or script file read (2 MB; the shipped ones are under 40 KB)."""
 
 MAX_REPLAY_BYTES = 4 * 1024 * 1024
-"""Largest replay read or written: a session of the longest duration holding a key on every tick,
-with several commands a second besides, stays well below it (see `replay_size_bound`)."""
+"""Largest replay read or written: a session of the longest duration with a command on every tick
+is about 1.5 MB, and MAX_COMMANDS commands of the usual size fit."""
 
 REPLAY_FIRST_LINE = "# Rapid Response Trainer replay"
 """How a replay the game saved begins; only such a file may be larger than MAX_FILE_BYTES."""
@@ -53,8 +53,8 @@ MAX_PEOPLE = 2_000
 MAX_ITEMS = 5_000
 """Most items in any list or mapping of a level (zones, legend entries, timeline entries...)."""
 
-MAX_COMMANDS = 100_000
-"""Most commands in a script or replay."""
+MAX_COMMANDS = 72_000
+"""Most commands in a script or replay: two a tick, on average, over the longest duration."""
 
 MAX_TEXT_CHARS = 20_000
 """Longest text value (a briefing; the shipped ones are under 1,000 characters)."""
@@ -77,7 +77,7 @@ def clock_text(seconds: int) -> str:
 LIMITS: tuple[tuple[str, str], ...] = (
     ("file size (level or script)", f"{MAX_FILE_BYTES // 2**20} MB"),
     ("file size (replay)", f"{MAX_REPLAY_BYTES // 2**20} MB"),
-    ("map", f"{MAX_MAP_TILES:,} tiles over all floors (each floor padded to the widest row)"),
+    ("map", f"{MAX_MAP_TILES:,} tiles: floors × widest row × tallest floor"),
     ("row length, rows per floor", f"{MAX_MAP_SIDE:,} tiles"),
     ("floors", f"{MAX_FLOORS}"),
     ("people", f"{MAX_PEOPLE:,} (trainee, suspects, officers and every civilian)"),
@@ -89,5 +89,6 @@ LIMITS: tuple[tuple[str, str], ...] = (
     ("digits of a number", f"{MAX_NUMBER_DIGITS} before the decimal point"),
     ("nesting", f"{MAX_DEPTH} levels of lists and mappings"),
     ("seeds in one batch (`run --seeds`)", f"{MAX_BATCH_SEEDS:,}"),
+    ("problems listed for one file", f"{MAX_PROBLEMS} (then `check` stops and says so)"),
 )
 """The limits as an author reads them (the guide's table)."""
