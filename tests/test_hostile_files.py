@@ -313,3 +313,31 @@ def test_settings_that_are_a_fifo_or_huge_are_ignored(tmp_path):
         b'{"volume": 0.1, "pad": "' + b"x" * (5 * 2**20) + b'"}'
     )
     assert load_settings(tmp_path).volume == 0.7
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "column"),
+    [
+        ("rows: |\n" + "        #\n" * (MAX_MAP_SIDE + 1), 22, 13),
+        ("rows: ['#', '" + "." * (MAX_MAP_SIDE + 1) + "']", 22, 19),
+        ("rows: '" + "." * (MAX_MAP_SIDE + 1) + "'", 22, 13),
+    ],
+    ids=["too-many-rows", "long-row-in-a-list", "long-row-quoted"],
+)
+def test_map_limits_are_placed_however_the_rows_are_written(rows, line, column):
+    text = MINIMAL.replace("rows: |\n        #####\n        #.S.#\n", rows + "\n")
+    (found,) = problems(text.encode())
+    assert (found.line, found.column) == (line, column) and found.path == "map.floors[1].rows"
+
+
+def test_a_folder_that_cannot_be_listed_or_holds_a_list_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "list.yaml").write_text("- a\n- b\n")
+    levels, found = check_paths([str(tmp_path)])
+    assert [p.message.split(":")[0] for p in found] == ["this is not a level file"]
+
+    def unlistable(self):
+        raise PermissionError("denied")
+
+    monkeypatch.setattr(Path, "iterdir", unlistable)
+    levels, found = check_paths([str(tmp_path)])
+    assert not levels and found[0].message.startswith("no level files in this folder")

@@ -22,7 +22,7 @@ from game.levels.files import TEMP_SUFFIX, remove_stale_temps, temp_name, write_
 from game.levels.limits import MAX_COMMANDS, MAX_FILE_BYTES, MAX_REPLAY_BYTES
 from game.levels.loader import load_level
 from game.sessions import cli
-from game.sessions.replay import ReplayTooLong, replay_text, save_replay
+from game.sessions.replay import ReplayTooLong, is_replay, replay_text, save_replay
 from game.sessions.script import load_script
 from main import main
 
@@ -312,3 +312,10 @@ def test_text_a_font_cannot_draw_is_made_drawable(screen):
         shown = drawable(text)
         assert font.render(shown, True, (255, 255, 255)).get_width() > 0
         assert len(fit(font, str(text), 200)) <= 401
+
+
+def test_a_session_without_commands_saves_a_replay_that_loads(tmp_path):
+    path = tmp_path / "idle.yaml"
+    save_replay(path, load_level(LEVEL), 2, {}, [], 10)
+    assert "commands: []" in path.read_text() and load_script(path).commands == ()
+    assert not is_replay(tmp_path / "missing.yaml") and is_replay(path)

@@ -169,14 +169,12 @@ def remove_stale_temps(target: str | Path) -> int:
 
 
 def _alive(pid: int) -> bool:
-    """Whether a process with this id exists (ours counts)."""
-    if pid == os.getpid():
-        return True
+    """Whether a process with this id exists (one we may not signal exists too)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError, OverflowError):
+    except (OSError, OverflowError):
         return True
     return True
 
@@ -192,11 +190,9 @@ def _keep_mode(descriptor: int, target: Path) -> None:
 
 
 def _must_be_regular(info: os.stat_result, noun: str) -> None:
-    for test, words in _KINDS:
-        if test(info.st_mode):
-            raise FileRefused(f"is {words}, not a {noun}")
     if not stat.S_ISREG(info.st_mode):
-        raise FileRefused(f"is not a regular file, so not a {noun}")
+        words = next((words for test, words in _KINDS if test(info.st_mode)), "a special file")
+        raise FileRefused(f"is {words}, not a {noun}")
 
 
 def _too_big(size: int, limit: int, noun: str, grew: bool = False) -> str:
