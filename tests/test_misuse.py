@@ -263,6 +263,8 @@ def test_a_session_too_long_for_a_replay_is_refused_before_anything_is_written(t
     level = load_level(LEVEL)
     with pytest.raises(ReplayTooLong, match=f"at most {MAX_COMMANDS:,}"):
         replay_text(tmp_path / "r.yaml", level, 1, {}, [(0, Move(1, 0))] * (MAX_COMMANDS + 1), 10)
+    with pytest.raises(ReplayTooLong, match="21 commands at one tick"):
+        replay_text(tmp_path / "r.yaml", level, 1, {}, [(0, Move(1, 0))] * 21, 10)
     wordy = [(tick, Radio.of("update", action="x" * 500)) for tick in range(9000)]
     with pytest.raises(ReplayTooLong, match=f"{MAX_REPLAY_BYTES:,}"):
         save_replay(tmp_path / "r.yaml", level, 1, {}, wordy, 10)

@@ -188,6 +188,12 @@ def script_problems(body: str) -> list[tuple[str, str]]:
         ("variant: {backup: never}", "variant.backup", "has no option 'never'"),
         ("variant: {backup: 5}", "variant.backup", "expected text"),
         ("colour: red", "colour", "unknown field 'colour'"),
+        (
+            "commands:\n" + "  - {tick: 5, do: stop}\n" * 21,
+            "commands[20]",
+            "more than 20 commands at 0:00.5",
+        ),
+        ("commands:\n" + "  - {tick: 5, do: stop}\n" * 72_001, "commands[72000]", "at most 72,000"),
     ],
 )
 def test_each_script_mistake_is_reported_at_its_field(body, path, gist):

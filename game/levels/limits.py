@@ -56,6 +56,10 @@ MAX_ITEMS = 5_000
 MAX_COMMANDS = 72_000
 """Most commands in a script or replay: two a tick, on average, over the longest duration."""
 
+MAX_COMMANDS_PER_TICK = 20
+"""Most commands given at one tick (a tenth of a second): more than anyone can press, and each may
+plan a path across the whole map."""
+
 MAX_TEXT_CHARS = 20_000
 """Longest text value (a briefing; the shipped ones are under 1,000 characters)."""
 
@@ -83,7 +87,7 @@ LIMITS: tuple[tuple[str, str], ...] = (
     ("people", f"{MAX_PEOPLE:,} (trainee, suspects, officers and every civilian)"),
     ("duration, and any time", clock_text(MAX_DURATION_SECONDS)),
     ("items in one list or mapping", f"{MAX_ITEMS:,}"),
-    ("commands in a script or replay", f"{MAX_COMMANDS:,}"),
+    ("commands in a script or replay", f"{MAX_COMMANDS:,}; {MAX_COMMANDS_PER_TICK} at one tick"),
     ("text", f"{MAX_TEXT_CHARS:,} characters; field names and ids {MAX_KEY_CHARS}"),
     ("whole numbers", f"{MAX_WHOLE_NUMBER:,} unless a field says less; seeds {MAX_SEED:,}"),
     ("digits of a number", f"{MAX_NUMBER_DIGITS} before the decimal point"),

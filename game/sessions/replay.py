@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,12 @@ from pathlib import Path
 from game.core.commands import Command
 from game.core.level import Level
 from game.levels.files import write_atomically
-from game.levels.limits import MAX_COMMANDS, MAX_REPLAY_BYTES, REPLAY_FIRST_LINE
+from game.levels.limits import (
+    MAX_COMMANDS,
+    MAX_COMMANDS_PER_TICK,
+    MAX_REPLAY_BYTES,
+    REPLAY_FIRST_LINE,
+)
 from game.levels.printable import HIDDEN, character_name
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptcommands import command_to_yaml
@@ -113,6 +119,12 @@ def replay_text(
     if len(items) > MAX_COMMANDS:
         raise ReplayTooLong(
             f"the session has {len(items):,} commands; a replay holds at most {MAX_COMMANDS:,}"
+        )
+    busiest = max(Counter(item.tick for item in items).values(), default=0)
+    if busiest > MAX_COMMANDS_PER_TICK:
+        raise ReplayTooLong(
+            f"the session has {busiest} commands at one tick; a replay holds at most "
+            f"{MAX_COMMANDS_PER_TICK}"
         )
     if not items:
         lines.append("commands: []")

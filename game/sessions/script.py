@@ -19,7 +19,13 @@ from game.core.commands import Command
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem, did_you_mean
 from game.levels.fieldtypes import Boolean, Choice, Ident, Integer, ListOf, Number, Text, Time
-from game.levels.limits import MAX_FILE_BYTES, MAX_REPLAY_BYTES, REPLAY_FIRST_LINE
+from game.levels.limits import (
+    MAX_COMMANDS,
+    MAX_COMMANDS_PER_TICK,
+    MAX_FILE_BYTES,
+    MAX_REPLAY_BYTES,
+    REPLAY_FIRST_LINE,
+)
 from game.levels.loader import compose_root, decode, load_level, read_file
 from game.levels.validate import INVALID, Context, entries_of, validate
 from game.levels.yamlsafe import describe, paused_gc, scalar_value
@@ -332,7 +338,14 @@ def _commands(
     if not isinstance(node, SequenceNode):
         ctx.report(node, "commands", f"expected a list of commands, got {describe(node)}")
         return ()
+    if len(node.value) > MAX_COMMANDS:
+        message = (
+            f"a script holds at most {MAX_COMMANDS:,} commands; this one has {len(node.value):,}"
+        )
+        ctx.report(node.value[MAX_COMMANDS], f"commands[{MAX_COMMANDS}]", message)
+        return ()
     commands: list[ScriptCommand] = []
+    per_tick: dict[int, int] = {}
     for index, item in enumerate(node.value):
         parsed = parse_command(item, f"commands[{index}]", facts, ctx)
         if parsed is None:
@@ -345,6 +358,10 @@ def _commands(
                 f"this command at {clock(tick)} comes after the run ends at {clock(end)} ({why})",
             )
             continue
+        per_tick[tick] = per_tick.get(tick, 0) + 1
+        if per_tick[tick] == MAX_COMMANDS_PER_TICK + 1:
+            message = f"more than {MAX_COMMANDS_PER_TICK} commands at {clock(tick)} (one tick)"
+            ctx.report(item, f"commands[{index}]", message)
         commands.append(ScriptCommand(tick, command, item.start_mark.line + 1))
     return tuple(sorted(commands, key=lambda c: c.tick))
 
