@@ -84,8 +84,12 @@ def seen(**changes) -> Appearance:
     return replace(look, **changes)
 
 
-def start() -> ScenarioStarted:
-    return ScenarioStarted(0, "test_hallway", 1, ())
+def start(level: Level | None = None) -> ScenarioStarted:
+    """The run's first event, naming who takes part as the world would (the level's suspects and civilians)."""
+    level = level or LEVEL
+    suspects = tuple(dict.fromkeys(s.id for s in level.suspects))
+    civilians = sum(g.count for g in level.civilians)
+    return ScenarioStarted(0, level.id, 1, (), suspects, civilians)
 
 
 def arrive(tick: int = 0, x: int = 4, y: int = 0) -> TraineeArrived:
@@ -224,7 +228,7 @@ ROUTE_TO_ROOM_C = [(4, 1), (4, 2), (5, 3), (6, 4), (7, 4), (8, 4), (9, 4), (10, 
 
 def judge(*parts: Event | list[Event], level: Level = LEVEL) -> Assessment:
     """Assess a hand-built log: events and lists of events in any order, sorted by tick."""
-    events: list[Event] = [start()]
+    events: list[Event] = [start(level)]
     for part in parts:
         events += part if isinstance(part, list) else [part]
     events.sort(key=lambda e: e.tick)

@@ -78,9 +78,10 @@ def test_closing_on_the_gunfire_is_not_a_stall():
     assert a.entries("A4") == ()
 
 
-def test_a_radio_report_excuses_a_short_hold():
+def test_a_radio_report_excuses_only_the_seconds_it_takes():
     a = judge(arrive(0), gunfire(0, 100), radio(50, "update", shots="active"), ended(100))
-    assert a.entries("A4") == ()
+    assert a.points("A4") == -4
+    assert "8 s" in a.entries("A4")[0].message
 
 
 def test_holding_once_the_attacker_is_silent_and_free_of_victims_is_not_a_stall():

@@ -37,7 +37,7 @@ OPEN_LOT = (
 
 
 def test_an_approach_along_cover_or_at_a_run_earns_full_approach_credit():
-    a = judge(arrive(0), run_in(1, ROUTE_TO_ROOM_C[:2]), entered(20), ended(100))
+    a = judge(arrive(0), run_in(1, ROUTE_TO_ROOM_C[:3]), entered(7, 5, 3), ended(100))
     assert a.points("E1") == 30
 
 

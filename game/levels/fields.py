@@ -25,6 +25,7 @@ from game.levels.builders import (
     make_map,
     make_place,
     make_protocol,
+    make_scoring,
     make_timeline_entry,
     make_zone,
 )
@@ -412,18 +413,28 @@ _SCORING_DOCS = {
 
 SCORING = Obj(
     "scoring",
-    "Tuning of the rubric's time thresholds, in whole seconds.",
-    tuple(
+    "Tuning of the rubric: time thresholds in whole seconds, and the categories' weights.",
+    (
+        *(
+            Field(
+                name,
+                Integer(0),
+                doc,
+                getattr(ScoringThresholds(), name),
+                default=getattr(ScoringThresholds(), name),
+            )
+            for name, doc in _SCORING_DOCS.items()
+        ),
         Field(
-            name,
-            Integer(0),
-            doc,
-            getattr(ScoringThresholds(), name),
-            default=getattr(ScoringThresholds(), name),
-        )
-        for name, doc in _SCORING_DOCS.items()
+            "weights",
+            MapOf(Choice(("A", "B", "C", "D", "E", "F")), Integer(0, 1000)),
+            "Points a category is worth, for agencies that weight the priorities differently "
+            "(doctrine §7.2: A 350, B 200, C 150, D 100, E 100, F 100); categories left out keep theirs.",
+            {"A": 400, "C": 100},
+            default={},
+        ),
     ),
-    build=ScoringThresholds,
+    build=make_scoring,
 )
 
 CASE = Obj(
