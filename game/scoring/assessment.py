@@ -15,7 +15,7 @@ from game.scoring.ledger import LedgerEntry, entry
 from game.scoring.outcomes import Outcome, outcome
 from game.scoring.ratings import RATING_WORDS, ceiling, rating, worst
 from game.scoring.rubric import CATEGORIES, HARD_FAILURE_CATEGORY, NOT_SCORED, RULES, STANDARDS
-from game.scoring.rule import Category
+from game.scoring.rule import Category, Rule, shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +66,11 @@ def assess(level: Level, events: Sequence[Event], strict: bool = False) -> Asses
     """Judge a run: each rule reads the events it declares (strict: reading others raises `UndeclaredRead`)."""
     facts = Facts(level, events, STANDARDS, strict)
     categories = weighted_categories(level)
-    factor = {
-        c.id: c.max_points / base.max_points for c, base in zip(categories, CATEGORIES, strict=True)
-    }
+    judged = _weighted_rules(categories)
     order = {r.id: i for i, r in enumerate(RULES)}
     found = []
     for r in RULES:
-        judged = r.scaled(factor.get(r.category, 1))
-        for finding in r.fn(facts.view(r.id, r.reads), judged):
+        for finding in r.fn(facts.view(r.id, r.reads), judged[r.id]):
             found.append(entry(finding, r.id, r.category, r.sources))
     ledger = sorted(found, key=lambda e: (e.tick, order[e.rule]))
     return from_ledger(tuple(ledger), facts, categories)
@@ -83,6 +80,19 @@ def weighted_categories(level: Level) -> tuple[Category, ...]:
     """The categories with the level's weights (`scoring: weights:`), the doctrine's where it sets none."""
     weights = dict(level.scoring.weights)
     return tuple(replace(c, max_points=weights.get(c.id, c.max_points)) for c in CATEGORIES)
+
+
+def _weighted_rules(categories: tuple[Category, ...]) -> dict[str, Rule]:
+    """Each rule as the level weights its category: maxima shared out to add up to the weight exactly."""
+    out = {r.id: r for r in RULES}
+    for c, base in zip(categories, CATEGORIES, strict=True):
+        if c.max_points == base.max_points:
+            continue
+        rows = [r for r in RULES if r.category == c.id]
+        maxima = shares([r.max_points for r in rows], c.max_points)
+        for r, most in zip(rows, maxima, strict=True):
+            out[r.id] = r.scaled(c.max_points / base.max_points, most)
+    return out
 
 
 def from_ledger(

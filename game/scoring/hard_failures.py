@@ -7,6 +7,7 @@ the overall rating is derived from the presence of these entries.
 from __future__ import annotations
 
 from game.core.events import PersonWounded
+from game.scoring import names
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
 from game.scoring.ledger import Finding, clock_text, seconds_text
@@ -24,7 +25,7 @@ def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
         Finding(
             e.tick,
             0,
-            f"Hard failure HF1: your round hit {e.person}, an innocent." + CAP,
+            f"Hard failure HF1: your round hit {names.person(e.role)}, an innocent." + CAP,
             (*(cite_event(s) for s in f.trainee_shots if s.tick == e.tick), cite_event(e)),
         )
         for e in f.of(PersonWounded)
@@ -50,7 +51,8 @@ def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     s.tick,
                     0,
-                    f"Hard failure HF2: you fired on {s.target}, an officer {why}." + CAP,
+                    f"Hard failure HF2: you fired on {names.person('officer', s.seen)}, {why}."
+                    + CAP,
                     (cite_event(s),),
                 )
             )
@@ -61,7 +63,7 @@ def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     e.tick,
                     0,
-                    f"Hard failure HF2: your round hit {e.person}, an officer." + CAP,
+                    "Hard failure HF2: your round hit an officer." + CAP,
                     (cite_event(e),),
                 )
             )
@@ -120,7 +122,7 @@ def unjustified_force(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     s.tick,
                     0,
-                    f"Hard failure HF4: you fired at {s.target} after they had "
+                    f"Hard failure HF4: you fired at {names.attacker(f, s.target)} after they had "
                     + ("surrendered." if s.target_surrendered else "been stopped.")
                     + CAP,
                     (cite_event(s),),

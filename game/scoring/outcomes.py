@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.events import CasualtyWorsened, PersonWounded
+from game.core.level import TICK_RATE
 from game.scoring.facts import Facts
 from game.scoring.ledger import clock_text
 
@@ -48,23 +49,26 @@ class Outcome:
     def sentences(self) -> tuple[str, ...]:
         """The outcomes as the debrief states them, highest priority first."""
         after = self.civilians_hurt_after_arrival
+        others = [o for o in self.officers_hurt if o != "trainee"]
         lines = [
-            f"Civilians hurt after you arrived: {len(after)}"
-            + (f" ({', '.join(after)})" if after else "")
-            + f"; before you arrived: {len(self.civilians_hurt_before_arrival)}"
+            f"Civilians hurt after you arrived: {len(after)}; before you arrived: "
+            f"{len(self.civilians_hurt_before_arrival)}"
             + (f"; lost: {len(self.civilians_deceased)}" if self.civilians_deceased else "")
             + ".",
-            "Officers hurt: "
-            + (", ".join("you" if o == "trainee" else o for o in self.officers_hurt) or "none")
-            + f"; you were {self.trainee}.",
+            f"Other officers hurt: {len(others)}; you were {self.trainee}.",
         ]
-        for a in self.attackers:
+        several = len(self.attackers) > 1
+        for i, a in enumerate(self.attackers):
+            name = f"Attacker {i + 1}" if several else "The attacker"
             if a.status == "free":
-                lines.append(f"{a.suspect}: still free at the end.")
+                lines.append(f"{name}: still free at the end.")
+                continue
+            when = clock_text(round(a.seconds * TICK_RATE)) if a.seconds is not None else "?"
+            if a.how == "surrendered":
+                who = " to you" if a.by == "trainee" else ""
             else:
-                when = clock_text(round(a.seconds * 10)) if a.seconds is not None else "?"
-                who = " by you" if a.by == "trainee" else (f" by {a.by}" if a.by else "")
-                lines.append(f"{a.suspect}: {a.how}{who} at {when}.")
+                who = " by you" if a.by == "trainee" else (" by another officer" if a.by else "")
+            lines.append(f"{name}: {_VERB.get(a.how, a.how)}{who} at {when}.")
         return tuple(lines)
 
     def as_dict(self) -> dict[str, object]:
@@ -121,3 +125,6 @@ def outcome(f: Facts) -> Outcome:
             label = "isolated with no one" if how == "isolated" else how
             attackers.append(AttackerOutcome(suspect, status, label, by, f.seconds(tick)))
     return Outcome(before, after, deceased, officers, trainee, tuple(attackers))
+
+
+_VERB = {"isolated with no one": "isolated with no one to harm"}

@@ -48,16 +48,28 @@ class Rule:
         """One of the rule's parameters."""
         return self.params[name]
 
-    def scaled(self, factor: float) -> Rule:
+    def scaled(self, factor: float, max_points: int | None = None) -> Rule:
         """The rule with its maximum and its point parameters scaled (a level's category weight)."""
         if factor == 1:
             return self
         params = {
             k: (round(v * factor) if k.endswith("_points") else v) for k, v in self.params.items()
         }
-        return replace(
-            self, max_points=round(self.max_points * factor), params=MappingProxyType(params)
-        )
+        most = round(self.max_points * factor) if max_points is None else max_points
+        return replace(self, max_points=most, params=MappingProxyType(params))
+
+
+def shares(maxima: list[int], total: int) -> list[int]:
+    """Whole numbers in proportion to `maxima` that add up to exactly `total` (largest remainders)."""
+    whole = sum(maxima)
+    if whole <= 0:
+        return [0 for _ in maxima]
+    exact = [m * total / whole for m in maxima]
+    out = [int(x) for x in exact]
+    order = sorted(range(len(maxima)), key=lambda i: -(exact[i] - out[i]))
+    for i in order[: total - sum(out)]:
+        out[i] += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.level import Position
+from game.scoring import names
 from game.scoring.encounter import NOT_CREDITED, Encounter, encounter
 from game.scoring.evidence import cite_event, where
 from game.scoring.exposure import exposed_when_hit
@@ -185,8 +186,8 @@ def persistence(f: Facts, r: Rule) -> list[Finding]:
                     Finding(
                         w.tick,
                         round(r.p("harm_points")),
-                        f"While you held, the attacker wounded {w.person} ({w.condition}). Higher "
-                        "priority lives must not suffer while officers wait.",
+                        f"While you held, {names.attacker(f, w.by)} wounded a civilian "
+                        f"({w.condition}). Higher priority lives must not suffer while officers wait.",
                         (cite_event(w),),
                     )
                 )
@@ -295,12 +296,16 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
     for suspect in f.suspects:
         if suspect in stops:
             tick, how, by = stops[suspect]
-            who = " by you" if by == "trainee" else (f" by {by}" if by else "")
-            parts.append(f"{suspect} {_HOW.get(how, how)}{who} at {clock_text(tick)}")
+            who = " by you" if by == "trainee" else (" by another officer" if by else "")
+            if how == "surrendered":
+                who = " to you" if by == "trainee" else ""
+            parts.append(
+                f"{names.attacker(f, suspect)} {_HOW.get(how, how)}{who} at {clock_text(tick)}"
+            )
         else:
             free.append(suspect)
-            parts.append(f"{suspect} still free")
-    findings = [Finding(f.end_tick, 0, "At the end: " + "; ".join(parts) + ".")]
+            parts.append(f"{names.attacker(f, suspect)} still free")
+    findings = [Finding(f.end_tick, 0, "At the end, " + "; ".join(parts) + ".")]
     down = f.trainee_down()
     if down is None or not free:
         return findings
@@ -334,9 +339,9 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
 # -- helpers --------------------------------------------------------------------------------------
 
 _HOW = {
-    "incapacitated": "incapacitated",
+    "incapacitated": "was incapacitated",
     "surrendered": "surrendered",
-    "isolated": "isolated with no one",
+    "isolated": "was isolated with no one",
 }
 
 

@@ -8,6 +8,7 @@ is an innocent. B2 (muzzling) is not scored: no event says where the trainee poi
 from __future__ import annotations
 
 from game.core.events import ChallengeIssued, CiviliansDirected, ShotFired, SuspectSurrendered
+from game.scoring import names
 from game.scoring.encounter import scenario_or_inaction
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
@@ -216,11 +217,13 @@ def surrender_handling(f: Facts, r: Rule) -> list[Finding]:
 
 def _unsafe(shot: ShotFired) -> str:
     """What made a shot unsafe, or ''."""
-    hit = f" and hit {shot.hit}" if shot.hit and shot.hit != shot.target else ""
+    hit = " and was hit" if shot.hit and shot.hit != shot.target else ""
     if shot.non_threats_on_line:
-        return f"{', '.join(shot.non_threats_on_line)} stood on the line of fire{hit}"
+        who = names.people(len(shot.non_threats_on_line))
+        were = "was" if len(shot.non_threats_on_line) == 1 else "were"
+        return f"{who} who {were} not a threat stood on the line of fire{' (one' + hit[4:] + ')' if hit else ''}"
     if shot.target and shot.target_role in INNOCENT_ROLES:
-        return f"you fired at {shot.target}, who was not an attacker{hit}"
+        return f"you fired at {names.person(shot.target_role, shot.seen)}, who was not an attacker"
     return ""
 
 

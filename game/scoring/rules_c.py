@@ -51,7 +51,7 @@ def initial_report(f: Facts, r: Rule) -> list[Finding]:
     full, half = f.s(th.initial_report_full_seconds), f.s(th.initial_report_half_seconds)
     first: dict[str, RadioSent] = {}
     for m in f.trainee_radio:
-        if arrival is None or stand_off(f, m) or f.meaning(m).orders_stand_off:
+        if arrival is None or stand_off(f, m):
             continue
         for item in _items(f, m):
             first.setdefault(item, m)

@@ -23,6 +23,7 @@ from game.core.events import (
     TraineeArrived,
     WeaponHolstered,
 )
+from game.scoring import names
 from game.scoring.encounter import scenario_or_inaction
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
@@ -61,15 +62,16 @@ def challenge_ambiguous(f: Facts, r: Rule) -> list[Finding]:
     each = r.max_points / len(people)
     findings = []
     for person, first in people.items():
+        who = _who(first)
         challenge = _first_challenge(f, person)
         shot = next((s for s in f.trainee_shots if s.target == person), None)
         if challenge is not None and (shot is None or challenge.tick < shot.tick):
             covered = f.protection_at(challenge.tick) != "open"
             points = round(each * (1.0 if covered else r.p("open_share")))
             text = (
-                f"From cover, you challenged {person} instead of firing."
+                f"From cover, you challenged {who} instead of firing."
                 if covered
-                else f"You challenged {person} instead of firing; take cover first: cover buys you time."
+                else f"You challenged {who} instead of firing; take cover first: cover buys you time."
             )
             findings.append(Finding(challenge.tick, points, text, (cite_event(challenge),)))
         elif shot is not None:
@@ -77,7 +79,7 @@ def challenge_ambiguous(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     shot.tick,
                     0,
-                    f"You fired on {person} without a challenge.",
+                    f"You fired on {who} without a challenge.",
                     (cite_event(first), cite_event(shot)),
                 )
             )
@@ -86,7 +88,7 @@ def challenge_ambiguous(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     first.tick,
                     0,
-                    f"You did not challenge {person}, an armed person you could not identify.",
+                    f"You did not challenge {who}, an armed person you could not identify.",
                     (cite_event(first),),
                 )
             )
@@ -298,7 +300,7 @@ def comply_when_challenged(f: Facts, r: Rule) -> list[Finding]:
         if complied is not None and not moved:
             points = r.max_points if spoke else r.p("partial_points")
             text = (
-                f"Challenged by {c.by}, you complied within {seconds_text(f.seconds(complied.tick - c.tick))}"
+                f"Challenged by a uniformed officer, you complied within {seconds_text(f.seconds(complied.tick - c.tick))}"
                 + (
                     ' and identified yourself ("Police! Off duty!").'
                     if spoke
@@ -313,7 +315,7 @@ def comply_when_challenged(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     c.tick,
                     0,
-                    f"Challenged by {c.by}, you {why}. Out of uniform, assume the command is for "
+                    f"Challenged by a uniformed officer, you {why}. Out of uniform, assume the command is for "
                     "you: freeze, keep your hands visible, identify yourself and obey.",
                     (cite_event(c),),
                 )
@@ -328,7 +330,7 @@ def comply_when_challenged(f: Facts, r: Rule) -> list[Finding]:
             Finding(
                 fired.tick,
                 0,
-                f"{fired.shooter} fired on you after you did not comply with the challenge. The "
+                f"The officer fired on you after you did not comply with the challenge. The "
                 f"overall rating is capped at {r.p('cap')}.",
                 (cite_event(fired),),
                 cap=r.p("cap"),
@@ -339,6 +341,12 @@ def comply_when_challenged(f: Facts, r: Rule) -> list[Finding]:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def _who(first: Event) -> str:
+    """The person an ambiguous-person event is about, as the debrief names them."""
+    role = first.role if isinstance(first, PersonSighted) else first.target_role
+    return names.person(role, first.seen)
 
 
 def _none_met(f: Facts, r: Rule) -> Finding:

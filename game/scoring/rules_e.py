@@ -16,7 +16,8 @@ from game.core.events import (
 )
 from game.core.geometry import distance
 from game.core.level import Position, ZoneKind
-from game.scoring.encounter import Encounter, encounter, scenario_or_inaction
+from game.scoring import names
+from game.scoring.encounter import NOT_CREDITED, Encounter, encounter, scenario_or_inaction
 from game.scoring.evidence import cite_event
 from game.scoring.exposure import exposed_when_hit
 from game.scoring.facts import Facts
@@ -33,6 +34,8 @@ def covered_approach(f: Facts, r: Rule) -> list[Finding]:
     end = entry if entry is not None else f.end_tick
     if end <= arrival:
         return [not_applicable(arrival, r.max_points, "you were already inside the building.")]
+    if entry is None and not encounter(f).by_scenario:
+        return [_never_went_in(f, "approach to the building")]
     runs = [e.tick for e in f.of(TraineeMoved) if e.pace == "run"]
     fast = f.s(r.p("fast_memory_seconds"))
     reach = int(r.p("near_tiles"))
@@ -101,6 +104,8 @@ def speed_matched(f: Facts, r: Rule) -> list[Finding]:
     if not f.suspects:
         return [not_applicable(0, r.max_points, "there was no attacker.")]
     moves = [e for e in f.of(TraineeMoved) if f.threat_active(e.tick)]
+    if f.ticks("entry") is None and not encounter(f).by_scenario:
+        return [_never_went_in(f, "movement toward the threat")]
     if not moves:
         return [Finding(f.end_tick, 0, "You did not move while the threat was active.")]
     matched = sum(1 for e in moves if (e.pace == "run") == f.audible(e.tick))
@@ -194,7 +199,7 @@ def downed_attacker(f: Facts, r: Rule) -> list[Finding]:
                         Finding(
                             move.tick,
                             0,
-                            f"You walked up to {suspect} alone. Cover from a distance and wait "
+                            f"You walked up to {names.attacker(f, suspect)}, down, alone. Cover from a distance and wait "
                             "for a partner before you secure the weapon.",
                             (cite_event(move),),
                         )
@@ -248,12 +253,13 @@ def officers_harmed(f: Facts, r: Rule) -> list[Finding]:
         if wound.role not in ("officer", "trainee") or wound.person in seen:
             continue
         seen.add(wound.person)
-        who = "You were" if wound.person == "trainee" else f"{wound.person} was"
+        who = "You were" if wound.person == "trainee" else "An officer was"
+        by = names.shooter(f, wound.by, "suspect" if wound.by in f.suspects else "officer")
         findings.append(
             Finding(
                 wound.tick,
                 0,
-                f"{who} wounded ({wound.condition}) by {wound.by or 'unknown'}.",
+                f"{who} wounded ({wound.condition}) by {by}.",
                 (cite_event(wound),),
             )
         )
@@ -272,6 +278,12 @@ def officers_harmed(f: Facts, r: Rule) -> list[Finding]:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _never_went_in(f: Facts, what: str) -> Finding:
+    return Finding(
+        f.end_tick, 0, f"{NOT_CREDITED} you never went in, so there was no {what} to judge."
+    )
 
 
 def _recent(ticks: list[int], tick: int, memory: int) -> bool:

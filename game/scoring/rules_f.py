@@ -48,7 +48,7 @@ def sequencing(f: Facts, r: Rule) -> list[Finding]:
             Finding(
                 e.tick,
                 r.p("early_care_points"),
-                f"You stopped to treat {e.person} while the attacker could still reach victims. "
+                "You stopped to treat a casualty while the attacker could still reach victims. "
                 "Stop the killing first; only a tourniquet in your path, in seconds, is allowed.",
                 (cite_event(e),),
             )
