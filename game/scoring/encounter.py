@@ -26,6 +26,7 @@ class Encounter(Enum):
     CONTACT = "contact"
     STOPPED_BEFORE = "stopped before you arrived"
     PRE_EMPTED = "stopped by others while you were on your way"
+    NOT_FOUND = "never found, though you searched"
     NOT_CLOSED = "you never closed on the attacker"
 
     @property
@@ -43,17 +44,33 @@ def encounter(f: Facts) -> Encounter:
         return Encounter.CONTACT
     stop, arrival = f.ticks("threat_stopped"), f.ticks("arrival")
     if stop is None:
-        return Encounter.NOT_CLOSED
+        return Encounter.NOT_FOUND if _searched(f) else Encounter.NOT_CLOSED
     if arrival is None or stop <= arrival:
         return Encounter.STOPPED_BEFORE
     entry = f.ticks("entry")
     window = f.thresholds.entry_full_seconds
     if not f.heard_before(stop):
         window = f.thresholds.entry_full_seconds_silent
-    on_way = (entry is not None and entry <= stop) or stop - arrival <= f.s(window)
     recent = f.s(f.standards.recent_stall_seconds)
+    early = stop - arrival <= f.s(window)
+    moving = f.moved_between(stop - recent, stop + 1)
+    on_way = early or (entry is not None and entry <= stop and moving)
     holding = any(s.start < stop and s.end > stop - recent for s in stalls(f))
     return Encounter.PRE_EMPTED if on_way and not holding else Encounter.NOT_CLOSED
+
+
+def _searched(f: Facts) -> bool:
+    """Whether the trainee went in and kept searching: moving in most windows, never holding for long."""
+    entry = f.ticks("entry")
+    if entry is None:
+        return False
+    st = f.standards
+    if sum(s.held for s in stalls(f)) > f.s(st.recent_stall_seconds):
+        return False
+    window = f.s(st.window_seconds)
+    starts = range(entry, f.end_tick - window + 1, window)
+    moving = sum(1 for t in starts if f.moved_between(t, t + window))
+    return bool(starts) and moving >= st.search_moving_share * len(starts)
 
 
 def scenario_or_inaction(f: Facts, tick: int, most: int, why: str, untested: str) -> Finding:

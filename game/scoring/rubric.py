@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
          ("TraineeArrived", "RaidJacketDonned", "BadgeShown", "OfficerArrived", "PoliceAnnounced",
           "ChallengeIssued", *RADIO), rules_d.self_identification),
     _row("D6", "D", "Comply when challenged", 20, ("S26b", "S28", "S29"),
-         (*ENCOUNTER_READS, "PoliceAnnounced", "PersonIdentified"), rules_d.comply_when_challenged,
+         (*ENCOUNTER_READS, "PoliceAnnounced", "PersonIdentified", "RaidJacketDonned", "BadgeShown"),
+         rules_d.comply_when_challenged,
          defy_points=-40, partial_points=10, comply_within_seconds=5, cap="M"),
     # -- E Tactics: cover, movement, approach (100) --
     _row("E1", "E", "Covered approach outside", 30, ("S6",),

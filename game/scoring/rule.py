@@ -99,7 +99,11 @@ class Standards:
     complied_excuse_seconds: float = 10
     """Obeying another officer's challenge excuses this long."""
     recent_stall_seconds: float = 30
-    """A trainee stalled this close before another officer stopped the threat was not pre-empted, but holding."""
+    """Another officer stopped the threat while the trainee was on the way only if, in this long before,
+    the trainee was moving and not stalled (else they were holding, and the not-applicable credit is not theirs)."""
+    search_moving_share: float = 0.5
+    """A trainee who went in, never held for long and was moving in this share of the windows searched
+    for an attacker they did not find: rules about the encounter are then the scenario's, not theirs."""
     exposure_cover_tiles: int = 3
     """Hit while not behind cover, with cover this close, is exposure (doctrine §7.8 E6)."""
     stationary_seconds: float = 1

@@ -105,6 +105,14 @@ def contact_latency(f: Facts, r: Rule) -> list[Finding]:
     state = encounter(f)
     if state is Encounter.NO_ATTACKER:
         return [not_applicable(0, r.max_points, "there was no attacker in this scenario.")]
+    if state is Encounter.NOT_FOUND:
+        return [
+            Finding(
+                f.end_tick,
+                0,
+                "You searched but never found or closed on the attacker, so there is no contact to time.",
+            )
+        ]
     if state is not Encounter.CONTACT:
         if state.by_scenario:
             return [not_applicable(0, r.max_points, f"the threat was {state.value}.")]

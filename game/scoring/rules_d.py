@@ -266,12 +266,27 @@ def comply_when_challenged(f: Facts, r: Rule) -> list[Finding]:
                     (cite_event(known[0]),),
                 )
             ]
+        marked = (
+            arrived.raid_jacket
+            or arrived.badge_shown
+            or any(e.person == "trainee" for e in f.of(RaidJacketDonned, BadgeShown))
+        )
+        called = any(m.kind == "self_description" for m in f.trainee_radio)
+        if not (marked or called):
+            return [
+                Finding(
+                    f.end_tick,
+                    0,
+                    "No officer happened to challenge you, but nothing told arriving officers you were "
+                    "police: no jacket, no badge, no call with your description.",
+                )
+            ]
         return [
             scenario_or_inaction(
                 f,
                 0,
                 r.max_points,
-                "no officer challenged you.",
+                "no officer had to challenge you: you had made yourself known as police.",
                 "you never went where arriving officers would have had to identify you.",
             )
         ]

@@ -67,13 +67,19 @@ def stalled_ticks(f: Facts) -> int:
 
 
 def closing(f: Facts, start: int, end: int, source: Position | None) -> bool | None:
-    """Whether the trainee closed on (or stood next to) the gunfire between two ticks; None without positions."""
+    """Whether the trainee closed on the gunfire between two ticks, or was at it; None without positions.
+
+    At it means within a few tiles and in the same zone: outside a shut classroom door the attacker
+    inside has not been reached, however close the wall (the Uvalde hallway).
+    """
     before = f.distance_to_gunfire(start, source)
     after = f.distance_to_gunfire(end, source)
-    if before is None or after is None:
+    here = f.trainee_at(end)
+    if before is None or after is None or here is None or source is None:
         return None
     st = f.standards
-    return after <= 10 * st.near_tiles or before - after >= 10 * st.closing_tiles
+    at_it = after <= 10 * st.near_tiles and f.zone_of(here) == f.zone_of(source)
+    return at_it or before - after >= 10 * st.closing_tiles
 
 
 def excused(f: Facts) -> bytearray:
