@@ -37,7 +37,13 @@ from scoring_levels import (
 )
 
 from game.core.commands import RADIO_KINDS, Challenge, MoveTo, Radio, SetPace
-from game.core.events import Complied, PoliceAnnounced, ThreatStopped, TraineeArrived
+from game.core.events import (
+    Complied,
+    PoliceAnnounced,
+    SuspectBarricaded,
+    ThreatStopped,
+    TraineeArrived,
+)
 from game.core.level import Dress, OffDutyProtocol, Officer, Place, Position, Reactions, Trainee
 from game.core.world import World
 from game.scoring import assess
@@ -240,6 +246,14 @@ def test_a_stand_off_order_sent_as_any_kind_is_the_stand_off_screen_out(kind):
     a = judge(arrive(0), gunfire(0, 300), radio(50, kind, action=STAND_OFF), ended(300))
     assert "HF5" in a.hard_failures
     assert not any("command" in e.message for e in a.entries("C3") if e.points > 0)
+
+
+def test_a_stand_off_order_a_moment_before_the_first_shot_still_counts_but_not_with_the_attacker_isolated():
+    early = judge(arrive(0), radio(20, "command", action=STAND_OFF), gunfire(40, 300), ended(300))
+    assert "HF5" in early.hard_failures
+    isolated = SuspectBarricaded(10, "suspect", "room_c", 0)
+    contained = judge(arrive(0), isolated, radio(900, "command", action=STAND_OFF), ended(1000))
+    assert "HF5" not in contained.hard_failures
 
 
 def test_the_enumerated_hold_back_action_is_a_stand_off_and_calling_units_in_is_not():

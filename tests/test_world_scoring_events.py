@@ -11,9 +11,19 @@ from game.core.events import (
     OfficerArrived,
     PersonSighted,
     ScenarioStarted,
+    ShotFired,
     TraineeArrived,
 )
-from game.core.level import CivilianGroup, Dress, Officer, Place, Position, Suspect, Trainee
+from game.core.level import (
+    CivilianGroup,
+    Dress,
+    Officer,
+    Place,
+    Position,
+    Reactions,
+    Suspect,
+    Trainee,
+)
 from game.core.world import ENGAGEMENT_RANGE, World
 
 
@@ -82,3 +92,25 @@ def test_the_run_names_who_takes_part_and_officers_there_from_the_start_arrive_a
 def test_arriving_outside_is_not_an_entry():
     world = _run(World(make_level(), 1), 5)
     assert not any(isinstance(e, EnteredBuilding) for e in world.log)
+
+
+def test_being_fired_on_by_the_suspect_at_close_range_is_contact_even_with_the_weapon_holstered():
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 14, 3))),
+        suspects=(
+            Suspect(
+                "suspect",
+                Place(at=Position(0, 16, 3)),
+                SUSPECT_LOOK,
+                first_shot=0,
+                fire_interval=10,
+                reactions=Reactions(1, 0, 0),
+            ),
+        ),
+        officers=(Officer("sro", Place(at=Position(0, 10, 4)), weapon_drawn=True, goal=""),),
+    )
+    world = _run(World(level, 1), 80)
+    fired_on = [e for e in world.log if isinstance(e, ShotFired) and e.target == "trainee"]
+    assert fired_on
+    contact = _contacts(world)[0]
+    assert contact.how == "exchange of fire" and contact.tick == fired_on[0].tick

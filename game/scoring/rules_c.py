@@ -31,8 +31,14 @@ def misreports(f: Facts) -> list[tuple[RadioSent, str]]:
 
 
 def stand_off(f: Facts, m: RadioSent) -> str:
-    """Why a message is a stand-off order (doctrine §7.8 HF5 by meaning), or ''."""
-    if not (f.audible(m.tick) or f.access(m.tick)):
+    """Why a message is a stand-off order (doctrine §7.8 HF5 by meaning), or ''.
+
+    It counts while the attacker is active with access to victims: free, and shooting within the
+    firing window before or after the order (an order given a moment before the first shot counts).
+    """
+    window = f.s(f.standards.firing_seconds)
+    shooting = any(abs(s.tick - m.tick) < window for s in f.suspect_shots)
+    if not f.threat_active(m.tick) or not (shooting or f.audible(m.tick) or f.access(m.tick)):
         return ""
     said = f.meaning(m)
     if said.orders_stand_off:
@@ -121,7 +127,7 @@ def entry_announcement(f: Facts, r: Rule) -> list[Finding]:
 def command_and_staging(f: Facts, r: Rule) -> list[Finding]:
     """C3: hand off or request command, name a staging area for EMS and units, ask for perimeter or rear coverage."""
     parts = (
-        ("command", r.p("command_share"), "took or handed off command"),
+        ("command", r.p("command_share"), ""),
         ("staging", r.p("staging_share"), "named a staging area for EMS and arriving units"),
         ("perimeter", r.p("perimeter_share"), "asked for perimeter or rear coverage"),
     )
@@ -129,6 +135,12 @@ def command_and_staging(f: Facts, r: Rule) -> list[Finding]:
     for key, weight, text in parts:
         for m in f.trainee_radio:
             if not stand_off(f, m) and _has(f, m, key):
+                if key == "command":
+                    text = (
+                        "asked the next unit or a supervisor to take command"
+                        if "command" in f.meaning(m).requests
+                        else "took command and directed arriving units"
+                    )
                 findings.append(
                     Finding(m.tick, round(r.max_points * weight), f"You {text}.", (cite_event(m),))
                 )

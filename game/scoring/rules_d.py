@@ -189,8 +189,8 @@ def hands_off(f: Facts, r: Rule) -> list[Finding]:
         Finding(
             done[0].tick if done else f.end_tick,
             round(r.max_points * len(done) / len(people)),
-            f"{len(done)} of {len(people)} armed people in plain clothes were made to holster "
-            "before others arrived.",
+            f"{len(done)} of {len(people)} armed people in plain clothes holstered or complied "
+            "after your challenge.",
             tuple(cite_event(e) for e in done),
         )
     ]
