@@ -16,7 +16,6 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from game.core.building import Building
 from game.core.events import (
     ContactMade,
     EnteredBuilding,
@@ -37,20 +36,15 @@ from game.core.events import (
     TraineeMoved,
     event_type,
 )
-from game.core.geometry import distance
 from game.core.level import (
     TICK_RATE,
-    DoorState,
     Level,
     Position,
     ScoringThresholds,
-    TileKind,
-    ZoneKind,
 )
-from game.core.pathfinding import cell_distance_field
-from game.core.people import RUN_SPEED, STEP_COST, WALK_SPEED
 from game.core.radio import Meaning, meaning
 from game.scoring.rule import Standards
+from game.scoring.terrain import Terrain
 
 T = TypeVar("T")
 
@@ -78,16 +72,12 @@ MOMENT_READS: dict[str, tuple[str, ...]] = {
 """The events each clock moment (doctrine §7.3) is read from."""
 MOMENTS = tuple(MOMENT_READS)
 
-RUN_TILES_PER_SECOND = RUN_SPEED * TICK_RATE / STEP_COST
-WALK_TILES_PER_SECOND = WALK_SPEED * TICK_RATE / STEP_COST
-PROTECTING = frozenset({TileKind.WALL, TileKind.COVER, TileKind.CONCEALMENT, TileKind.PARTITION})
-
 
 class UndeclaredRead(Exception):
     """A rule read an event type (or used a derived fact) its `reads` does not declare."""
 
 
-class Facts:
+class Facts(Terrain):
     """The event log and the level's map, with the derived timeline every rule reads."""
 
     def __init__(
@@ -103,6 +93,7 @@ class Facts:
         self._allowed: frozenset[str] | None = None
         self._who = "assessment"
         self._shared = _Shared(events)
+        self._terrain_cache = self._shared.cache
 
     # -- views and declared reads -------------------------------------------------------------
 
@@ -111,6 +102,7 @@ class Facts:
         facts = object.__new__(Facts)
         facts.level, facts.standards, facts.strict = self.level, self.standards, self.strict
         facts._shared, facts._who = self._shared, who
+        facts._terrain_cache = self._shared.cache
         facts._allowed = ALWAYS | frozenset(reads)
         return facts
 
@@ -390,32 +382,6 @@ class Facts:
             None,
         )
 
-    # -- the map: distances, zones and cover (the level's geometry, not what happened) ------------
-
-    @property
-    def building(self) -> Building:
-        """The level's building with every door open (distances as if any door could be breached)."""
-        cache = self._shared.cache
-        if "building" not in cache:
-            building = Building(self.level)
-            for door in building.doors.values():
-                building.set_door_state(door, DoorState.OPEN)
-            cache["building"] = building
-        return cache["building"]
-
-    def path_cost(self, a: Position, b: Position) -> float:
-        """Path cost between two tiles (10 a tile), through any door; straight line when no path."""
-        fields = self._shared.fields
-        field = fields.get(b)
-        building = self.building
-        if field is None:
-            field = cell_distance_field(building, [b])
-            fields[b] = field
-        cost = field.get(building.cell(a)) if building.inside_map(a) else None
-        if cost is not None:
-            return float(cost)
-        return 10 * distance(a.x, a.y, b.x, b.y) + 200 * abs(a.floor - b.floor)
-
     def distance_to_gunfire(self, tick: int, source: Position | None = None) -> float | None:
         """The trainee's path cost to the gunfire source (the latest, or the one given)."""
         here = self.trainee_at(tick)
@@ -423,52 +389,6 @@ class Facts:
         if here is None or source is None:
             return None
         return self.path_cost(here, source)
-
-    def zone_of(self, position: Position) -> str:
-        """The id of the first zone holding a tile, or ''."""
-        for zone in self.level.zones:
-            if zone.contains(position):
-                return zone.id
-        return ""
-
-    def zone_kind(self, zone_id: str) -> ZoneKind | None:
-        """A zone's kind, or None for an unknown id."""
-        return next((z.kind for z in self.level.zones if z.id == zone_id), None)
-
-    def near_protection(self, here: Position, reach: int) -> bool:
-        """Whether a wall, cover or concealment lies within `reach` tiles."""
-        cache = self._shared.cache.setdefault(f"near_protection:{reach}", {})
-        if here not in cache:
-            cache[here] = any(
-                self.building.kind(Position(here.floor, here.x + dx, here.y + dy)) in PROTECTING
-                for dx in range(-reach, reach + 1)
-                for dy in range(-reach, reach + 1)
-            )
-        return cache[here]
-
-    def cover_within(self, origin: Position, reach: int) -> bool:
-        """Whether a tile from which cover can be taken lies within `reach` tiles."""
-        cache = self._shared.cache.setdefault(f"cover_within:{reach}", {})
-        if origin not in cache:
-            cache[origin] = any(
-                self.building.walkable(tile) and self.building.protection(tile)[0] == "cover"
-                for dx in range(-reach, reach + 1)
-                for dy in range(-reach, reach + 1)
-                for tile in (Position(origin.floor, origin.x + dx, origin.y + dy),)
-            )
-        return cache[origin]
-
-    def is_doorway(self, position: Position) -> bool:
-        """Whether a tile is a door (the "fatal funnel")."""
-        return self.building.kind(position) is TileKind.DOOR
-
-    def jog_seconds(self, a: Position, b: Position) -> float:
-        """Seconds a fast jog takes along the shortest path between two tiles."""
-        return self.path_cost(a, b) / 10 / RUN_TILES_PER_SECOND
-
-    def walk_seconds(self, a: Position, b: Position) -> float:
-        """Seconds a deliberate walk takes along the shortest path between two tiles."""
-        return self.path_cost(a, b) / 10 / WALK_TILES_PER_SECOND
 
 
 class _Shared:
@@ -483,7 +403,6 @@ class _Shared:
         started = self.by_type.get("ScenarioStarted")
         self.started: ScenarioStarted | None = started[0][1] if started else None
         self.cache: dict[str, object] = {}
-        self.fields: dict[Position, dict[int, int]] = {}
 
     def of(self, names: list[str]) -> list:
         if len(names) == 1:
