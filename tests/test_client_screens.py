@@ -9,9 +9,9 @@ import pytest
 
 from game.client import palette
 from game.client.app import build
-from game.client.text import recording_text
 from game.client.cues import cue_radius, edge_point
 from game.client.scenes.play import TILE, PlayScene
+from game.client.text import recording_text
 from game.core.commands import MoveTo
 from game.core.events import GunfireHeard
 from game.core.level import Position, TileKind

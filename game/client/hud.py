@@ -85,34 +85,32 @@ def draw_hud(
     return log
 
 
-def log_lines(fonts: Fonts, messages: list[str], width: int) -> list[str]:
-    """The radio log wrapped to a width, oldest first."""
-    small = fonts.get("small")
-    lines: list[str] = []
-    for message in messages:
-        lines += wrap(small, message, width)
-    return lines
-
-
 def _draw_log(surface: pygame.Surface, fonts: Fonts, log: pygame.Rect, state: HudState) -> None:
+    """The newest whole messages that fit; `log_scroll` hides that many of the newest."""
     small = fonts.get("small")
     small_h = fonts.line_height("small")
-    lines = log_lines(fonts, state.radio_log, log.w - 10)
     rows = max(1, log.h // small_h)
-    scroll = min(state.log_scroll, max(0, len(lines) - rows))
-    end = len(lines) - scroll
-    shown = lines[max(0, end - rows) : end]
+    messages = state.radio_log
+    scroll = min(state.log_scroll, max(0, len(messages) - 1))
+    end = len(messages) - scroll
+    shown: list[str] = []
+    for message in reversed(messages[:end]):
+        lines = wrap(small, message, log.w - 10)
+        if len(shown) + len(lines) > rows - (1 if scroll else 0):
+            if not shown:
+                shown = lines[-(rows - (1 if scroll else 0)) :]
+            break
+        shown = lines + shown
     if scroll:
-        shown = shown[1:]
-        shown.append(f"(older lines: {scroll} below; PgDn)")
-    for i, line in enumerate(shown):
-        colour = palette.TEXT_DIM if line.startswith("(older") else palette.TEXT
+        shown.append(f"({scroll} newer below: PgDn)")
+    for i, line in enumerate(shown[:rows]):
+        colour = palette.TEXT_DIM if line.startswith("(") and line.endswith(")") else palette.TEXT
         draw_text(surface, small, fit(small, line, log.w - 6), (log.x, log.y + i * small_h), colour)
-    if len(lines) > rows:
+    if len(messages) > 1:
         track = pygame.Rect(log.right - 4, log.y, 3, rows * small_h)
         pygame.draw.rect(surface, palette.PANEL_EDGE, track)
-        size = max(8, track.h * rows // len(lines))
-        top = track.bottom - size - (track.h - size) * scroll // max(1, len(lines) - rows)
+        size = max(8, track.h // len(messages))
+        top = track.bottom - size - (track.h - size) * scroll // max(1, len(messages) - 1)
         pygame.draw.rect(surface, palette.ACCENT, (track.x, top, 3, size))
 
 
@@ -122,7 +120,7 @@ def _keys_shown(keys: list[tuple[str, str]], room: int) -> list[tuple[str, str]]
         return keys
     if room <= 1:
         return [("F1", "all keys and the legend")][:room]
-    return [*keys[:room - 1], ("F1", "all keys and the legend")]
+    return [*keys[: room - 1], ("F1", "all keys and the legend")]
 
 
 def _section(surface: pygame.Surface, fonts: Fonts, title: str, x: int, y: int, w: int) -> int:
@@ -148,10 +146,14 @@ def draw_captions(
     if not captions:
         return pygame.Rect(rect.x, rect.bottom, rect.w, 0)
     font = fonts.get("body")
+    rows = caption_rows(fonts, rect.h)
     lines: list[tuple[str, str]] = []
-    for kind, text in captions:
-        lines += [(kind, line) for line in wrap(font, text, rect.w - 40)]
-    lines = lines[-caption_rows(fonts, rect.h) :]
+    for kind, text in reversed(captions):
+        # whole captions only, newest kept: an old one that no longer fits goes, never half of it
+        wrapped = [(kind, line) for line in wrap(font, text, rect.w - 40)]
+        if lines and len(lines) + len(wrapped) > rows:
+            break
+        lines = wrapped[:rows] + lines
     height = len(lines) * font.get_linesize() + 12
     band = pygame.Surface((rect.w, height), pygame.SRCALPHA)
     band.fill((*palette.BACKGROUND, 215))

@@ -119,7 +119,8 @@ class Senses:
 
     def where(self, person_id: str, at: Position | None = None) -> str:
         """Which way a person (or a place) is from the trainee, in words ('' when unknown)."""
-        there = at or self.positions.get(person_id)
+        seen = self.in_sight.get(person_id)
+        there = at or self.positions.get(person_id) or (seen.position if seen else None)
         return direction_words(self.here, there) if there is not None else ""
 
 

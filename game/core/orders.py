@@ -372,7 +372,9 @@ def _target(world: World, trainee: Person, target_id: str, max_range: float, ver
 
 def _condition_words(person: Person) -> str:
     # Refusals reach the screen: they name what the trainee sees, never a person's id or role.
-    return {"ok": "not wounded", "walking": "walking wounded"}.get(person.condition, person.condition)
+    return {"ok": "not wounded", "walking": "walking wounded"}.get(
+        person.condition, person.condition
+    )
 
 
 def _door(world: World, trainee: Person, at: Position | None, wanted: DoorState):

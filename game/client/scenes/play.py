@@ -170,7 +170,7 @@ class PlayScene:
             return self._click(event)
         if event.type == pygame.MOUSEWHEEL:
             if self.log_rect.collidepoint(self.mouse):
-                self.log_scroll = max(0, self.log_scroll + event.y * 2)
+                self.log_scroll = max(0, min(len(self.radio_log) - 1, self.log_scroll + event.y))
             else:
                 self.zoom(1 if event.y > 0 else -1)
         return None
@@ -270,10 +270,7 @@ class PlayScene:
     def _on_event(self, event: Event) -> None:
         caption = caption_for(event, self.world.zone_name, self.senses)
         if caption is not None:
-            kind, text = caption
-            if not (kind == "refused" and self.captions and self.captions[-1][2] == text):
-                self.captions.append((self.now, kind, text))
-                del self.captions[:-30]
+            self.add_caption(*caption)
         if isinstance(event, RadioHeard | RadioSent | RadioLost):
             stamp = f"{event.tick // TICK_RATE // 60}:{event.tick // TICK_RATE % 60:02d}"
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
@@ -312,6 +309,14 @@ class PlayScene:
         elif isinstance(event, BreachStarted | TourniquetApplied):
             self.move_target = None
         self._plan_pause(event)
+
+    def add_caption(self, kind: str, text: str) -> None:
+        """Show a caption; the same words still on screen are refreshed, not repeated."""
+        self.captions = [
+            c for c in self.captions if not (c[2] == text and self.now - c[0] <= CAPTION_SECONDS)
+        ]
+        self.captions.append((self.now, kind, text))
+        del self.captions[:-30]
 
     def _on_shot(self, event: ShotFired) -> None:
         if event.shooter == YOU:
@@ -394,13 +399,12 @@ class PlayScene:
         elif action in ("zoom_in", "zoom_out"):
             self.zoom(1 if action == "zoom_in" else -1)
         elif action in ("log_older", "log_newer"):
-            self.log_scroll = max(0, self.log_scroll + (3 if action == "log_older" else -3))
+            older = 1 if action == "log_older" else -1
+            self.log_scroll = max(0, min(len(self.radio_log) - 1, self.log_scroll + older))
         else:
             commands = action_commands(action, self.at_hand())
             if not commands and action in NEEDS_TARGET:
-                self.captions.append(
-                    (self.now, "refused", "Select a person first: click them, or press Tab")
-                )
+                self.add_caption("refused", "Select a person first: click them, or press Tab")
             self.pending += commands
         return None
 
@@ -632,25 +636,29 @@ class PlayScene:
         if trainee is None:
             return [("State", "en route")]
         spec = self.level.trainee
-        jacket = "worn" if trainee.raid_jacket else ("carried" if spec.raid_jacket else "none")
+        dress = "uniform" if trainee.dress == "uniform" else "plain clothes"
+        marks = []
+        if trainee.raid_jacket:
+            marks.append("POLICE jacket")
+        elif spec.raid_jacket:
+            marks.append("jacket carried")
+        if trainee.badge_shown and trainee.dress != "uniform":
+            marks.append("badge shown")
+        elif trainee.dress != "uniform":
+            marks.append("no badge shown")
         weapon = (
             "none"
             if trainee.weapon == "none"
             else (f"{trainee.weapon}, {'DRAWN' if trainee.weapon_drawn else 'holstered'}")
         )
         used = sum(1 for e in self.world.log if isinstance(e, TourniquetApplied) and e.by == YOU)
+        position = {"cover": "IN COVER", "concealment": "in concealment"}.get(
+            trainee.protection, "in the open"
+        )
         status = [
-            ("Dress", "uniform" if trainee.dress == "uniform" else "plain clothes"),
-            ("Jacket", jacket),
-            ("Badge", "shown" if trainee.badge_shown else "not shown"),
+            ("Dress", ", ".join([dress, *marks])),
             ("Weapon", weapon),
-            ("Pace", "running" if self.pace == "run" else "walking"),
-            (
-                "Position",
-                {"cover": "IN COVER", "concealment": "in concealment"}.get(
-                    trainee.protection, "in the open"
-                ),
-            ),
+            ("Position", f"{position}, {'running' if self.pace == 'run' else 'walking'}"),
             ("Tourniquets", str(max(0, spec.tourniquets - used))),
         ]
         if trainee.condition != "ok":

@@ -38,15 +38,20 @@ def draw(play, surface: pygame.Surface) -> None:
     if banner:
         text, colour = banner
         placer.reserve(draw_banner(surface, view, fonts, text, colour))
-    placer.reserve(draw_captions(surface, view, fonts, play.live_captions()))
-    _draw_marks(play, surface, view, camera, placer)
+    band = draw_captions(surface, view, fonts, play.live_captions())
+    placer.reserve(band)
     if play.hit_mark is not None:
         draw_hit_frame(surface, play.hit_mark, view, play.now)
-    target = play.target()
-    if target is not None and target.position.floor == play.current_floor():
-        _draw_tooltip(play, surface, view, camera, target, placer)
     if play.show_legend:
-        draw_legend(surface, view.inflate(-40, -40), fonts, play.context.settings.bindings)
+        # The legend covers the map between the banner and the captions; marks under it are hidden.
+        top = max([r.bottom for r in placer.taken if r.y < view.centery] + [view.y]) + 8
+        area = pygame.Rect(view.x + 16, top, view.w - 32, band.y - top - 8)
+        draw_legend(surface, area, fonts, play.context.settings.bindings)
+    else:
+        _draw_marks(play, surface, view, camera, placer)
+        target = play.target()
+        if target is not None and target.position.floor == play.current_floor():
+            _draw_tooltip(play, surface, view, camera, target, placer)
     surface.set_clip(clip)
     play.log_rect = draw_hud(surface, play.hud_rect(surface), fonts, play.hud_state(), play.radio)
 
@@ -102,8 +107,10 @@ def _draw_marks(play, surface: pygame.Surface, view: pygame.Rect, camera, placer
     tx, ty = camera.to_screen(*play.pixel_of(YOU))
     trainee_centre = (tx + view.x, ty + view.y)
     cue_area = play.cue_rect(view)
-    for cue in play.cues:
-        draw_cue(surface, cue, trainee_centre, cue_area, play.now, fonts.get("small"), placer)
+    for index, cue in enumerate(play.cues):
+        # only the newest gunshot is labelled; older rings fade unlabelled
+        font = fonts.get("small") if index == len(play.cues) - 1 else None
+        draw_cue(surface, cue, trainee_centre, cue_area, play.now, font, placer)
     for mark in play.shot_marks:
         if mark.at.floor == play.current_floor():
             centre = _screen(camera, view, mark.at.x, mark.at.y, play.tile)
