@@ -18,7 +18,7 @@ from game.core.people import PersonView
 from game.core.world import World
 
 ROLE_WORDS = ("suspect", "off-duty", "offduty", "off duty", "civilian", "shooter", "attacker")
-TICKS = 900
+TICKS = 700
 SAMPLE_EVERY = 60
 
 

@@ -54,6 +54,7 @@ class DebriefScene:
                 self.message = f"Could not store the result: {error}"
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
+        self._scaled: dict[tuple[int, int], pygame.Surface] = {}
         self._lines: tuple[int, list] | None = None
 
     def handle(self, event: pygame.event.Event) -> Next:
@@ -217,6 +218,8 @@ class DebriefScene:
             yy += fonts.line_height("small")
 
     def _scaled_map(self, max_w: int, max_h: int) -> pygame.Surface:
+        if (max_w, max_h) in self._scaled:
+            return self._scaled[(max_w, max_h)]
         image = self._path_map()
         scale = min(1.0, max_w / image.get_width(), max(40, max_h) / image.get_height())
         if scale < 1.0:
@@ -225,6 +228,7 @@ class DebriefScene:
                 max(1, round(image.get_height() * scale)),
             )
             image = pygame.transform.smoothscale(image, size)
+        self._scaled[(max_w, max_h)] = image
         return image
 
     def _path_map(self) -> pygame.Surface:
