@@ -26,7 +26,6 @@ class HudState:
     radio_log: list[str] = field(default_factory=list)
     keys: list[tuple[str, str]] = field(default_factory=list)
     log_scroll: int = 0
-    note: str = ""
 
 
 def panel_width(fonts: Fonts, screen_width: int) -> int:

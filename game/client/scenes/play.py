@@ -36,6 +36,7 @@ from game.client.routes import ToDebrief, ToPause
 from game.client.scene import Context, Next
 from game.client.scenes import play_view
 from game.client.sound import pan_for_bearing
+from game.client.tiles import redraw_tile
 from game.core.commands import Command, EndScenario
 from game.core.events import (
     BreachStarted,
@@ -291,7 +292,10 @@ class PlayScene:
         elif isinstance(event, PromptShown):
             self.context.sound.play("prompt")
         elif isinstance(event, DoorOpened | DoorClosed | DoorBreached | DoorLocked):
-            self.layers = {k: v for k, v in self.layers.items() if k[0] != event.at.floor}
+            at = event.at
+            for (floor, tile), layer in self.layers.items():
+                if floor == at.floor:
+                    redraw_tile(layer, self.building, floor, at.x, at.y, tile)
             self.doors_version += 1
         elif isinstance(event, PaceChanged):
             self.pace = event.pace
@@ -629,7 +633,6 @@ class PlayScene:
             list(self.radio_log),
             keys,
             self.log_scroll,
-            self.context.sound.status,
         )
 
     def _status(self, trainee: PersonView | None) -> list[tuple[str, str]]:
