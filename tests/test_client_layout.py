@@ -46,6 +46,7 @@ def check(scene, screen, tmp_path, name: str) -> list[str]:
             if sum(shot.get_at((x, y))[:3]) > 300
         )
     assert lit > 10, f"{name}: text boxes recorded but nothing visible there"
+    assert not [b.text for b in boxes if "trainee" in b.text.lower()], "the trainee's id on screen"
     return [f"{name}: {problem}" for problem in layout_problems(boxes, screen)]
 
 

@@ -89,6 +89,20 @@ def caption_for(
     return None
 
 
+END_WORDS = {
+    "trainee down": "you went down",
+    "time limit": "time ran out",
+    "ended by trainee": "you ended it",
+}
+
+
+def end_words(reason: str) -> str:
+    """Why a run ended, in the trainee's words (the engine's reason names the trainee's id)."""
+    if reason in END_WORDS:
+        return END_WORDS[reason]
+    return reason.replace("trainee", "you") if reason else "it ended"
+
+
 def you_are_hit(condition: str) -> str:
     """What being hit means for the trainee, in words."""
     if condition == "walking":

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pygame
 
 from game.client import palette
+from game.client.captions import end_words
 from game.client.debrief_data import DebriefData, build_debrief
 from game.client.layout import Row, draw_document, lay_out
 from game.client.perceived import describe, redact_ids
@@ -22,11 +23,6 @@ from game.core.level import Level, Position
 from game.core.world import World
 
 MAP_TILE = 8
-END_WORDS = {
-    "trainee down": "you went down",
-    "time limit": "time ran out",
-    "ended by trainee": "you ended it",
-}
 
 
 class DebriefScene:
@@ -192,7 +188,7 @@ class DebriefScene:
         )
         y += fonts.line_height("title")
         small = fonts.get("small")
-        reason = END_WORDS.get(self.world.end_reason, self.world.end_reason or "ended")
+        reason = end_words(self.world.end_reason)
         seconds = self.world.tick // 10
         sub = f"Seed {self.seed}   ended: {reason}   time {seconds // 60}:{seconds % 60:02d}"
         draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)

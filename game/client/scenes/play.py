@@ -11,7 +11,7 @@ import math
 import pygame
 
 from game.client.camera import Camera
-from game.client.captions import YOU, caption_for, incoming
+from game.client.captions import YOU, caption_for, end_words, incoming
 from game.client.cues import GunfireCue
 from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
@@ -373,7 +373,7 @@ class PlayScene:
             return f"YOU ARE DOWN: hit{by}. The scenario ends here."
         if reason == "time limit":
             return "Time is up: the scenario ends here."
-        return f"The scenario is over: {reason}."
+        return f"The scenario is over: {end_words(reason)}."
 
     # -- input ---------------------------------------------------------------------------------
 
