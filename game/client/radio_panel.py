@@ -210,7 +210,10 @@ class RadioPanel:
         pygame.draw.rect(surface, palette.ACCENT, rect, 2)
         body, small = fonts.get("body"), fonts.get("small")
         x, y, w = rect.x + 12, rect.y + 8, rect.w - 24
-        title = "Radio" + (f": {KIND_TITLES.get(self.kind, self.kind)}" if self.kind else "")
+        kind = KIND_TITLES.get(self.kind, self.kind)
+        title = f"Radio: {kind}" if self.kind else "Radio"
+        if self.kind and fonts.width("heading", title) > w:
+            title = kind
         draw_text(
             surface,
             fonts.get("heading"),

@@ -117,7 +117,8 @@ class SettingsScene:
         if row == "reset_keys":
             return "Enter"
         keys = s.keys_for(row)
-        return ", ".join(key_label({row: [k]}, row) for k in keys) or "(none)"
+        labels = dict.fromkeys(key_label({row: [k]}, row) for k in keys)
+        return ", ".join(labels) or "(none)"
 
     def draw(self, surface: pygame.Surface) -> None:
         """The settings list."""
