@@ -295,9 +295,10 @@ def _push(args: argparse.Namespace, legacy: Path | None) -> int:
         )
     if report.problem:
         _note(report.problem)
+        missed = len(report.kept_sessions)
         _note(
-            f"{len(report.kept_sessions)} sessions stay in the outbox "
-            f"({state['pending']} pending in all); push again when the LRS can be reached"
+            f"{missed} session{'s were' if missed != 1 else ' was'} not delivered; "
+            f"{state['pending']} wait in the outbox for the next push"
         )
         return BAD_INPUT if report.refused else UNDELIVERED
     return OK

@@ -222,9 +222,9 @@ def _plan(r: SessionRecord) -> str:
         for c, a, d in rows
     )
     return (
-        "<h2>5. Improvement plan</h2><table><colgroup><col style='width:20%'>"
-        "<col style='width:33%'><col style='width:26%'><col style='width:9%'>"
-        "<col style='width:6%'><col style='width:6%'></colgroup><thead><tr><th>Core capability</th>"
+        "<h2>5. Improvement plan</h2><table><colgroup><col style='width:20%'/>"
+        "<col style='width:33%'/><col style='width:26%'/><col style='width:9%'/>"
+        "<col style='width:6%'/><col style='width:6%'/></colgroup><thead><tr><th>Core capability</th>"
         "<th>Area for improvement</th><th>Corrective action (next drill)</th><th>Responsible</th>"
         f"<th>Start</th><th>Completed</th></tr></thead><tbody>{cells}</tbody></table>"
         f"<p><strong>Next drill:</strong> {escape(r.next_drill or '-')}</p>"
@@ -284,8 +284,8 @@ def _ledger(r: SessionRecord) -> str:
         return '<h2>8. Ledger</h2><p class="note">The ledger is empty.</p>'
     return (
         "<h2>8. Ledger: every point, when, why, and the source</h2><table><colgroup>"
-        "<col style='width:7%'><col style='width:6%'><col style='width:8%'>"
-        "<col style='width:47%'><col style='width:32%'></colgroup><thead><tr>"
+        "<col style='width:7%'/><col style='width:6%'/><col style='width:8%'/>"
+        "<col style='width:47%'/><col style='width:32%'/></colgroup><thead><tr>"
         "<th class='num'>Time</th><th>Rule</th><th class='num'>Points</th><th>Observation</th>"
         f"<th>Source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

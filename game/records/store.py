@@ -208,12 +208,12 @@ class RecordsStore:
         return [_record(row, categories, findings, details) for row in rows]
 
     def best_by_level(self, trainee_id: int | None) -> dict[str, dict[str, object]]:
-        """Level id -> the trainee's best result ({"score", "rating", "seed"}); None: anonymous."""
+        """Level id -> the trainee's best result, best rating then score; None: anonymous."""
         who = "s.trainee_id IS NULL" if trainee_id is None else "s.trainee_id = ?"
         params = () if trainee_id is None else (trainee_id,)
         rows = self._read(
             "SELECT s.level_id, s.score, s.rating, s.seed FROM sessions s "
-            f"WHERE {who} AND s.score IS NOT NULL ORDER BY s.score DESC, s.started_at, s.id",
+            f"WHERE {who} AND s.score IS NOT NULL ORDER BY {_RATING_ORDER}, s.score DESC, s.started_at, s.id",
             params,
         )
         best: dict[str, dict[str, object]] = {}
@@ -358,6 +358,9 @@ class RecordsStore:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {migration.version}")
 
+
+_RATING_ORDER = "CASE s.rating WHEN 'P' THEN 0 WHEN 'S' THEN 1 WHEN 'M' THEN 2 ELSE 3 END"
+"""Best rating first: a screen-out caps the rating whatever the points."""
 
 _SESSION_COLUMNS = (
     "session_key",
