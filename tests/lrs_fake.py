@@ -20,7 +20,7 @@ class FakeLRS:
         lrs = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (the http.server API)
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 lrs.requests.append(
                     {"path": self.path, "headers": dict(self.headers), "body": body}

@@ -26,7 +26,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 def test_csv_has_a_row_per_session_and_a_findings_file_with_a_row_per_ledger_entry(tmp_path):
     sessions = [replace(record(), id=1), replace(screened_out(), id=2)]
     path = tmp_path / "out" / "records.csv"
-    written, findings, count = write_csv(sessions, path)
+    _, findings, count = write_csv(sessions, path)
     assert findings == tmp_path / "out" / "records-findings.csv" == findings_path(path)
     rows = _rows(path.read_text(encoding="utf-8"))
     assert [r["session_id"] for r in rows] == ["1", "2"]

@@ -35,7 +35,10 @@ def _ralph_python() -> str:
     default = ROOT / ".venv-lrs" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     found = given or (str(default) if default.exists() else "")
     if found:
-        probe = subprocess.run([found, "-c", "import ralph.conf, uvicorn, fastapi, bcrypt, requests"], capture_output=True)
+        probe = subprocess.run(
+            [found, "-c", "import ralph.conf, uvicorn, fastapi, bcrypt, requests"],
+            capture_output=True,
+        )
         if probe.returncode == 0:
             return found
     if os.environ.get("CI"):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from lrs_fake import FakeLRS
-from records_data import JANE, other_run, record, screened_out
+from records_data import other_run, record, screened_out
 
 from game.records.model import Trainee
 from game.records.store import RecordsStore
