@@ -64,6 +64,9 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
             from game.client.scenes.menu import MenuScene
 
             first = MenuScene(context)
+        from game.client.scenes.profile import ProfileScene
+
+        first = ProfileScene(context, first)  # who is training: asked before anything is recorded
         # The benchmark of start-up time stops after the first drawn frame.
         run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
     finally:
