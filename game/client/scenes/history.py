@@ -97,7 +97,7 @@ class HistoryScene:
             palette.TEXT_DIM,
         )
         top = 28 + fonts.line_height("title") + fonts.line_height("body")
-        plot = pygame.Rect(70, top + 10, w - 110, max(160, (h - top) // 2 - 30))
+        plot = pygame.Rect(70, top + 40, w - 110, max(160, (h - top) // 2 - 50))
         self.draw_plot(surface, plot)
         lower = pygame.Rect(40, plot.bottom + 40, w - 80, h - plot.bottom - 80)
         self._draw_list(surface, pygame.Rect(lower.x, lower.y, lower.w * 3 // 5, lower.h))
@@ -172,29 +172,13 @@ class HistoryScene:
             if not session.hard_failures:
                 continue
             x = self._x(plot, index, len(shown))
-            tip = plot.y + 4
-            pygame.draw.polygon(surface, SCREEN_OUT, [(x, tip + 10), (x - 6, tip), (x + 6, tip)])
+            tip = plot.y - 4
+            pygame.draw.polygon(
+                surface, SCREEN_OUT, [(x, tip), (x - 6, tip - 10), (x + 6, tip - 10)]
+            )
             label = ", ".join(session.hard_failures)
-            draw_text(surface, small, label, (x, tip + 12), SCREEN_OUT, "midtop")
-        legend_x = plot.x
-        for category in CATEGORIES:
-            label = f"{category.id} {category.title}"
-            rect = draw_text(
-                surface,
-                small,
-                fit(small, label, 190),
-                (legend_x + 14, plot.bottom + 6),
-                palette.TEXT_DIM,
-            )
-            pygame.draw.line(
-                surface,
-                LINE_COLOURS[category.id],
-                (legend_x, rect.centery),
-                (legend_x + 10, rect.centery),
-                3,
-            )
-            legend_x = rect.right + 18
-        draw_text(
+            draw_text(surface, small, label, (x, tip - 11), SCREEN_OUT, "midbottom")
+        note = draw_text(
             surface,
             small,
             "triangle: screen-out",
@@ -202,6 +186,13 @@ class HistoryScene:
             SCREEN_OUT,
             "topright",
         )
+        step = (note.x - plot.x - 10) // len(CATEGORIES)
+        for index, category in enumerate(CATEGORIES):
+            x = plot.x + index * step
+            label = fit(small, f"{category.id} {category.title}", step - 22)
+            rect = draw_text(surface, small, label, (x + 14, plot.bottom + 6), palette.TEXT_DIM)
+            colour = LINE_COLOURS[category.id]
+            pygame.draw.line(surface, colour, (x, rect.centery), (x + 10, rect.centery), 3)
 
     def _draw_list(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         small = self.context.fonts.get("small")

@@ -31,6 +31,7 @@ class ProfileScene:
         self.trainees: list[Trainee] = []
         self.counts: dict[int | None, int] = {}
         self.form: dict[str, str] | None = None
+        self._swallow = ""
         self.field = 0
         self.rows: list[pygame.Rect] = []
         self._load()
@@ -65,7 +66,7 @@ class ProfileScene:
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             return self.choose(self.selected)
         elif event.key == pygame.K_n:
-            self.open_form()
+            self.open_form(event.unicode or "n")
         elif event.key == pygame.K_h:
             from game.client.scenes.history import HistoryScene
 
@@ -90,9 +91,10 @@ class ProfileScene:
             refresh()
         return self.then
 
-    def open_form(self) -> None:
-        """Start typing a new profile."""
+    def open_form(self, opened_with: str = "") -> None:
+        """Start typing a new profile (the key that opened the form is not typed into it)."""
         self.form = {"name": "", "badge": ""}
+        self._swallow = opened_with
         self.field = 0
         self.message = ""
         pygame.key.start_text_input()
@@ -106,6 +108,9 @@ class ProfileScene:
     def _handle_form(self, event: pygame.event.Event) -> Scene | None:
         assert self.form is not None
         name = FIELDS[self.field]
+        if event.type == pygame.TEXTINPUT and self._swallow and event.text == self._swallow:
+            self._swallow = ""
+            return None
         if event.type == pygame.TEXTINPUT:
             limit = MAX_NAME if name == "name" else MAX_BADGE
             text = "".join(c for c in event.text if c.isprintable())
@@ -113,6 +118,7 @@ class ProfileScene:
             return None
         if event.type != pygame.KEYDOWN:
             return None
+        self._swallow = ""
         if event.key == pygame.K_ESCAPE:
             self.form = None
             pygame.key.stop_text_input()
