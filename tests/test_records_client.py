@@ -52,7 +52,14 @@ def test_a_new_trainee_is_typed_in_and_chosen(context, screen):
     profile = ProfileScene(context, menu)
     assert profile.options == [None]
     profile.handle(key(pygame.K_n))
-    for event in (typed("n"), typed("Jane "), typed("Doe"), key(pygame.K_TAB), typed("44"), typed("71")):
+    for event in (
+        typed("n"),
+        typed("Jane "),
+        typed("Doe"),
+        key(pygame.K_TAB),
+        typed("44"),
+        typed("71"),
+    ):
         assert profile.handle(event) is None
     profile.draw(screen)
     assert profile.handle(key(pygame.K_RETURN)) is menu

@@ -55,7 +55,7 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         pygame.display.set_caption("Rapid Response Trainer")
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
-        context.levels_dir = Path(level_path).parent if level_path else Path("levels")
+        context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
         if level is not None:
             from game.client.scenes.briefing import BriefingScene
 
@@ -72,6 +72,14 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
     finally:
         pygame.quit()
     return 0
+
+
+def _levels_dir() -> Path:
+    """The levels the menu lists: ./levels when run from a checkout, else the shipped ones."""
+    from game.levels.folders import levels_dir
+
+    here = Path("levels")
+    return here if here.is_dir() else levels_dir()
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
