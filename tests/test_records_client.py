@@ -32,13 +32,9 @@ def typed(text: str) -> pygame.event.Event:
 
 
 def count_colour(surface, rect, colour, tolerance=10) -> int:
-    rect = rect.clip(surface.get_rect())
-    return sum(
-        1
-        for x in range(rect.left, rect.right)
-        for y in range(rect.top, rect.bottom)
-        if all(abs(surface.get_at((x, y))[i] - colour[i]) <= tolerance for i in range(3))
-    )
+    area = surface.subsurface(rect.clip(surface.get_rect()))
+    limit = (tolerance + 1, tolerance + 1, tolerance + 1, 255)
+    return pygame.mask.from_threshold(area, (*colour, 255), limit).count()
 
 
 @pytest.fixture
@@ -158,6 +154,7 @@ def test_the_history_plots_each_category_and_marks_the_screen_outs(context, scre
     for colour in LINE_COLOURS.values():
         assert count_colour(screen, plot, colour, 6) > 10
     assert count_colour(screen, plot, SCREEN_OUT, 6) > 20
+    assert count_colour(screen, plot, (255, 0, 255), 6) == 0
     # narrowed to one level, the plot has that level's sessions only
     history.handle(key(pygame.K_RIGHT))
     assert history.level == "other" and len(history.shown) == 1
