@@ -62,7 +62,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 improvements TEXT NOT NULL,
                 next_drill TEXT NOT NULL,
                 event_log_sha256 TEXT NOT NULL,
-                replay TEXT NOT NULL,
+                replay BLOB NOT NULL,
                 picture TEXT NOT NULL,
                 findings_count INTEGER NOT NULL,
                 app_version TEXT NOT NULL DEFAULT ''

