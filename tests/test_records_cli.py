@@ -170,3 +170,10 @@ def test_the_earlier_records_file_appears_in_the_list(capsys):
     assert "(imported, unattributed)" in out and "wing_a" in out
     assert main(["records", "list"]) == 0
     assert capsys.readouterr().out.count("wing_a") == 1
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_the_first_and_last_days_of_the_calendar_are_valid_filters(capsys, day):
+    _record(capsys)
+    assert main(["records", "list", "--since", "0001-01-01", "--until", day]) == 0
+    assert "1 session." in capsys.readouterr().out

@@ -401,8 +401,10 @@ def _day(text: str, option: str, end: bool = False) -> str:
         if day == date.max:
             return "9999-12-31T23:59:59Z"
         day += timedelta(days=1)
-    midnight = datetime(day.year, day.month, day.day).astimezone()
-    return utc_text(midnight)
+    try:
+        return utc_text(datetime(day.year, day.month, day.day).astimezone())
+    except (ValueError, OverflowError, OSError):  # the local zone cannot reach year 1 or 9999
+        return f"{day.isoformat()}T00:00:00Z"
 
 
 def _session_id(text: str) -> int | None:
