@@ -14,9 +14,11 @@ import pygame
 from game.client.routes import (
     ToBriefing,
     ToDebrief,
+    ToHistory,
     ToMenu,
     ToPause,
     ToPlay,
+    ToProfile,
     ToQuit,
     ToSettings,
 )
@@ -69,13 +71,23 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
     try:
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
-        context.levels_dir = Path(level_path).parent if level_path else Path("levels")
+        context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
         first = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
+        # who is training: asked before anything is recorded
+        first = build(ToProfile(first), context)
         # The benchmark of start-up time stops after the first drawn frame.
         run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
     finally:
         pygame.quit()
     return 0
+
+
+def _levels_dir() -> Path:
+    """The levels the menu lists: ./levels when run from a checkout, else the shipped ones."""
+    from game.levels.folders import levels_dir
+
+    here = Path("levels")
+    return here if here.is_dir() else levels_dir()
 
 
 def new_seed() -> int:
@@ -120,6 +132,18 @@ def _settings(context: Context, route: ToSettings) -> Scene:
     return SettingsScene(context, route.back)
 
 
+def _profile(context: Context, route: ToProfile) -> Scene:
+    from game.client.scenes.profile import ProfileScene
+
+    return ProfileScene(context, route.then)
+
+
+def _history(context: Context, route: ToHistory) -> Scene:
+    from game.client.scenes.history import HistoryScene
+
+    return HistoryScene(context, route.trainee, route.back)
+
+
 SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToMenu: _menu,
     ToBriefing: _briefing,
@@ -127,6 +151,8 @@ SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToPause: _pause,
     ToDebrief: _debrief,
     ToSettings: _settings,
+    ToProfile: _profile,
+    ToHistory: _history,
 }
 """Route type -> the function that builds its scene. A new scene adds one line here."""
 

@@ -60,8 +60,25 @@ class ToSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ToProfile:
+    """Who is training: choose a profile, add one, or practise anonymously; then go on to `then`."""
+
+    then: object
+
+
+@dataclass(frozen=True, slots=True)
+class ToHistory:
+    """A trainee's history (None: anonymous practice); Esc returns to `back`."""
+
+    trainee: object
+    back: object
+
+
+@dataclass(frozen=True, slots=True)
 class ToQuit:
     """End the program."""
 
 
-Route = ToMenu | ToBriefing | ToPlay | ToPause | ToDebrief | ToSettings | ToQuit
+Route = (
+    ToMenu | ToBriefing | ToPlay | ToPause | ToDebrief | ToSettings | ToProfile | ToHistory | ToQuit
+)

@@ -8,6 +8,7 @@ from typing import Protocol
 
 import pygame
 
+from game.client.records import TraineeChoice
 from game.client.routes import Route
 from game.client.settings import Settings, config_dir, save_settings
 from game.client.sound import SoundBank
@@ -41,6 +42,7 @@ class Context:
     config: Path = field(default_factory=config_dir)
     levels_dir: Path = Path("levels")
     saves: list[str] = field(default_factory=list)
+    records: TraineeChoice = field(default_factory=TraineeChoice)
 
     def save_settings(self) -> None:
         """Remember the settings between runs (errors are shown, never fatal)."""

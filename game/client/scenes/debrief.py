@@ -13,8 +13,8 @@ from game.client.captions import end_words
 from game.client.debrief_data import DebriefData, build_debrief
 from game.client.layout import Row, draw_document, lay_out
 from game.client.perceived import describe, redact_ids
-from game.client.records import record_result
-from game.client.routes import ToBriefing, ToMenu
+from game.client.records import is_better, load_records, record_session
+from game.client.routes import ToBriefing, ToHistory, ToMenu
 from game.client.scene import Context, Next
 from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface
@@ -42,16 +42,36 @@ class DebriefScene:
         self.saved_path = ""
         self.new_best = False
         if self.data.available and isinstance(self.data.score, int | float):
-            try:
-                self.new_best = record_result(
-                    level.id, float(self.data.score), self.data.rating, seed, context.config
-                )
-            except OSError as error:
-                self.message = f"Could not store the result: {error}"
+            self.record()
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
         self._scaled: dict[tuple[int, int], pygame.Surface] = {}
         self._lines: tuple[int, list] | None = None
+
+    def record(self) -> None:
+        """Store the session in the training records, for the trainee chosen in the menu."""
+        from game.records.store import RecordsError
+
+        best = load_records(self.context).get(self.level.id)
+        by_tick: dict[int, list] = {}
+        for item in self.recorder.commands:
+            by_tick.setdefault(item.tick, []).append(item.command)
+        try:
+            session_id, new = record_session(
+                self.context,
+                self.level,
+                self.seed,
+                self.world.variant,
+                list(self.world.log),
+                by_tick,
+                self.world.tick,
+                self.world.end_reason,
+            )
+        except RecordsError as error:
+            self.message = f"Could not record the session: {error}"
+            return
+        self.new_best = new and is_better(float(self.data.score), self.data.rating, best)
+        self.message = f"Recorded for {self.context.records.label} as session {session_id}"
 
     def handle(self, event: pygame.event.Event) -> Next:
         """Scroll, save, retry, or leave."""
@@ -69,6 +89,8 @@ class DebriefScene:
             return ToBriefing(self.level, self.seed)
         elif event.key == pygame.K_n:
             return ToBriefing(self.level, None)
+        elif event.key == pygame.K_h:
+            return ToHistory(self.context.records.trainee, self)
         elif event.key in (pygame.K_m, pygame.K_ESCAPE):
             return ToMenu()
         return None
@@ -193,7 +215,10 @@ class DebriefScene:
         sub = f"Seed {self.seed}   ended: {reason}   time {seconds // 60}:{seconds % 60:02d}"
         draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)
         y += fonts.line_height("small") + 8
-        keys = "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   M: menu"
+        keys = (
+            "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   "
+            "H: history   M: menu"
+        )
         footer = wrap(small, keys, w - 2 * margin)
         if self.message:
             footer = wrap(small, self.message, w - 2 * margin)[:2] + footer

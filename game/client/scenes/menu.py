@@ -9,9 +9,9 @@ from game.client import palette
 from game.client.level_list import LevelEntry, list_levels
 from game.client.progression import step_of, teaches
 from game.client.records import describe_record, load_records
-from game.client.routes import ToBriefing, ToQuit, ToSettings
+from game.client.routes import ToBriefing, ToHistory, ToProfile, ToQuit, ToSettings
 from game.client.scene import Context, Next
-from game.client.text import draw_text, fit
+from game.client.text import draw_text, fit, wrap
 
 
 class MenuScene:
@@ -20,7 +20,7 @@ class MenuScene:
     def __init__(self, context: Context, entries: list[LevelEntry] | None = None) -> None:
         self.context = context
         self.entries = entries if entries is not None else list_levels(context.levels_dir)
-        self.records = load_records(context.config)
+        self.records = load_records(context)
         self.selected = next((i for i, e in enumerate(self.entries) if e.level), 0)
         self.rows: list[pygame.Rect] = []
 
@@ -33,6 +33,10 @@ class MenuScene:
                 self.selected = (self.selected - 1) % len(self.entries)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.choose(self.selected)
+            elif event.key == pygame.K_t:
+                return ToProfile(self)
+            elif event.key == pygame.K_h:
+                return ToHistory(self.context.records.trainee, self)
             elif event.key == pygame.K_o:
                 return ToSettings(self)
             elif event.key in (pygame.K_ESCAPE, pygame.K_q):
@@ -53,6 +57,10 @@ class MenuScene:
             return None
         return ToBriefing(self.entries[index].level)
 
+    def refresh_records(self) -> None:
+        """Read the best results again (another trainee was chosen)."""
+        self.records = load_records(self.context)
+
     def update(self, dt: float) -> Next:
         """Nothing moves in the menu."""
         return None
@@ -71,13 +79,16 @@ class MenuScene:
             "Active-shooter response in a school: the first officer on scene. Start with step 1."
         )
         draw_text(surface, body, fit(body, tagline, w - 2 * margin), (margin, y), palette.TEXT_DIM)
-        y += fonts.line_height("body") + 10
-        footer = [
-            "Up/Down: choose    Enter or click: brief and play    O: settings    Esc: quit",
-            self.context.sound.status,
-            *self.context.saves[-1:],
-        ]
-        footer = [line for line in footer if line]
+        y += fonts.line_height("body")
+        who = f"Trainee: {self.context.records.label}    T: change    H: history"
+        draw_text(surface, small, fit(small, who, w - 2 * margin), (margin, y), palette.GOOD)
+        y += fonts.line_height("small") + 8
+        keys = (
+            "Up/Down: choose    Enter or click: brief and play    T: trainee    H: history    "
+            "O: settings    Esc: quit"
+        )
+        footer = wrap(small, keys, w - 2 * margin)
+        footer += [line for line in (self.context.sound.status, *self.context.saves[-1:]) if line]
         footer_top = h - 10 - fonts.line_height("small") * len(footer)
         card_h = fonts.line_height("heading") + fonts.line_height("small") + 18
         step = card_h + 8
