@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
-"""The project's assets folder; each file in it has its licence beside it (see assets/README.md)."""
+from game.levels.folders import shipped_dir
+
+ASSETS_DIR = shipped_dir("assets")
+"""The project's assets folder (the checkout's, or the installed package's copy); each file in it has
+its licence beside it (see assets/README.md)."""
 
 FONT_REGULAR = ASSETS_DIR / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
 FONT_BOLD = ASSETS_DIR / "fonts" / "AtkinsonHyperlegible-Bold.ttf"
