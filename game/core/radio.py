@@ -47,29 +47,20 @@ SLOT_TITLES = {
     "requests": "Requests",
 }
 
-_REPORT_SLOTS = (
-    "location",
-    "shots",
-    "status",
-    "description",
-    "weapon",
-    "direction",
-    "casualties",
-    "action",
-    "requests",
-)
+_REPORT_SLOTS = RADIO_SLOTS
+"""A report's slots: the seven-item checklist in its order (doctrine §2.1), then the suspect's status."""
 
 _KIND_SLOTS = {
     "initial_report": _REPORT_SLOTS,
     "update": _REPORT_SLOTS,
-    "making_entry": ("location", "action", "requests"),
-    "request": ("location", "requests"),
+    "making_entry": ("location", "shots", "action", "requests"),
+    "request": ("location", "requests", "casualties"),
     "command": ("location", "action", "requests"),
     "stand_off": ("location", "action", "requests"),
     "post_stop": ("location", "shots", "status", "casualties", "action", "requests"),
-    "zone_warm": ("location", "requests"),
+    "zone_warm": ("location", "casualties", "action", "requests"),
     "self_description": ("location", "description", "weapon", "action"),
-    "movement": ("location", "action"),
+    "movement": ("location", "direction", "action"),
 }
 
 _CHOICES = {
@@ -78,10 +69,35 @@ _CHOICES = {
     "action": ACTIONS,
     "requests": REQUESTS,
 }
+"""The enumerated slots: their values carry the meaning scoring judges."""
+
+_SUGGESTIONS = {
+    "description": (
+        "unknown",
+        "as given by dispatch",
+        "male, plain clothes",
+        "female, plain clothes",
+    ),
+    "weapon": ("unknown", "handgun", "rifle", "long gun", "shotgun"),
+    "direction": (
+        "unknown",
+        "stationary",
+        "north",
+        "north-east",
+        "east",
+        "south-east",
+        "south",
+        "south-west",
+        "west",
+        "north-west",
+    ),
+    "casualties": ("none seen", "unknown", "1", "2", "3 or more", "multiple, not counted"),
+}
+"""Ready values the panel offers for free-text slots (any other text is still accepted)."""
 
 _LABELS = {
     "shots": {
-        "active": "shots being fired",
+        "active": "shots still being fired",
         "stopped": "shots have stopped",
         "none": "no shots heard",
         "unknown": "unknown",
@@ -175,8 +191,13 @@ def message_slots(kind: str) -> tuple[str, ...]:
 
 
 def slot_choices(slot: str) -> tuple[str, ...] | None:
-    """The enumerated values of a slot, or None for free text (`location` takes zone ids)."""
-    return _CHOICES.get(slot)
+    """The values the panel offers for a slot, or None for free text (`location` takes zone ids).
+
+    `shots`, `status`, `action` and `requests` are enumerated (their values carry meaning; `action` also
+    accepts free words, read by `meaning`); `description`, `weapon`, `direction` and `casualties` offer
+    ready values but accept any text.
+    """
+    return _CHOICES.get(slot) or _SUGGESTIONS.get(slot)
 
 
 def value_label(slot: str, value: str, zone_names: dict[str, str]) -> str:

@@ -31,7 +31,7 @@ class Drill:
         return f"{self.practise} Level: {self.level}."
 
 
-DRILLS: dict[str, Drill] = {
+DRILL_PLAN: dict[str, Drill] = {
     "HF1": Drill("joint_entry", "Joint entry among a crowd: check the backstop before every shot."),
     "HF2": Drill(
         "plainclothes_hallway",
@@ -71,6 +71,9 @@ DRILLS: dict[str, Drill] = {
     ),
 }
 """The next drill, by hard failure, by capped rule, or by weakest category."""
+
+DRILLS: dict[str, str] = {key: drill.text for key, drill in DRILL_PLAN.items()}
+"""The same recommendations as text (the records' improvement-plan export reads these)."""
 
 
 def strengths(ledger: Sequence[LedgerEntry]) -> tuple[str, ...]:
@@ -128,10 +131,10 @@ def next_drill(
 ) -> Drill:
     """One drill: for the first hard failure, else for a capped rule, else for the weakest category."""
     if hard_failures:
-        return DRILLS[hard_failures[0]]
-    capped = [e.rule for e in ledger if e.cap and e.rule in DRILLS]
+        return DRILL_PLAN[hard_failures[0]]
+    capped = [e.rule for e in ledger if e.cap and e.rule in DRILL_PLAN]
     if capped:
-        return DRILLS[capped[0]]
-    scored = {c: p for c, p in percents.items() if c in DRILLS}
+        return DRILL_PLAN[capped[0]]
+    scored = {c: p for c, p in percents.items() if c in DRILL_PLAN}
     weakest = min(scored, key=lambda c: (scored[c], c))
-    return DRILLS[weakest]
+    return DRILL_PLAN[weakest]

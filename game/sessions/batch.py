@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from game.core.level import Level
+from game.sessions.expectations import ExpectationResult
 from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import RATINGS, Script
 from game.sessions.summary import MOMENTS
@@ -39,6 +40,7 @@ class BatchRun:
     ok: bool
     failed: tuple[str, ...]
     event_log_sha256: str
+    expectations: tuple[ExpectationResult, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The run as a JSON-ready dict."""
@@ -244,6 +246,7 @@ def _keep(result: RunResult) -> BatchRun:
         ok=result.ok,
         failed=tuple(r.message for r in result.expectations if not r.ok),
         event_log_sha256=result.event_log_sha256,
+        expectations=result.expectations,
     )
 
 
