@@ -38,17 +38,9 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from game.levels.check import check_paths
+    from game.sessions.checking import check_command
 
-    levels, problems = check_paths(args.paths)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
-        return 2
-    print(f"{len(levels)} level{'s' if len(levels) != 1 else ''} checked: all good.")
-    return 0
+    return check_command(args.paths, strict=args.strict, watch=args.watch)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -85,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check level files and folders; errors as file:line:col")
     check.add_argument("paths", nargs="+", help="level files or folders of levels")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 2 on any)"
+    )
+    check.add_argument(
+        "--watch", action="store_true", help="check again every time a file is saved"
+    )
     check.set_defaults(command="check", handler=_check)
 
     render = sub.add_parser("render", help="draw a level's map to a PNG without a window")
