@@ -23,7 +23,11 @@ class FileWatch:
     def changed(self) -> list[str]:
         """The files that changed, appeared or went away since the last call (or creation)."""
         now = self._look()
-        changed = sorted(name for name in now.keys() | self._stamps.keys() if now.get(name) != self._stamps.get(name))
+        changed = sorted(
+            name
+            for name in now.keys() | self._stamps.keys()
+            if now.get(name) != self._stamps.get(name)
+        )
         self._stamps = now
         return changed
 

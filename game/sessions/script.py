@@ -258,9 +258,7 @@ def parse_script(data: bytes, source_path: str, level: Level | None = None) -> S
     if ctx.problems or level is None:
         raise LevelError(ctx.problems)
     warnings = tuple(sorted(set(ctx.warnings)))
-    return Script(
-        path=source_path, level_path=level_path, level=level, warnings=warnings, **values
-    )
+    return Script(path=source_path, level_path=level_path, level=level, warnings=warnings, **values)
 
 
 def rating_rank(rating: str) -> int:

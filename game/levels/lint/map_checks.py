@@ -99,7 +99,7 @@ def check_stairs(linter: Linter) -> None:
 
 
 def check_zones(linter: Linter) -> None:
-    """Warn about a zone area drawn mostly over walls (a zone drawn around a room, walls included, is fine)."""
+    """A zone area is not drawn mostly over walls (a zone drawn around a room, walls included, is fine)."""
     grid = linter.grid
     if grid is None:
         return
@@ -113,7 +113,7 @@ def check_zones(linter: Linter) -> None:
                 continue
             path = f"zones[{i}].areas[{j}]" if listed else f"zones[{i}].area"
             walkable = sum(1 for tile in area.tiles() if grid.walkable(tile))
-            linter.warn(
+            linter.error(
                 path,
                 f"zone {zone.id!r}: {round(share * 100)}% of the area "
                 f"[{area.x1}, {area.y1}, {area.x2}, {area.y2}] is wall or nothing "

@@ -146,4 +146,3 @@ class Linter:
         for i, officer in self.items("officers"):
             found.append((f"officers[{i}].spawn", f"officer {officer.id!r}", officer.spawn))
         return found
-

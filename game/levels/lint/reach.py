@@ -111,12 +111,18 @@ def _report_sealed(
     where = f"[{first.x}, {first.y}]"
     if len(linter.level_map.floors) > 1:
         where += f" on floor {linter.floor_name(first.floor)}"
-    if len(sealed) == len(tiles):
+    tiles_words = f"the {size} tile{'s' if size != 1 else ''} reachable from {where}"
+    if len(sealed) == len(tiles) and who == "the trainee":
         linter.error(
             path,
-            f"{who} is sealed in: the {size} tile{'s' if size != 1 else ''} reachable from "
-            f"{where} hold {goal_words}, and no door or opening leads out; add a door (D) in the "
-            "wall, or move the start",
+            f"the trainee is sealed in: {tiles_words} hold {goal_words}, and no door or opening "
+            "leads out; add a door (D) in the wall, or move the start",
+        )
+    elif len(sealed) == len(tiles):
+        linter.error(
+            path,
+            f"{who} cannot reach its goal from its start: {tiles_words} hold {goal_words}; "
+            "add a door (D) or stairs on the way, or move the start or the goal",
         )
     else:
         linter.warn(
@@ -143,7 +149,9 @@ def _officer_goals(
     zone = linter.zones.get(officer.goal)
     if zone is None:
         return set(), ""
-    return _regions_of(region, linter.walkable_tiles(zone.areas)), f"not zone {zone.id!r} (its goal)"
+    return _regions_of(
+        region, linter.walkable_tiles(zone.areas)
+    ), f"not zone {zone.id!r} (its goal)"
 
 
 def _route_tiles(linter: Linter, suspect: object) -> list[Position]:
