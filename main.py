@@ -34,7 +34,13 @@ def main(argv: list[str] | None = None) -> int:
 def _play(args: argparse.Namespace) -> int:
     from game.client.app import play
 
-    return play(level_path=args.level, seed=args.seed, fullscreen=args.fullscreen)
+    return play(
+        level_path=args.level,
+        seed=args.seed,
+        fullscreen=args.fullscreen,
+        variant=args.variant,
+        watch=args.watch,
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -73,6 +79,17 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("level", nargs="?", help="a level file; without it the menu opens")
     play.add_argument("--seed", type=int, default=None, help="the variation seed (default: random)")
     play.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    play.add_argument(
+        "--variant",
+        action="append",
+        metavar="GROUP=OPTION",
+        help="fix one of the level's variant choices (repeatable), e.g. suspect_start=east",
+    )
+    play.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the level each time its file is saved, on the same seed",
+    )
     play.set_defaults(command="play", handler=_play)
 
     check = sub.add_parser("check", help="check level files and folders; errors as file:line:col")
@@ -104,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--until", help='stop at this time, e.g. "6:00"')
     run.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     run.add_argument("--save", help="save the session as a replay script to this file")
+    run.add_argument(
+        "--variant",
+        action="append",
+        metavar="GROUP=OPTION",
+        help="fix one of the level's variant choices (repeatable), e.g. suspect_start=east",
+    )
+    run.add_argument(
+        "--check-only",
+        action="store_true",
+        help="check the script and its level without running it",
+    )
+    run.add_argument("--strict", action="store_true", help="with --check-only: warnings are errors")
     run.set_defaults(command="run", handler=_run)
 
     bench = sub.add_parser("bench", help="measure speed: loading, headless runs, drawing, start-up")

@@ -25,12 +25,24 @@ def check_distribution() -> str:
     return "" if getattr(pygame, "IS_CE", False) else FIX_DISTRIBUTION
 
 
-def play(level_path: str | None = None, seed: int | None = None, fullscreen: bool = False) -> int:
-    """Open the window: the menu, or one level's briefing; returns the exit status."""
+def play(
+    level_path: str | None = None,
+    seed: int | None = None,
+    fullscreen: bool = False,
+    variant: list[str] | None = None,
+    watch: bool = False,
+) -> int:
+    """Open the window: the menu, or one level's briefing; returns the exit status.
+
+    `variant` fixes variant choices ("group=option"); `watch` reloads the level when its file is saved.
+    """
     problem = check_distribution()
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    if (watch or variant) and level_path is None:
+        print("play: --watch and --variant need a level file", file=sys.stderr)
+        return 2
     from game.client.settings import load_settings
     from game.client.sound import SoundBank
     from game.client.text import Fonts
@@ -50,16 +62,31 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         except OSError as error:
             print(f"{level_path}: cannot read the level: {error}", file=sys.stderr)
             return 2
+    chosen: dict[str, str] = {}
+    if level is not None and variant:
+        from game.sessions.variants import parse_variant_choices
+
+        try:
+            chosen = parse_variant_choices(variant, level)
+        except ValueError as error:
+            print(f"play: --variant: {error}", file=sys.stderr)
+            return 2
     pygame.init()
     try:
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         pygame.display.set_caption("Rapid Response Trainer")
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
         context.levels_dir = Path(level_path).parent if level_path else Path("levels")
+        context.variant = chosen
         if level is not None:
             from game.client.scenes.briefing import BriefingScene
 
-            first = BriefingScene(context, level, seed if seed is not None else new_seed())
+            seed = seed if seed is not None else new_seed()
+            first = BriefingScene(context, level, seed)
+            if watch:
+                from game.client.watch_scene import WatchScene
+
+                first = WatchScene(context, first, level_path, seed)
         else:
             from game.client.scenes.menu import MenuScene
 

@@ -144,3 +144,62 @@ def _watched(paths: list[str]) -> list[str]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def check_only_command(
+    script_path: str,
+    level_path: str | None = None,
+    strict: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """`run --script S --check-only`: check a script and its level without running; the exit status."""
+    out, err = out or sys.stdout, err or sys.stderr
+    level = None
+    if level_path:
+        from game.levels.loader import load_level
+
+        level_warnings: list[Problem] = []
+        try:
+            level = load_level(level_path, level_warnings)
+        except LevelError as error:
+            for problem in error.problems:
+                print(problem, file=err)
+            print(f"{_count(len(error.problems), 'problem')} found.", file=err)
+            return BAD_INPUT
+    problems: list[Problem]
+    if level is None:
+        script, problems = check_script_file(script_path)
+    else:
+        try:
+            script = load_script(script_path, level=level)
+            problems = sorted(set(script.warnings) | set(level_warnings))
+        except LevelError as error:
+            script, problems = None, list(error.problems)
+    for problem in problems:
+        print(problem.as_error() if strict else problem, file=err)
+    errors = [p for p in problems if strict or not p.is_warning]
+    if errors or script is None:
+        print(f"{_count(len(errors), 'problem')} found.", file=err)
+        return BAD_INPUT
+    commands = _count(len(script.commands), "command")
+    expectations = _count(_expectation_count(script.expect), "expectation")
+    warnings = len(problems)
+    tail = f", {_count(warnings, 'warning')}" if warnings else ""
+    print(
+        f"{script.path}: script checked against {script.level.source_path}: {commands}, "
+        f"{expectations}; no errors{tail}.",
+        file=out,
+    )
+    return OK
+
+
+def _expectation_count(expect: object) -> int:
+    """How many expectations a script's `expect:` holds (as the run would check them)."""
+    count = 0
+    for name in ("rating", "score", "casualties", "hard_failures"):
+        count += getattr(expect, name) is not None
+    count += bool(expect.event_log_sha256)
+    for name in ("categories", "ledger_has", "ledger_lacks", "points", "events"):
+        count += len(getattr(expect, name))
+    return count

@@ -10,6 +10,7 @@ from game.client.scene import Context, Scene
 from game.client.text import draw_text, draw_wrapped, reflow
 from game.core.level import DoorState, Dress, Level, TimelineKind
 from game.core.world import World
+from game.sessions.variants import applicable_choices
 
 
 class BriefingScene:
@@ -19,7 +20,7 @@ class BriefingScene:
         self.context = context
         self.level = level
         self.seed = seed
-        self.world = World(level, seed)
+        self.world = World(level, seed, applicable_choices(context.variant, level))
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Enter starts the run; Esc returns to the menu."""
