@@ -5,6 +5,8 @@ python main.py play LEVEL      play one level
 python main.py check PATH...   check level files; file:line:col errors, exit 2 on any
 python main.py render LEVEL    draw a level's map to a PNG without a window
 python main.py run LEVEL       run a level headless, with a script of decisions
+python main.py explore LEVEL   try response strategies over seeds: can it be done well?
+python main.py import-tiled M  turn a Tiled map into a level file
 python main.py bench           print performance figures
 """
 
@@ -59,6 +61,18 @@ def _run(args: argparse.Namespace) -> int:
     from game.sessions.cli import run_command
 
     return run_command(args)
+
+
+def _explore(args: argparse.Namespace) -> int:
+    from game.sessions.explore import explore_command
+
+    return explore_command(args)
+
+
+def _import_tiled(args: argparse.Namespace) -> int:
+    from game.levels.tiled import import_tiled_command
+
+    return import_tiled_command(args.map, args.output, force=args.force)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -134,6 +148,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--strict", action="store_true", help="with --check-only: warnings are errors")
     run.set_defaults(command="run", handler=_run)
+
+    explore = sub.add_parser(
+        "explore",
+        help="try a family of response strategies on a level over seeds and report their ratings",
+    )
+    explore.add_argument("level", help="the level file")
+    explore.add_argument(
+        "--seeds", default=None, help="how many seeds per strategy (default 10), or e.g. 1-30"
+    )
+    explore.add_argument(
+        "--strategy", action="append", help="only this strategy (repeatable); default: all"
+    )
+    explore.add_argument("--until", help='stop each run at this time, e.g. "6:00"')
+    explore.add_argument("--json", action="store_true", help="print one JSON object")
+    explore.set_defaults(command="explore", handler=_explore)
+
+    tiled = sub.add_parser("import-tiled", help="turn a Tiled map (.tmj or .tmx) into a level file")
+    tiled.add_argument("map", help="the Tiled map")
+    tiled.add_argument("-o", "--output", required=True, help="the level YAML to write")
+    tiled.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    tiled.set_defaults(command="import-tiled", handler=_import_tiled)
 
     bench = sub.add_parser("bench", help="measure speed: loading, headless runs, drawing, start-up")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
