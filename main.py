@@ -120,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("level", help="the level file")
     render.add_argument("-o", "--output", required=True, help="the PNG file to write")
     render.add_argument(
-        "--floor", type=int, default=None, help="draw only this floor (default: all)"
+        "--floor", default=None, help="draw only this floor, by number or name (default: all)"
     )
     render.add_argument("--seed", type=int, default=1, help="seed for where people are placed")
     render.set_defaults(command="render", handler=_render)

@@ -447,11 +447,9 @@ class Responder:
         )
 
     def _moving_in(self, p: Percept) -> bool:
-        return (
-            not p.entered
-            and (p.gunfire_tick is not None)
-            and not (self.strategy.late and p.tick - self.arrived_at < LATE_TICKS)
-        )
+        """Whether the trainee is about to go in (so "making entry" is due)."""
+        waiting = self.strategy.late and p.tick - self.arrived_at < LATE_TICKS
+        return not p.entered and not waiting
 
     def _casualty_near(self, p: Percept) -> bool:
         return any(
