@@ -147,8 +147,10 @@ def _draw_zones(layer: pygame.Surface, level: Level, floor: int, fonts: Fonts) -
             pygame.draw.rect(layer, colour, rect, 2)
 
 
-def _draw_zone_labels(layer: pygame.Surface, level: Level, floor: int, fonts: Fonts) -> None:
-    """Label every zone on this floor where no other label is (drawn last, over people and routes)."""
+def _draw_zone_labels(
+    layer: pygame.Surface, level: Level, floor: int, fonts: Fonts
+) -> list[pygame.Rect]:
+    """Label every zone on this floor where no other label is (drawn last); returns the label boxes."""
     labels = [
         (
             f"{zone.name} [{zone.kind.value}]",
@@ -162,6 +164,7 @@ def _draw_zone_labels(layer: pygame.Surface, level: Level, floor: int, fonts: Fo
         (item for item in labels if item[1]), key=lambda item: item[1][0].w * item[1][0].h
     ):
         _place_label(layer, text, rects, placed, fonts)
+    return placed
 
 
 def _area_rect(area) -> pygame.Rect:

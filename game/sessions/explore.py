@@ -25,6 +25,8 @@ from game.sessions.strategies import STRATEGIES, THINK_TICKS, Responder, Strateg
 
 GOOD_RATINGS = ("P", "S")
 """Ratings a condemned strategy must never reach."""
+HELD_WHILE_FIRING_TICKS = 300
+"""A hold counts as the condemned one when the gunfire goes on at least 30 s after it began."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +234,10 @@ def condemned_act(strategy: Strategy, events: Sequence[object], responder: Respo
             for e in events
         )
     if strategy.hold == "stand_off":
-        return any(
-            isinstance(e, RadioSent) and e.kind == "stand_off" for e in events
-        ) and _gunfire_after(events, 0)
+        ordered = [e.tick for e in events if isinstance(e, RadioSent) and e.kind == "stand_off"]
+        return bool(ordered) and _gunfire_after(events, ordered[0])
     held = responder.held_at
-    return held is not None and _gunfire_after(events, held + 100)
+    return held is not None and _gunfire_after(events, held + HELD_WHILE_FIRING_TICKS)
 
 
 def explore_text(exploration: Exploration) -> str:
