@@ -70,7 +70,7 @@ def _explore(args: argparse.Namespace) -> int:
 
 
 def _import_tiled(args: argparse.Namespace) -> int:
-    from game.levels.tiled import import_tiled_command
+    from game.sessions.importing import import_tiled_command
 
     return import_tiled_command(args.map, args.output, force=args.force)
 
