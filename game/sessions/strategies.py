@@ -176,6 +176,7 @@ class Responder:
     held_at: int | None = None
     search_target: str = ""
     stop_seen: bool = False
+    stand_off_ordered: bool = False
     pace: str = "walk"
     last_position: Position | None = None
 
@@ -307,17 +308,19 @@ class Responder:
             commands: list[Command] = [Stop()]
             if world.building.protection(p.me.position)[0] != "open":
                 commands.append(TakeCover())
-            if hold == "stand_off":
-                commands.append(
-                    Radio.of(
-                        "stand_off",
-                        location=p.zone,
-                        shots="active",
-                        action="shots inside; all units hold back, stay away from the building",
-                        requests="perimeter",
-                    )
-                )
             return commands
+        if hold == "stand_off" and not self.stand_off_ordered and p.gunfire_tick is not None:
+            # Parkland: the order to hold back comes once the shooting is known.
+            self.stand_off_ordered = True
+            return [
+                Radio.of(
+                    "stand_off",
+                    location=p.zone,
+                    shots="active",
+                    action="shots inside; all units hold back, stay away from the building",
+                    requests="perimeter",
+                )
+            ]
         if p.tick - self.held_at >= 300 and (p.tick - self.held_at) % 300 < THINK_TICKS:
             if hold == "talk":
                 return [
