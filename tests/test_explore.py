@@ -43,7 +43,7 @@ WORLD_VIEW = {"snapshot", "building", "zone_at", "tick", "step", "log", "finishe
 
 def test_the_bot_decides_from_perception_only():
     """No role or off-duty flag is read, and of the World only its public view is used."""
-    for name in ("eyes.py", "strategies.py"):
+    for name in ("eyes.py", "strategies.py", "responder.py"):
         tree = ast.parse((ROOT / "game" / "sessions" / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Attribute):

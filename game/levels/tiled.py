@@ -23,10 +23,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from game.core.level import DEFAULT_LEGEND, DoorState, TileKind, ZoneKind
+from game.core.level import DoorState, TileKind, ZoneKind
 from game.levels.errors import FILE_PATH, LevelError, Problem, did_you_mean
+from game.levels.tiled_yaml import TileLook, level_yaml
 
 MAX_MAP_BYTES = 20 * 1024 * 1024
 """Tiled maps larger than this are refused before parsing."""
@@ -39,20 +38,7 @@ PEOPLE_CLASSES = {
     "officer": "officers",
 }
 CLASSES = ("zone", "door", *PEOPLE_CLASSES)
-SYMBOL_POOL = "ABEFGHIJKMNOPQRTUXYZabcdefghijkmnopqrstuvwxyz0123456789&+-;<>?@^~"
-"""Symbols for tiles the default legend has no symbol for (in this order)."""
 DESCRIPTION_PARTS = ("sex", "build", "clothing")
-MAP_FIELDS = ("id", "title", "briefing", "duration")
-
-
-@dataclass(frozen=True, slots=True)
-class TileLook:
-    """What one tile stands for, as a legend entry would write it."""
-
-    kind: TileKind
-    name: str = ""
-    state: str = ""
-    breach_seconds: float | None = None
 
 
 @dataclass
@@ -143,7 +129,7 @@ def tiled_to_level_text(path: str | Path) -> str:
     level = _convert(tiled, conversion, Path(name).stem)
     if conversion.problems:
         raise LevelError(conversion.problems)
-    return _level_yaml(level, conversion, name)
+    return level_yaml(level, conversion.symbols, name)
 
 
 def _convert(tiled, c: Conversion, stem: str) -> dict[str, object]:
@@ -381,74 +367,6 @@ def _person(
     return person
 
 
-def _level_yaml(level: dict[str, object], c: Conversion, source: str) -> str:
-    """The level as YAML text: readable map rows, a legend for the symbols the map needs."""
-    floors = level.pop("map")
-    legend: dict[str, dict[str, object]] = {}
-    rows_by_floor = []
-    for floor_name, tiles in floors:
-        rows_by_floor.append(
-            (floor_name, ["".join(_symbol(look, c, legend) for look in row) for row in tiles])
-        )
-    head = {key: level.pop(key) for key in MAP_FIELDS if key in level}
-    out = [
-        "# yaml-language-server: $schema=../schema/level.schema.json",
-        f"# Imported from the Tiled map {Path(source).name} by `python main.py import-tiled`.",
-        "# Add the timeline (dispatch, prompts), variants and scoring here, then `python main.py check`.",
-        *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()),
-        "map:",
-    ]
-    if legend:
-        out.append("  legend:")
-        for symbol, entry in legend.items():
-            out.append(f"    {json.dumps(symbol)}: {_flow(entry)}")
-    out.append("  floors:")
-    for floor_name, rows in rows_by_floor:
-        out.append(f"    - name: {json.dumps(floor_name)}")
-        out.append("      rows: |2")
-        out += [f"        {row}" for row in rows]
-    out.append(_dump(level).rstrip("\n"))
-    return "\n".join(out) + "\n"
-
-
-def _symbol(look: TileLook | None, c: Conversion, legend: dict[str, dict[str, object]]) -> str:
-    """The map character for a tile, from the default legend when it has one, else a new one."""
-    if look is None:
-        return " "
-    if look in c.symbols:
-        return c.symbols[look]
-    default = _default_symbol(look)
-    if default:
-        c.symbols[look] = default
-        return default
-    used = {entry.symbol for entry in DEFAULT_LEGEND} | set(c.symbols.values())
-    symbol = next(s for s in SYMBOL_POOL if s not in used)
-    entry: dict[str, object] = {"kind": look.kind.value}
-    if look.name:
-        entry["name"] = look.name
-    if look.state:
-        entry["state"] = look.state
-    if look.breach_seconds is not None:
-        entry["breach_seconds"] = look.breach_seconds
-    legend[symbol] = entry
-    c.symbols[look] = symbol
-    return symbol
-
-
-def _default_symbol(look: TileLook) -> str:
-    """The default legend's symbol for a look, when one means exactly that."""
-    for entry in DEFAULT_LEGEND:
-        if entry.kind is not look.kind:
-            continue
-        if look.name and look.name != entry.name:
-            continue
-        door_differs = (look.state or "closed") != entry.door_state.value
-        if look.kind is TileKind.DOOR and (door_differs or look.breach_seconds is not None):
-            continue
-        return entry.symbol
-    return ""
-
-
 def _flatten(layers, group_type) -> list:
     found = []
     for layer in layers:
@@ -499,20 +417,3 @@ def _find(text: str, anchor: str, near: str = "") -> tuple[int, int]:
         return 1, 1
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _dump(data: dict[str, object]) -> str:
-    return yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100
-    )
-
-
-def _flow(entry: dict[str, object]) -> str:
-    return (
-        "{"
-        + ", ".join(
-            f"{key}: {json.dumps(value) if isinstance(value, str) else value}"
-            for key, value in entry.items()
-        )
-        + "}"
-    )

@@ -20,8 +20,9 @@ from game.core.level import Level
 from game.core.world import World
 from game.scoring import assess
 from game.sessions.eyes import Eyes
+from game.sessions.responder import THINK_TICKS, Responder
 from game.sessions.script import RATINGS
-from game.sessions.strategies import STRATEGIES, THINK_TICKS, Responder, Strategy
+from game.sessions.strategies import STRATEGIES, Strategy
 
 GOOD_RATINGS = ("P", "S")
 """Ratings a condemned strategy must never reach."""
