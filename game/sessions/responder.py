@@ -43,6 +43,8 @@ CHALLENGE_RANGE = 15
 SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STAIRWELL)
 """The zones a silent-building search walks through."""
 FIRE_RANGE = 25
+SEARCH_GIVE_UP_TICKS = 300
+"""A search goes on to the next room when one has not been reached in 30 s."""
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Responder:
     search_target: str = ""
     stop_seen: bool = False
     stand_off_ordered: bool = False
+    search_since: int = 0
     pace: str = "walk"
     last_position: Position | None = None
 
@@ -260,24 +263,22 @@ class Responder:
         """No gunfire heard: walk deliberately through the building's rooms, nearest first."""
         here = p.me.position
         arrived = p.zone == self.search_target or here == self.last_position
+        given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
         self.last_position = here
         if p.zone and p.zone not in self.searched:
             self.searched.append(p.zone)
-        if self.search_target and not arrived:
+        if self.search_target and not arrived and not given_up:
             return []
         left = [
             zone
             for zone in self.level.zones
-            if zone.kind in SEARCHED_KINDS
-            and zone.id not in self.searched
-            and not any(zone.contains(at) for at in p.stopped_at)
+            if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
         if not left:
-            self.searched = []
             return []
         target = min(left, key=lambda zone: (_zone_distance(zone, here), zone.id))
         self.searched.append(target.id)
-        self.search_target = target.id
+        self.search_target, self.search_since = target.id, p.tick
         return [*self._pace("walk"), MoveTo(zone=target.id)]
 
     def _care(self, p: Percept, world: World) -> list[Command]:
