@@ -7,6 +7,7 @@ python main.py render LEVEL    draw a level's map to a PNG without a window
 python main.py run LEVEL       run a level headless, with a script of decisions
 python main.py explore LEVEL   try response strategies over seeds: can it be done well?
 python main.py import-tiled M  turn a Tiled map into a level file
+python main.py records ...     training records: list, show, export, push to an LRS
 python main.py bench           print performance figures
 """
 
@@ -19,7 +20,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; returns the process exit status."""
-    parser = _parser()
+    parser = _parser(_program_name())
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *(argv or [])])
@@ -60,7 +61,29 @@ def _render(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from game.sessions.cli import run_command
 
-    return run_command(args)
+    after = []
+    if args.trainee is not None or args.badge is not None:
+        from game.records.recording import trainee_recorder
+
+        recorder = trainee_recorder(args.trainee, args.badge, batch=bool(args.seeds))
+        if isinstance(recorder, int):
+            return recorder
+        after.append(recorder)
+    if args.junit:
+        from game.sessions.junit import junit_reporter
+
+        reporter = junit_reporter(args.junit)
+        if isinstance(reporter, int):
+            return reporter
+        after.append(reporter)
+    return run_command(args, after=lambda run: max((hook(run) for hook in after), default=0))
+
+
+def _records(args: argparse.Namespace) -> int:
+    from game.client.settings import config_dir
+    from game.records.cli import records_command
+
+    return records_command(args, legacy=config_dir() / "records.json")
 
 
 def _explore(args: argparse.Namespace) -> int:
@@ -81,9 +104,15 @@ def _bench(args: argparse.Namespace) -> int:
     return bench_command(args)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _program_name() -> str:
+    """How the user called the program: `python main.py`, or the installed `rrt` command."""
+    called = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python main.py" if called in ("", "main.py", "-c", "__main__.py") else called
+
+
+def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description="Rapid Response Trainer: first-responder training for active-shooter incidents in schools.",
     )
     parser.set_defaults(command=None)
@@ -147,7 +176,14 @@ def _parser() -> argparse.ArgumentParser:
         help="check the script and its level without running it",
     )
     run.add_argument("--strict", action="store_true", help="with --check-only: warnings are errors")
+    run.add_argument("--trainee", help="record the session for this trainee profile (the name)")
+    run.add_argument("--badge", help="the trainee's badge or employee number (with --trainee)")
+    run.add_argument("--junit", metavar="FILE", help="write the expectations as JUnit XML for CI")
     run.set_defaults(command="run", handler=_run)
+
+    from game.records.cli import add_parser as add_records_parser
+
+    add_records_parser(sub, handler=_records)
 
     explore = sub.add_parser(
         "explore",

@@ -76,7 +76,7 @@ def play(
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         pygame.display.set_caption("Rapid Response Trainer")
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
-        context.levels_dir = Path(level_path).parent if level_path else Path("levels")
+        context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
         context.variant = chosen
         if level is not None:
             from game.client.scenes.briefing import BriefingScene
@@ -91,11 +91,22 @@ def play(
             from game.client.scenes.menu import MenuScene
 
             first = MenuScene(context)
+        from game.client.scenes.profile import ProfileScene
+
+        first = ProfileScene(context, first)  # who is training: asked before anything is recorded
         # The benchmark of start-up time stops after the first drawn frame.
         run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
     finally:
         pygame.quit()
     return 0
+
+
+def _levels_dir() -> Path:
+    """The levels the menu lists: ./levels when run from a checkout, else the shipped ones."""
+    from game.levels.folders import levels_dir
+
+    here = Path("levels")
+    return here if here.is_dir() else levels_dir()
 
 
 def open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:

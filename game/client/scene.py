@@ -8,6 +8,7 @@ from typing import Protocol
 
 import pygame
 
+from game.client.records import TraineeChoice
 from game.client.settings import Settings, config_dir, save_settings
 from game.client.sound import SoundBank
 from game.client.text import Fonts
@@ -51,6 +52,7 @@ class Context:
     config: Path = field(default_factory=config_dir)
     levels_dir: Path = Path("levels")
     saves: list[str] = field(default_factory=list)
+    records: TraineeChoice = field(default_factory=TraineeChoice)
     variant: dict[str, str] = field(default_factory=dict)
     """Variant choices fixed from the command line (`play --variant`), kept across retries."""
 

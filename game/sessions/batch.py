@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from game.core.level import Level
+from game.sessions.expectations import ExpectationResult
 from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import RATINGS, Script
 from game.sessions.summary import MOMENTS
@@ -39,8 +40,7 @@ class BatchRun:
     ok: bool
     failed: tuple[str, ...]
     event_log_sha256: str
-    failures: tuple[tuple[int, str, str], ...] = ()
-    """Each failed expectation as (script line, what was expected, what the run showed)."""
+    expectations: tuple[ExpectationResult, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The run as a JSON-ready dict."""
@@ -216,8 +216,11 @@ def failed_expectations_text(batch: BatchResult) -> list[str]:
     """One line per failed expectation: its script line, how many seeds, which, and one example."""
     failing: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for run in batch.runs:
-        for line, expected, evidence in run.failures:
-            failing.setdefault((line, expected), []).append((run.seed, evidence))
+        for result in run.expectations:
+            if not result.ok:
+                failing.setdefault((result.line, result.expected), []).append(
+                    (run.seed, result.evidence)
+                )
     if not failing:
         return []
     name = batch.script.path if batch.script is not None else "script"
@@ -275,7 +278,7 @@ def _keep(result: RunResult) -> BatchRun:
         ok=result.ok,
         failed=tuple(r.message for r in result.expectations if not r.ok),
         event_log_sha256=result.event_log_sha256,
-        failures=tuple((r.line, r.expected, r.evidence) for r in result.expectations if not r.ok),
+        expectations=result.expectations,
     )
 
 

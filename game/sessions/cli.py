@@ -7,13 +7,14 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from game.levels.errors import LevelError
 from game.levels.loader import load_level
-from game.sessions.batch import batch_text, parse_seeds, run_batch
+from game.sessions.batch import BatchResult, batch_text, parse_seeds, run_batch
 from game.sessions.replay import save_replay
-from game.sessions.runner import run_level, run_script
+from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import load_script
 from game.sessions.summary import result_to_dict, summary_text
 from game.sessions.times import parse_time
@@ -23,8 +24,14 @@ OK, FAILED, BAD_INPUT = 0, 1, 2
 """Exit statuses: every expectation held; one failed; the level, script or arguments are bad."""
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Carry out `run` for parsed arguments (level, script, seed, seeds, until, json, save)."""
+def run_command(
+    args: argparse.Namespace, after: Callable[[RunResult | BatchResult], int] | None = None
+) -> int:
+    """Carry out `run` for parsed arguments (level, script, seed, seeds, until, json, save).
+
+    `after` sees the finished run or batch (to record it, or write a report) and returns an exit
+    status; the worse of the two statuses is returned.
+    """
     level_arg, script_arg = getattr(args, "level", None), getattr(args, "script", None)
     seed, seeds_arg = getattr(args, "seed", None), getattr(args, "seeds", None)
     save, as_json = getattr(args, "save", None), bool(getattr(args, "json", False))
@@ -79,7 +86,7 @@ def run_command(args: argparse.Namespace) -> int:
             if as_json
             else batch_text(batch)
         )
-        return OK if batch.ok else FAILED
+        return max(OK if batch.ok else FAILED, after(batch) if after else OK)
     if script is not None:
         result = run_script(script, seed=seed, until=until, level=level, variant=variant)
     else:
@@ -109,7 +116,7 @@ def run_command(args: argparse.Namespace) -> int:
         _print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
     else:
         _print(summary_text(result, ascii_only=not _can_print("✓✗")))
-    return OK if result.ok else FAILED
+    return max(OK if result.ok else FAILED, after(result) if after else OK)
 
 
 def _load_level(path: str):

@@ -9,7 +9,7 @@ import pygame
 
 from game.client import palette
 from game.client.debrief_data import DebriefData, build_debrief
-from game.client.records import record_result
+from game.client.records import is_better, load_records, record_session
 from game.client.scene import Context, Scene
 from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface
@@ -43,16 +43,33 @@ class DebriefScene:
         self.saved_path = ""
         self.new_best = False
         if self.data.available and isinstance(self.data.score, int | float):
-            try:
-                self.new_best = record_result(
-                    level.id, float(self.data.score), self.data.rating, seed, context.config
-                )
-            except OSError as error:
-                self.message = f"Could not store the result: {error}"
+            self.record()
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
         self._ledger_lines: list[tuple[str, tuple[int, int, int]]] = []
         self._ledger_width = 0
+
+    def record(self) -> None:
+        """Store the session in the training records, for the trainee chosen in the menu."""
+        from game.records.store import RecordsError
+
+        best = load_records(self.context).get(self.level.id)
+        try:
+            session_id, new = record_session(
+                self.context,
+                self.level,
+                self.seed,
+                self.world.variant,
+                list(self.world.log),
+                self.commands_by_tick,
+                self.world.tick,
+                self.world.end_reason,
+            )
+        except RecordsError as error:
+            self.message = f"Could not record the session: {error}"
+            return
+        self.new_best = new and is_better(float(self.data.score), self.data.rating, best)
+        self.message = f"Recorded for {self.context.records.label} as session {session_id}"
 
     def handle(self, event: pygame.event.Event) -> Scene | None:
         """Scroll, save, retry, or leave."""
@@ -76,6 +93,10 @@ class DebriefScene:
             from game.client.app import new_seed
 
             return self.retry(new_seed())
+        elif event.key == pygame.K_h:
+            from game.client.scenes.history import HistoryScene
+
+            return HistoryScene(self.context, self.context.records.trainee, self)
         elif event.key in (pygame.K_m, pygame.K_ESCAPE):
             from game.client.scenes.menu import MenuScene
 
@@ -147,7 +168,7 @@ class DebriefScene:
         y = self._draw_ratings(surface, x, y, left_w)
         y = max(y, map_rect.bottom) + 12
         self._draw_ledger(surface, pygame.Rect(x, y, w - 2 * x, h - y - 40))
-        keys = "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   M: menu"
+        keys = "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   H: history   M: menu"
         draw_text(surface, fonts.get("small"), keys, (x, h - 28), palette.TEXT_DIM)
         if self.message:
             draw_text(

@@ -19,7 +19,7 @@ class MenuScene:
     def __init__(self, context: Context, entries: list[LevelEntry] | None = None) -> None:
         self.context = context
         self.entries = entries if entries is not None else list_levels(context.levels_dir)
-        self.records = load_records(context.config)
+        self.records = load_records(context)
         self.selected = next((i for i, e in enumerate(self.entries) if e.level), 0)
         self.rows: list[pygame.Rect] = []
 
@@ -32,6 +32,14 @@ class MenuScene:
                 self.selected = (self.selected - 1) % len(self.entries)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.choose(self.selected)
+            elif event.key == pygame.K_t:
+                from game.client.scenes.profile import ProfileScene
+
+                return ProfileScene(self.context, self)
+            elif event.key == pygame.K_h:
+                from game.client.scenes.history import HistoryScene
+
+                return HistoryScene(self.context, self.context.records.trainee, self)
             elif event.key == pygame.K_o:
                 from game.client.scenes.settings_scene import SettingsScene
 
@@ -55,6 +63,10 @@ class MenuScene:
 
         return BriefingScene(self.context, self.entries[index].level, new_seed())
 
+    def refresh_records(self) -> None:
+        """Read the best results again (another trainee was chosen)."""
+        self.records = load_records(self.context)
+
     def update(self, dt: float) -> Scene | None:
         """Nothing moves in the menu."""
         return None
@@ -71,6 +83,14 @@ class MenuScene:
             "Active-shooter response in a school: the first officer on scene.",
             (60, 40 + fonts.line_height("title")),
             palette.TEXT_DIM,
+        )
+        draw_text(
+            surface,
+            fonts.get("small"),
+            f"Trainee: {self.context.records.label}    T: change    H: history",
+            (w - 60, 48),
+            palette.GOOD,
+            "topright",
         )
         y = 140
         self.rows = []
@@ -127,7 +147,10 @@ class MenuScene:
             draw_text(
                 surface, fonts.get("small"), more, (w - 60, 120), palette.TEXT_DIM, "topright"
             )
-        keys = "Up/Down: choose    Enter or click: brief and play    O: settings    Esc: quit"
+        keys = (
+            "Up/Down: choose    Enter or click: brief and play    T: trainee    H: history    "
+            "O: settings    Esc: quit"
+        )
         draw_text(
             surface, fonts.get("small"), keys, (60, surface.get_height() - 30), palette.TEXT_DIM
         )
