@@ -117,7 +117,15 @@ def test_play_watch_reloads_the_level_on_save_with_the_same_seed(
     path.write_text(text, encoding="utf-8")
     level = load_level(path)
     client_context.variant = {"backup": "late"}
-    scene = WatchScene(client_context, BriefingScene(client_context, level, 42), str(path), 42)
+    from game.client.app import follow
+
+    scene = WatchScene(
+        client_context,
+        BriefingScene(client_context, level, 42),
+        str(path),
+        42,
+        lambda now, nxt: follow(now, nxt, client_context),
+    )
     assert scene.inner.world.variant["backup"] == "late"
     scene.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
     assert isinstance(scene.inner, PlayScene)

@@ -73,7 +73,13 @@ def test_settings_scene_rebinds_a_key_and_saves(client_context):
 
     scene.handle(press(pygame.K_RETURN))
     scene.handle(press(pygame.K_v))
-    assert client_context.settings.bindings["cover"][0] == "v"
+    # the new key replaces the old one, and is taken from the action that had it
+    assert client_context.settings.bindings["cover"] == ["v"]
+    assert "v" not in client_context.settings.bindings["advance"]
+    scene.selected = scene.rows.index("door")
+    scene.handle(press(pygame.K_DELETE))
+    assert client_context.settings.bindings["door"] == []
+    assert scene.value("door") == "(none)"
     scene.selected = scene.rows.index("volume")
     scene.handle(press(pygame.K_LEFT))
     assert scene.handle(press(pygame.K_ESCAPE)) is menu

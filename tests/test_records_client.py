@@ -8,6 +8,7 @@ import pygame
 import pytest
 from records_data import record, screened_out
 
+from game.client.app import build
 from game.client.records import (
     TraineeChoice,
     describe_record,
@@ -92,8 +93,8 @@ def test_the_menu_shows_who_is_training_and_opens_profiles_and_history(context, 
         context.records.trainee = store.add_trainee("Jane Doe")
     menu = MenuScene(context, [])
     menu.draw(screen)
-    assert isinstance(menu.handle(key(pygame.K_t)), ProfileScene)
-    history = menu.handle(key(pygame.K_h))
+    assert isinstance(build(menu.handle(key(pygame.K_t)), context), ProfileScene)
+    history = build(menu.handle(key(pygame.K_h)), context)
     assert isinstance(history, HistoryScene) and history.trainee == context.records.trainee
     assert history.handle(key(pygame.K_ESCAPE)) is menu
 
@@ -106,11 +107,11 @@ def test_the_debrief_records_the_session_for_the_trainee(context, screen, shooti
     for _ in range(80):
         play.tick()
     play.end_now()
-    debrief = play.debrief()
+    debrief = build(play.debrief(), context)
     assert debrief.message == "Recorded for Jane Doe (badge 4471) as session 1"
     assert debrief.new_best
     debrief.draw(screen)
-    again = play.debrief()
+    again = build(play.debrief(), context)
     assert again.message.endswith("session 1") and not again.new_best
     with open_records(context) as store:
         [session] = store.sessions()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.client.progression import progression_key
 from game.core.level import Level
 
 
@@ -32,7 +33,7 @@ class LevelEntry:
 
 
 def list_levels(folder: Path) -> list[LevelEntry]:
-    """Every level file in a folder, sorted by name."""
+    """Every level file in a folder: the training progression first, then the rest by name."""
     from game.levels.errors import LevelError
     from game.levels.loader import load_level
 
@@ -45,4 +46,6 @@ def list_levels(folder: Path) -> list[LevelEntry]:
             entries.append(LevelEntry(path, None, str(error)))
         except OSError as error:
             entries.append(LevelEntry(path, None, f"{path}: {error}"))
-    return entries
+    return sorted(
+        entries, key=lambda e: progression_key(e.level.id if e.level else None, e.path.name)
+    )

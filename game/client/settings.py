@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from game.client.window import DEFAULT_WINDOW, MIN_WINDOW
 from game.sessions.replay import write_atomically
 
 APP_FOLDER = "rapid-response-trainer"
@@ -35,6 +36,12 @@ DEFAULT_BINDINGS: dict[str, list[str]] = {
     "stop": ["z"],
     "plan_pause": ["space"],
     "pause": ["escape"],
+    "select_next": ["tab"],
+    "legend": ["f1", "l"],
+    "zoom_in": ["=", "[+]"],
+    "zoom_out": ["-", "[-]"],
+    "log_older": ["page up"],
+    "log_newer": ["page down"],
 }
 """Action name -> key names (as `pygame.key.name` gives them)."""
 
@@ -51,8 +58,8 @@ ACTION_TITLES: dict[str, str] = {
     "announce": 'Announce "Police!"',
     "jacket": "Put on raid jacket",
     "badge": "Show badge",
-    "challenge": "Challenge person under cursor",
-    "fire": "Fire at person under cursor",
+    "challenge": "Challenge the selected person",
+    "fire": "Fire at the selected person",
     "tourniquet": "Tourniquet to casualty",
     "direct": "Direct civilians to exit",
     "door": "Open / close door",
@@ -61,6 +68,12 @@ ACTION_TITLES: dict[str, str] = {
     "stop": "Stop",
     "plan_pause": "Pause to plan",
     "pause": "Pause menu",
+    "select_next": "Select the next person in view",
+    "legend": "Legend and all keys",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    "log_older": "Radio log: older",
+    "log_newer": "Radio log: newer",
 }
 
 
@@ -68,12 +81,14 @@ ACTION_TITLES: dict[str, str] = {
 class Settings:
     """Everything the trainee may change; saved as JSON."""
 
-    window: tuple[int, int] = (1280, 760)
+    window: tuple[int, int] = DEFAULT_WINDOW
     fullscreen: bool = False
     volume: float = 0.7
     text_size: float = 1.0
     plan_mode: bool = False
-    bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
+    bindings: dict[str, list[str]] = field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_BINDINGS.items()}
+    )
 
     def keys_for(self, action: str) -> list[str]:
         """The key names bound to an action."""
@@ -101,13 +116,13 @@ def load_settings(folder: Path | None = None) -> Settings:
         return settings
     window = data.get("window")
     if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int) for v in window):
-        settings.window = (max(640, window[0]), max(480, window[1]))
+        settings.window = (max(MIN_WINDOW[0], window[0]), max(MIN_WINDOW[1], window[1]))
     if isinstance(data.get("fullscreen"), bool):
         settings.fullscreen = data["fullscreen"]
     if isinstance(data.get("volume"), int | float):
         settings.volume = min(1.0, max(0.0, float(data["volume"])))
     if isinstance(data.get("text_size"), int | float):
-        settings.text_size = min(2.0, max(0.75, float(data["text_size"])))
+        settings.text_size = min(1.5, max(0.75, float(data["text_size"])))
     if isinstance(data.get("plan_mode"), bool):
         settings.plan_mode = data["plan_mode"]
     bindings = data.get("bindings")

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 
 from game.client import palette
-from game.client.scene import Context, Quit, Scene
+from game.client.routes import ToBriefing, ToPlay, ToQuit
+from game.client.scene import Context, Next, Scene
 from game.client.text import draw_text
 from game.core.level import Level
 from game.core.world import World
 from game.levels.errors import LevelError
 from game.levels.loader import load_level
 from game.levels.watch import POLL_SECONDS, FileWatch
+from game.sessions.variants import applicable_choices
 
 NOTICE_SECONDS = 4.0
 MAX_SHOWN = 12
@@ -22,11 +25,22 @@ MAX_SHOWN = 12
 
 
 class WatchScene:
-    """Wraps the scene being played and swaps in a fresh run of the level when its file changes."""
+    """Wraps the scene being played and swaps in a fresh run of the level when its file changes.
 
-    def __init__(self, context: Context, inner: Scene, path: str, seed: int) -> None:
+    `follow` is the app's way from a scene's answer to the next scene (only the app builds scenes).
+    """
+
+    def __init__(
+        self,
+        context: Context,
+        inner: Scene,
+        path: str,
+        seed: int,
+        follow: Callable[[Scene, Next], Scene | None],
+    ) -> None:
         self.context = context
         self.inner = inner
+        self.follow = follow
         self.path = path
         self.seed = seed
         self.watch = FileWatch(lambda: [path])
@@ -35,12 +49,11 @@ class WatchScene:
         self.notice = f"Watching {Path(path).name}: save it to reload (seed {seed})"
         self.notice_left = NOTICE_SECONDS
 
-    def handle(self, event: pygame.event.Event) -> Scene | None:
+    def handle(self, event: pygame.event.Event) -> Next:
         """Pass the event on; keep watching whatever scene comes next."""
-        following = self.inner.handle(event)
-        return self._follow(following)
+        return self._follow(self.inner.handle(event))
 
-    def update(self, dt: float) -> Scene | None:
+    def update(self, dt: float) -> Next:
         """Look at the file now and then; reload it when it changed; then update the scene."""
         self.since_poll += dt
         self.notice_left = max(0.0, self.notice_left - dt)
@@ -98,20 +111,21 @@ class WatchScene:
                 "bottomright",
             )
 
-    def _follow(self, following: Scene | None) -> Scene | None:
+    def _follow(self, following: Next) -> Next:
         """Quit ends the program; any other next scene is watched in turn."""
-        if isinstance(following, Quit):
-            return following
-        if following is not None:
-            self.inner = following
+        scene = self.follow(self.inner, following)
+        if scene is None:
+            return ToQuit()
+        self.inner = scene
         return None
 
     def _fresh(self, level: Level) -> Scene:
         """A new run of the level: back into play if playing, else its briefing."""
-        from game.client.scenes.briefing import BriefingScene
         from game.client.scenes.play import PlayScene
 
         if isinstance(self.inner, PlayScene):
-            world = World(level, self.seed, dict(self.context.variant))
-            return PlayScene(self.context, level, self.seed, world)
-        return BriefingScene(self.context, level, self.seed)
+            world = World(level, self.seed, applicable_choices(self.context.variant, level))
+            route: object = ToPlay(level, self.seed, world)
+        else:
+            route = ToBriefing(level, self.seed)
+        return self.follow(self.inner, route) or self.inner

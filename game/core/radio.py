@@ -77,3 +77,92 @@ def acknowledgement(message: Radio) -> str:
     if asked:
         return f"Copy, sending {', '.join(asked)}."
     return ""
+
+
+# -- the message model the radio panel composes with (agreement 1; the scoring developer's versions win) --
+
+_KIND_SLOTS: dict[str, tuple[str, ...]] = {
+    "initial_report": RADIO_SLOTS,
+    "update": RADIO_SLOTS,
+    "making_entry": ("location", "shots", "action", "requests"),
+    "request": ("location", "requests", "casualties"),
+    "command": ("location", "action", "requests"),
+    "stand_off": ("location", "action"),
+    "post_stop": ("location", "shots", "casualties", "action", "requests"),
+    "zone_warm": ("location", "casualties", "action", "requests"),
+    "self_description": ("location", "description", "weapon", "action"),
+    "movement": ("location", "direction", "action"),
+}
+
+_SLOT_CHOICES: dict[str, tuple[str, ...]] = {
+    "shots": SHOTS_STATUS,
+    "description": (
+        "unknown",
+        "as given by dispatch",
+        "male, plain clothes",
+        "female, plain clothes",
+    ),
+    "weapon": ("unknown", "handgun", "rifle", "long gun", "shotgun"),
+    "direction": (
+        "unknown",
+        "stationary",
+        "north",
+        "north-east",
+        "east",
+        "south-east",
+        "south",
+        "south-west",
+        "west",
+        "north-west",
+    ),
+    "casualties": ("none seen", "unknown", "1", "2", "3 or more", "multiple, not counted"),
+    "action": (
+        "moving to the gunfire",
+        "making entry",
+        "holding at cover",
+        "in contact with the suspect",
+        "evacuating civilians",
+        "treating casualties",
+        "suspect stopped",
+        "awaiting backup",
+    ),
+    "requests": REQUESTS,
+}
+
+_VALUE_LABELS: dict[str, dict[str, str]] = {
+    "shots": {
+        "active": "shots still being fired",
+        "stopped": "shots have stopped",
+        "none": "no shots heard",
+        "unknown": "unknown",
+    },
+    "requests": {
+        "backup": "backup",
+        "ems": "EMS",
+        "rtf": "rescue task force",
+        "perimeter": "perimeter",
+        "command": "command post",
+        "staging": "staging area",
+        "ccp": "casualty collection point",
+    },
+}
+
+
+def message_slots(kind: str) -> tuple[str, ...]:
+    """The slots a message of this kind carries, in panel order."""
+    return _KIND_SLOTS.get(kind, RADIO_SLOTS)
+
+
+def slot_choices(slot: str) -> tuple[str, ...] | None:
+    """The enumerated values of a slot, or None for free text (`location` takes zone ids)."""
+    return _SLOT_CHOICES.get(slot)
+
+
+def value_label(slot: str, value: str, zone_names: dict[str, str]) -> str:
+    """The readable form of a slot's value: a zone's name, a request in words."""
+    if slot == "location":
+        return zone_names.get(value, value)
+    if slot == "requests":
+        words = _VALUE_LABELS["requests"]
+        return ", ".join(words.get(r, r) for r in requests(value))
+    return _VALUE_LABELS.get(slot, {}).get(value, value)

@@ -385,11 +385,9 @@ class World:
                 )
                 if not person.off_duty:
                     where = self.zone_name(self.zone_at(person.position))
-                    self.emit(
-                        RadioHeard(
-                            self.tick, person.id.replace("_", " ").title(), f"On scene at {where}."
-                        )
-                    )
+                    # The call sign goes on the air, so it is never the person's id.
+                    unit = sum(1 for p in self._armed if p.officer and not p.off_duty and p.present)
+                    self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
 
     def _arrive_trainee(self) -> None:
         zone = self.zone_at(self.trainee.position)

@@ -333,6 +333,12 @@ RADIO = Obj(
             attr="sender",
         ),
         Field("text", Text(nonempty=True), "What they say.", "Shots fired at Building 12.", True),
+        Field(
+            "clip",
+            Text(nonempty=True),
+            "A recorded clip of the message (WAV or OGG) in the level's folder, played when heard.",
+            "dispatch_1.ogg",
+        ),
     ),
     build=dict,
 )
@@ -450,6 +456,12 @@ LEVEL = Obj(
             "duration", Time(positive=True), "How long the scenario runs.", "10:00", default="10:00"
         ),
         Field("case", CASE, "The real case behind it.", None, attr="case_note"),
+        Field(
+            "briefing_image",
+            Text(nonempty=True),
+            "A floor-plan picture (PNG or JPEG) in the level's folder, shown in the briefing.",
+            "floor_plan.png",
+        ),
         Field("map", MAP, "The building.", None, required=True),
         Field("zones", ListOf(ZONE), "Named zones.", None, default=[]),
         Field("trainee", TRAINEE, "The trainee's officer.", None, required=True),

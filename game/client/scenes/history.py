@@ -86,7 +86,8 @@ class HistoryScene:
         surface.fill(palette.BACKGROUND)
         w, h = surface.get_size()
         who = self.trainee.label if self.trainee else "Anonymous practice and imported results"
-        draw_text(surface, fonts.get("title"), f"History: {who}", (40, 20))
+        title = fonts.get("title")
+        draw_text(surface, title, fit(title, f"History: {who}", w - 80), (40, 20))
         scope = f"Level: {self.level}" if self.level else "All levels"
         count = len(self.shown)
         draw_text(
@@ -97,7 +98,8 @@ class HistoryScene:
             palette.TEXT_DIM,
         )
         top = 28 + fonts.line_height("title") + fonts.line_height("body")
-        plot = pygame.Rect(70, top + 40, w - 110, max(160, (h - top) // 2 - 50))
+        left = max(70, 46 + fonts.width("small", "M 50%") + 8)
+        plot = pygame.Rect(left, top + 40, w - left - 40, max(160, (h - top) // 2 - 50))
         self.draw_plot(surface, plot)
         lower = pygame.Rect(40, plot.bottom + 40, w - 80, h - plot.bottom - 80)
         self._draw_list(surface, pygame.Rect(lower.x, lower.y, lower.w * 3 // 5, lower.h))

@@ -10,6 +10,7 @@ import pygame
 
 from game.client import palette
 from game.client.records import LAST_TRAINEE, open_records
+from game.client.routes import ToHistory
 from game.client.scene import Context, Scene
 from game.client.text import draw_text, fit
 from game.records.model import Trainee
@@ -68,9 +69,7 @@ class ProfileScene:
         elif event.key == pygame.K_n:
             self.open_form(event.unicode or "n")
         elif event.key == pygame.K_h:
-            from game.client.scenes.history import HistoryScene
-
-            return HistoryScene(self.context, self.options[self.selected], self)
+            return ToHistory(self.options[self.selected], self)
         elif event.key == pygame.K_ESCAPE:
             self.context.records.asked = True
             return self.then
