@@ -104,17 +104,29 @@ class Responder:
     # -- phases -----------------------------------------------------------------------------------
 
     def _arrive(self, p: Percept) -> list[Command]:
-        """On arrival: run, weapon drawn, identification visible when not in uniform, the report."""
-        commands: list[Command] = [DrawWeapon()]
-        if p.me.dress != "uniform":
-            if self.level.trainee.raid_jacket and not p.me.raid_jacket:
-                commands.append(DonRaidJacket())
-            elif not p.me.badge_shown:
-                commands.append(ShowBadge())
-            commands.append(AnnouncePolice())
+        """On arrival: the report, weapon drawn, identification visible when not in uniform.
+
+        The raid jacket goes on last: putting it on keeps the hands busy for a few seconds, and the
+        radio would be refused meanwhile.
+        """
+        commands: list[Command] = []
         if self.strategy.report and self.strategy.hold != "stand_off":
             commands.append(self._initial_report(p))
             self.reported = True
+            if self._moving_in(p) and not self.strategy.hold:
+                self.entry_announced = True
+                commands.append(
+                    Radio.of(
+                        "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                    )
+                )
+        commands.append(DrawWeapon())
+        if p.me.dress != "uniform":
+            commands.append(AnnouncePolice())
+            if not p.me.badge_shown:
+                commands.append(ShowBadge())
+            if self.level.trainee.raid_jacket and not p.me.raid_jacket:
+                commands.append(DonRaidJacket())
         return commands
 
     def _radio(self, p: Percept) -> list[Command]:
