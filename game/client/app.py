@@ -37,12 +37,24 @@ def check_distribution() -> str:
     return "" if getattr(pygame, "IS_CE", False) else FIX_DISTRIBUTION
 
 
-def play(level_path: str | None = None, seed: int | None = None, fullscreen: bool = False) -> int:
-    """Open the window: the menu, or one level's briefing; returns the exit status."""
+def play(
+    level_path: str | None = None,
+    seed: int | None = None,
+    fullscreen: bool = False,
+    variant: list[str] | None = None,
+    watch: bool = False,
+) -> int:
+    """Open the window: the menu, or one level's briefing; returns the exit status.
+
+    `variant` fixes variant choices ("group=option"); `watch` reloads the level when its file is saved.
+    """
     problem = check_distribution()
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    if (watch or variant) and level_path is None:
+        print("play: --watch and --variant need a level file", file=sys.stderr)
+        return 2
     from game.client.settings import load_settings
     from game.client.sound import SoundBank
     from game.client.text import Fonts
@@ -62,6 +74,15 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         except OSError as error:
             print(f"{level_path}: cannot read the level: {error}", file=sys.stderr)
             return 2
+    chosen: dict[str, str] = {}
+    if level is not None and variant:
+        from game.sessions.variants import parse_variant_choices
+
+        try:
+            chosen = parse_variant_choices(variant, level)
+        except ValueError as error:
+            print(f"play: --variant: {error}", file=sys.stderr)
+            return 2
     try:
         start_display()
     except NoDisplay as error:
@@ -72,7 +93,16 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
         context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
+        context.variant = chosen
+        if level is not None:
+            seed = seed if seed is not None else new_seed()
         first = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
+        if watch and level is not None:
+            from game.client.watch_scene import WatchScene
+
+            first = WatchScene(
+                context, first, level_path, seed, lambda now, nxt: follow(now, nxt, context)
+            )
         # who is training: asked before anything is recorded
         first = build(ToProfile(first), context)
         # The benchmark of start-up time stops after the first drawn frame.

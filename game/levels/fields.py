@@ -369,7 +369,7 @@ TIMELINE_ENTRY = Obj(
         Field("radio", RADIO, "Radio traffic.", {"from": "Dispatch", "text": "Shots fired."}),
         Field("radio_degraded", RADIO_DEGRADED, "Bad reception.", {"zone": "gym", "loss": 0.5}),
         Field("radio_restored", RADIO_RESTORED, "Reception back.", {"zone": "gym"}),
-        Field("prompt", Text(nonempty=True), "An on-screen prompt.", "Press C to take cover."),
+        Field("prompt", Text(nonempty=True), "An on-screen prompt.", "Press Q to take cover."),
         WHEN,
     ),
     build=make_timeline_entry,
