@@ -98,7 +98,11 @@ def _rules() -> list[str]:
     lines += [
         "",
         f"Ratings, per category and overall: {bands}. Any hard failure (HF) makes the overall",
-        "rating U whatever the points.",
+        "rating U whatever the points. A7 (the trainee down with the attacker free) and D6 (fired on",
+        "after ignoring a challenge) cap a rating too, and say so in the debrief. A level's",
+        "`scoring: weights:` may change what a category is worth; its rules scale with it. A rule the",
+        'scenario made inapplicable gives its full points ("Not applicable, full credit"); one the',
+        'trainee\'s own inaction kept from applying gives none ("Not credited").',
         "",
         "| rule | category | title | most points | what it judges | sources |",
         "|---|---|---|---|---|---|",
