@@ -1,0 +1,3 @@
+"""Rapid Response Trainer: first-responder training for active-shooter incidents in schools."""
+
+__version__ = "0.1.0"

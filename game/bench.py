@@ -21,9 +21,10 @@ from pathlib import Path
 from game.core.level import TICK_RATE, Level
 from game.core.world import World
 from game.levels import load_level, parse_level
+from game.levels.folders import levels_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-LEVELS = ROOT / "levels"
+LEVELS = levels_dir()
 SCRIPTS = LEVELS / "scripts"
 
 

@@ -45,7 +45,7 @@ def drive(scene, screen, frames, extra_frames=0, dt=0.1):
 
 
 def all_commands(play: PlayScene) -> list:
-    return [c for tick in sorted(play.commands_by_tick) for c in play.commands_by_tick[tick]]
+    return [c.command for c in play.recorder.commands]
 
 
 def test_menu_to_debrief_by_keyboard_and_mouse(client_context, screen, shooting_level):
@@ -122,11 +122,16 @@ def test_simulation_rate_is_independent_of_frame_rate(client_context, screen, sh
     assert slow.world.tick == fast.world.tick == 20
 
 
-def test_world_finishing_opens_the_debrief(client_context, screen, shooting_level):
+def test_world_finishing_holds_the_scene_with_the_reason_then_opens_the_debrief(
+    client_context, screen, shooting_level
+):
     from dataclasses import replace
 
     short = replace(shooting_level, duration=15)
-    scene = drive(PlayScene(client_context, short, 1), screen, [], 20)
+    play = PlayScene(client_context, short, 1)
+    scene = drive(play, screen, [], 20)
+    assert scene is play and play.world.finished and "Time is up" in play.end_words
+    scene = drive(play, screen, [], 40)
     assert isinstance(scene, DebriefScene)
 
 

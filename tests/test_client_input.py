@@ -176,13 +176,23 @@ def test_fixed_step_loop_caps_a_long_stall():
     assert loop.advance(0.05) == 0 and loop.alpha == pytest.approx(0.5)
 
 
-def test_camera_follows_and_clamps():
+def test_camera_starts_centred_and_holds_still_inside_its_dead_zone():
     camera = Camera((400, 300), (1000, 800))
-    camera.follow(10, 10)
-    assert (camera.x, camera.y) == (0, 0)
-    camera.follow(990, 790)
-    assert (camera.x, camera.y) == (600, 500)
+    camera.centre_on(10, 10)
+    # centred even at the map's corner: the trainee is in the middle of the view, not at its edge
+    assert camera.to_screen(10, 10) == (200, 150)
+    camera.follow(40, 30)
+    assert camera.to_screen(10, 10) == (200, 150), "a small step inside the dead zone moves nothing"
+    camera.follow(400, 10)
+    sx, _ = camera.to_screen(400, 10)
+    assert 200 < sx <= 200 + 400 * 0.3 / 2 + 1, "past the dead zone it follows just enough"
     assert camera.to_world(*camera.to_screen(500, 400)) == (500, 400)
+
+
+def test_camera_never_centres_off_the_map():
+    camera = Camera((400, 300), (1000, 800))
+    camera.centre_on(5000, -300)
+    assert (camera.cx, camera.cy) == (1000, 0)
 
 
 def test_the_advance_key_moves_toward_the_gunfire_and_the_comply_key_complies():

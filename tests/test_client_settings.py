@@ -7,7 +7,6 @@ import json
 import pygame
 
 from game.client import app
-from game.client.records import describe_record, load_records, record_result
 from game.client.settings import Settings, config_dir, load_settings, save_settings
 
 
@@ -47,16 +46,6 @@ def test_broken_settings_fall_back_to_defaults(tmp_path):
     assert loaded.volume == 1.0 and "nonsense" not in loaded.bindings
 
 
-def test_records_keep_the_best(tmp_path):
-    assert describe_record(None) == "Not played yet"
-    assert record_result("wing_a", 60, "M", 1, tmp_path)
-    assert not record_result("wing_a", 50, "U", 2, tmp_path)
-    assert record_result("wing_a", 90, "P", 3, tmp_path)
-    records = load_records(tmp_path)
-    assert records["wing_a"]["score"] == 90
-    assert describe_record(records["wing_a"]) == "Best: 90 (P)"
-
-
 def test_other_pygame_distribution_is_explained(monkeypatch, capsys):
     monkeypatch.setattr(pygame, "IS_CE", False, raising=False)
     assert app.play(None) == 1
@@ -84,7 +73,13 @@ def test_settings_scene_rebinds_a_key_and_saves(client_context):
 
     scene.handle(press(pygame.K_RETURN))
     scene.handle(press(pygame.K_v))
-    assert client_context.settings.bindings["cover"][0] == "v"
+    # the new key replaces the old one, and is taken from the action that had it
+    assert client_context.settings.bindings["cover"] == ["v"]
+    assert "v" not in client_context.settings.bindings["advance"]
+    scene.selected = scene.rows.index("door")
+    scene.handle(press(pygame.K_DELETE))
+    assert client_context.settings.bindings["door"] == []
+    assert scene.value("door") == "(none)"
     scene.selected = scene.rows.index("volume")
     scene.handle(press(pygame.K_LEFT))
     assert scene.handle(press(pygame.K_ESCAPE)) is menu

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from game.client.records import load_records
 from game.client.settings import load_settings
 from game.levels import LevelError, check_paths, load_level, parse_level
 from game.levels.errors import Problem
@@ -25,6 +24,7 @@ from game.levels.limits import (
 )
 from game.levels.printable import HIDDEN
 from game.levels.yamlsafe import EVENT_SOURCES, compose
+from game.records.store import RecordsStore
 from game.sessions.script import load_script, parse_script
 
 TESTS = Path(__file__).parent
@@ -126,7 +126,7 @@ def test_a_map_is_bounded_by_its_tiles_before_the_floors_are_padded():
     wide = "        " + "#" * 900 + "\n"
     tall = "".join("        #\n" for _ in range(900))
     text = MINIMAL.replace(
-        "      rows: |\n        #####\n        #.S.#\n",
+        "      rows: |\n        #####\n        #...#\n",
         f"      rows: |\n{wide}    - name: Second\n      rows: |\n{tall}",
     )
     found = problems(text.encode())
@@ -136,7 +136,7 @@ def test_a_map_is_bounded_by_its_tiles_before_the_floors_are_padded():
 
 def test_one_very_long_row_is_refused_at_its_row():
     text = MINIMAL.replace(
-        "        #####\n        #.S.#\n", "        #####\n        " + "." * 1_000_000 + "\n"
+        "        #####\n        #...#\n", "        #####\n        " + "." * 1_000_000 + "\n"
     )
     (found,) = problems(text.encode())
     assert (found.line, found.column, found.path) == (24, 9, "map.floors[1].rows")
@@ -281,33 +281,44 @@ def test_hostile_scripts_give_placed_problems():
         assert all(p.line >= 1 and len(str(p)) < 400 for p in caught.value.problems)
 
 
-def test_deep_or_absurd_settings_and_records_fall_back_to_defaults(tmp_path):
+def test_deep_or_absurd_settings_fall_back_to_defaults(tmp_path):
+    defaults = load_settings(tmp_path / "nowhere")
     (tmp_path / "settings.json").write_text("[" * 100_000 + "]" * 100_000)
-    (tmp_path / "records.json").write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
-    assert load_settings(tmp_path) == load_settings(tmp_path / "nowhere")
-    assert load_records(tmp_path) == {}
+    assert load_settings(tmp_path) == defaults
     absurd = {"window": [10**100, True], "text_size": 1e308, "volume": float("nan")}
     absurd["bindings"] = {"cover": [["nested"], "x" * 5000, "q\u202e", "k", "l", "m", "n", "o"]}
     (tmp_path / "settings.json").write_text(json.dumps(absurd))
     settings = load_settings(tmp_path)
-    assert settings.window == (1280, 760) and settings.text_size == 2.0 and settings.volume == 0.7
-    assert settings.bindings["cover"] == ["k", "l", "m", "n"]
+    assert settings.window == defaults.window and settings.volume == defaults.volume
+    assert settings.text_size == 1.5 and settings.bindings["cover"] == ["k", "l", "m", "n"]
     (tmp_path / "settings.json").write_text(json.dumps({"window": [10**9, 10**9]}))
     assert load_settings(tmp_path).window == (7680, 4320)
-    records = {"wing_a": {"score": 80, "rating": "S", "seed": 3}, "bad": {"score": 1e308}}
-    records |= {
-        "x" * 500: {"score": 1},
-        "nan": {"score": float("nan")},
-        "r": {"score": 1, "rating": [1]},
-    }
-    (tmp_path / "records.json").write_text(json.dumps(records))
-    assert load_records(tmp_path) == {"wing_a": {"score": 80, "rating": "S", "seed": 3}}
+
+
+def test_a_hostile_earlier_records_file_imports_only_what_makes_sense(tmp_path):
+    legacy = tmp_path / "records.json"
+    with RecordsStore(tmp_path / "records.sqlite3") as store:
+        legacy.write_text('{"a":' * 100_000 + "1" + "}" * 100_000)
+        assert store.import_legacy(legacy) == 0
+        legacy.unlink()
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(legacy)
+            assert store.import_legacy(legacy) == 0
+            legacy.unlink()
+        legacy.write_bytes(b'{"pad": "' + b"x" * (5 * 2**20) + b'"}')
+        assert store.import_legacy(legacy) == 0
+        entries = {"wing_a": {"score": 80, "rating": "S", "seed": 3}}
+        entries |= {"\ud800": {"score": 1, "rating": "P", "seed": 1}}
+        entries |= {"esc\u001b[2J": {"score": 1, "rating": "P", "seed": 1}}
+        legacy.write_text(json.dumps(entries))
+        assert store.import_legacy(legacy) == 1
+        assert [s.level_id for s in store.sessions()] == ["wing_a"]
 
 
 def test_settings_that_are_a_fifo_or_huge_are_ignored(tmp_path):
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "settings.json")
-        assert load_settings(tmp_path).window == (1280, 760)
+        assert load_settings(tmp_path) == load_settings(tmp_path / "nowhere")
         os.unlink(tmp_path / "settings.json")
     (tmp_path / "settings.json").write_bytes(
         b'{"volume": 0.1, "pad": "' + b"x" * (5 * 2**20) + b'"}'
@@ -325,7 +336,7 @@ def test_settings_that_are_a_fifo_or_huge_are_ignored(tmp_path):
     ids=["too-many-rows", "long-row-in-a-list", "long-row-quoted"],
 )
 def test_map_limits_are_placed_however_the_rows_are_written(rows, line, column):
-    text = MINIMAL.replace("rows: |\n        #####\n        #.S.#\n", rows + "\n")
+    text = MINIMAL.replace("rows: |\n        #####\n        #...#\n", rows + "\n")
     (found,) = problems(text.encode())
     assert (found.line, found.column) == (line, column) and found.path == "map.floors[1].rows"
 

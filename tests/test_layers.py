@@ -14,7 +14,8 @@ ALLOWED = {
     "levels": {"core", "levels"},
     "scoring": {"core", "scoring"},
     "sessions": {"core", "levels", "scoring", "sessions"},
-    "client": {"core", "levels", "scoring", "sessions", "client"},
+    "records": {"core", "levels", "scoring", "sessions", "records"},
+    "client": {"core", "levels", "scoring", "sessions", "records", "client"},
 }
 
 
@@ -54,6 +55,18 @@ def test_importing_the_core_loads_neither_pygame_nor_yaml():
     code = (
         "import sys, game.core.world, game.core.orders, game.core.behaviours;"
         "print(sorted(m for m in ('pygame', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_records_layer_and_its_exports_need_no_pygame():
+    code = (
+        "import sys, game.records.cli, game.records.store, game.records.export_html,"
+        " game.records.export_csv, game.records.xapi, game.records.lrs, game.records.recording;"
+        "print(sorted(m for m in ('pygame',) if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True

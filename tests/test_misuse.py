@@ -292,7 +292,7 @@ def test_the_menu_lists_every_bad_shared_level_as_broken_and_draws(
     (tmp_path / "a_good.yaml").write_text(good)
     (tmp_path / "b_surrogate.yaml").write_text(good.replace("Minimal: one corridor", "\\ud800 bad"))
     (tmp_path / "c_huge_number.yaml").write_text(good.replace("id: minimal", "id: " + "9" * 5000))
-    (tmp_path / "d_pad_bomb.yaml").write_text(good.replace("#.S.#", "#.S.#" + "." * 100_000))
+    (tmp_path / "d_pad_bomb.yaml").write_text(good.replace("#...#", "#...#" + "." * 100_000))
     (tmp_path / "e_binary.yml").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     if os.name == "posix":
         (tmp_path / "f_zero.yaml").symlink_to("/dev/zero")

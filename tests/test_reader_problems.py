@@ -278,13 +278,13 @@ def level_problems(old: str, new: str) -> list[tuple[str, str]]:
             "map rows",
         ),
         (
-            "rows: |\n        #####\n        #.S.#",
+            "rows: |\n        #####\n        #...#",
             "rows: ['', '']",
             "map.floors[1].rows",
             "no rows",
         ),
         (
-            "rows: |\n        #####\n        #.S.#",
+            "rows: |\n        #####\n        #...#",
             "rows: [5]",
             "map.floors[1].rows[0]",
             "expected text",

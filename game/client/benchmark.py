@@ -36,7 +36,8 @@ def frame_times(
                 if frame % 120 == 0:
                     scene.pending.append(AdvanceToGunfire())
                 start = time.perf_counter()
-                if scene.update(FRAME_SECONDS) is not None:
+                scene.update(FRAME_SECONDS)
+                if scene.world.finished:
                     scene = PlayScene(context, level, seed=frame)
                 scene.draw(screen)
                 pygame.display.flip()

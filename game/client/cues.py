@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.client import palette
+from game.client.layout import Placer
+from game.client.text import draw_text
 
 CUE_SECONDS = 3.0
 
@@ -57,6 +59,7 @@ def draw_cue(
     rect: pygame.Rect,
     now: float,
     font: pygame.font.Font | None = None,
+    placer: Placer | None = None,
 ) -> pygame.Rect | None:
     """Draw one cue if it is still fresh; returns the area drawn."""
     age = now - cue.heard_at
@@ -85,9 +88,10 @@ def draw_cue(
     pygame.draw.polygon(layer, (*palette.OUTLINE, alpha), arrow, 1)
     area = surface.blit(layer, (x - mid, y - mid))
     if font is not None:
-        label = font.render(cue.words, True, palette.TEXT)
-        label.set_alpha(alpha)
-        at = label.get_rect(center=(x - dx * (radius + 14), y - dy * (radius + 14)))
+        at = pygame.Rect(0, 0, *font.size(cue.words))
+        at.center = (round(x - dx * (radius + 14)), round(y - dy * (radius + 14)))
         at.clamp_ip(rect)
-        surface.blit(label, at)
+        spot = placer.place(at, [at, at.move(0, at.h), at.move(0, -at.h)]) if placer else at
+        if spot is not None:
+            draw_text(surface, font, cue.words, spot.topleft, palette.TEXT, alpha=alpha)
     return area

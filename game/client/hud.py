@@ -1,4 +1,6 @@
-"""The HUD panel: time since dispatch, the trainee's state, the radio log, and the keys at hand."""
+"""The HUD panel: time since dispatch, the trainee's state, the radio log, and the keys at hand;
+the caption band and the banner over the map. Everything is laid out from the font's line heights,
+so it fits from 1024×700 to 1920×1080 at any text size."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.client import palette
-from game.client.text import Fonts, clock_text, draw_text, wrap
+from game.client.text import Fonts, clock_text, draw_text, fit, wrap
+
+MIN_LOG_LINES = 3
 
 
 @dataclass
@@ -21,92 +25,174 @@ class HudState:
     status: list[tuple[str, str]]
     radio_log: list[str] = field(default_factory=list)
     keys: list[tuple[str, str]] = field(default_factory=list)
-    banner: str = ""
+    log_scroll: int = 0
 
 
-def draw_hud(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, state: HudState) -> None:
-    """Draw the side panel."""
+def panel_width(fonts: Fonts, screen_width: int) -> int:
+    """The side panel's width: room for about 26 characters of body text, never over 40 % of the screen."""
+    wanted = fonts.width("body", "m" * 26) + 28
+    return max(260, min(wanted, int(screen_width * 0.4)))
+
+
+def draw_hud(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fonts: Fonts,
+    state: HudState,
+    radio=None,
+) -> pygame.Rect:
+    """Draw the side panel (with the radio composer docked in it when open); returns the log's area."""
     surface.fill(palette.PANEL, rect)
     pygame.draw.line(surface, palette.PANEL_EDGE, rect.topleft, rect.bottomleft, 2)
-    x, y, w = rect.x + 14, rect.y + 10, rect.w - 28
-    body, small, heading = fonts.get("body"), fonts.get("small"), fonts.get("heading")
+    x, y, w = rect.x + 14, rect.y + 8, rect.w - 28
+    body, small = fonts.get("body"), fonts.get("small")
     draw_text(surface, small, "TIME SINCE DISPATCH", (x, y), palette.TEXT_DIM)
     y += fonts.line_height("small")
     draw_text(surface, fonts.get("title"), clock_text(state.seconds), (x, y))
     y += fonts.line_height("title")
     for line in wrap(body, state.place, w)[:2]:
-        draw_text(surface, body, line, (x, y))
+        draw_text(surface, body, fit(body, line, w), (x, y))
         y += fonts.line_height("body")
-    draw_text(surface, small, state.floor, (x, y), palette.TEXT_DIM)
-    y += fonts.line_height("small") + 8
-    y = _section(surface, heading, "You", x, y, w)
+    draw_text(surface, small, fit(small, state.floor, w), (x, y), palette.TEXT_DIM)
+    y += fonts.line_height("small") + 4
+    if radio is not None:
+        # Composing a message: the composer takes the panel below the clock, the map stays clear.
+        radio.draw(surface, pygame.Rect(rect.x + 6, y, rect.w - 12, rect.bottom - y - 6), fonts)
+        return pygame.Rect(0, 0, 0, 0)
+    y = _section(surface, fonts, "You", x, y, w)
     label_w = max((small.size(k)[0] for k, _ in state.status), default=0) + 10
     for key, value in state.status:
         draw_text(surface, small, key, (x, y + 2), palette.TEXT_DIM)
-        draw_text(surface, body, value, (x + label_w, y))
+        draw_text(surface, body, fit(body, value, w - label_w), (x + label_w, y))
         y += fonts.line_height("body")
-    y += 6
-    keys_h = fonts.line_height("small") * (len(state.keys) + 1) + 16
-    radio_bottom = rect.bottom - keys_h
-    y = _section(surface, heading, "Radio", x, y, w)
-    lines: list[str] = []
-    for message in state.radio_log:
-        lines += wrap(small, message, w)
-    room = max(0, (radio_bottom - y) // fonts.line_height("small"))
-    shown = lines[-room:] if room else []
-    for line in shown:
-        draw_text(surface, small, line, (x, y))
-        y += fonts.line_height("small")
-    y = radio_bottom + 4
-    y = _section(surface, heading, "Keys", x, y, w)
-    for key, words in state.keys:
-        box = draw_text(surface, small, key, (x, y), palette.ACCENT)
-        draw_text(surface, small, words, (max(box.right + 8, x + 56), y))
-        y += fonts.line_height("small")
+    y += 4
+    small_h = fonts.line_height("small")
+    section_h = fonts.line_height("heading") + 6
+    log_min = section_h + small_h * MIN_LOG_LINES
+    keys_room = max(0, (rect.bottom - y - log_min - section_h - 6) // small_h)
+    keys = _keys_shown(state.keys, keys_room)
+    keys_top = rect.bottom - 6 - section_h - small_h * len(keys)
+    y = _section(surface, fonts, "Radio", x, y, w)
+    log = pygame.Rect(x, y, w, max(small_h, keys_top - y - 4))
+    _draw_log(surface, fonts, log, state)
+    y = _section(surface, fonts, "Keys", x, keys_top, w)
+    key_w = max((small.size(k)[0] for k, _ in keys), default=0) + 10
+    for key, words in keys:
+        draw_text(surface, small, fit(small, key, key_w), (x, y), palette.ACCENT)
+        draw_text(surface, small, fit(small, words, w - key_w), (x + key_w, y))
+        y += small_h
+    return log
 
 
-def _section(
-    surface: pygame.Surface, font: pygame.font.Font, title: str, x: int, y: int, w: int
-) -> int:
+def _draw_log(surface: pygame.Surface, fonts: Fonts, log: pygame.Rect, state: HudState) -> None:
+    """The newest whole messages that fit; `log_scroll` hides that many of the newest."""
+    small = fonts.get("small")
+    small_h = fonts.line_height("small")
+    rows = max(1, log.h // small_h)
+    messages = state.radio_log
+    scroll = min(state.log_scroll, max(0, len(messages) - 1))
+    end = len(messages) - scroll
+    shown: list[str] = []
+    for message in reversed(messages[:end]):
+        lines = wrap(small, message, log.w - 10)
+        if len(shown) + len(lines) > rows - (1 if scroll else 0):
+            if not shown:
+                shown = lines[-(rows - (1 if scroll else 0)) :]
+            break
+        shown = lines + shown
+    if scroll:
+        shown.append(f"({scroll} newer below: PgDn)")
+    for i, line in enumerate(shown[:rows]):
+        colour = palette.TEXT_DIM if line.startswith("(") and line.endswith(")") else palette.TEXT
+        draw_text(surface, small, fit(small, line, log.w - 6), (log.x, log.y + i * small_h), colour)
+    if len(messages) > 1:
+        track = pygame.Rect(log.right - 4, log.y, 3, rows * small_h)
+        pygame.draw.rect(surface, palette.PANEL_EDGE, track)
+        size = max(8, track.h // len(messages))
+        top = track.bottom - size - (track.h - size) * scroll // max(1, len(messages) - 1)
+        pygame.draw.rect(surface, palette.ACCENT, (track.x, top, 3, size))
+
+
+def _keys_shown(keys: list[tuple[str, str]], room: int) -> list[tuple[str, str]]:
+    """The keys that fit, the most useful first; a last line points to the full list."""
+    if len(keys) <= room:
+        return keys
+    if room <= 1:
+        return [("F1", "all keys and the legend")][:room]
+    return [*keys[: room - 1], ("F1", "all keys and the legend")]
+
+
+def _section(surface: pygame.Surface, fonts: Fonts, title: str, x: int, y: int, w: int) -> int:
     pygame.draw.line(surface, palette.PANEL_EDGE, (x, y), (x + w, y), 1)
-    draw_text(surface, font, title, (x, y + 4), palette.ACCENT)
-    return y + font.get_linesize() + 6
+    draw_text(surface, fonts.get("heading"), title, (x, y + 3), palette.ACCENT)
+    return y + fonts.line_height("heading") + 6
+
+
+CAPTION_COLOURS = {
+    "sound": palette.WARNING,
+    "radio": palette.ACCENT,
+    "prompt": palette.HIGHLIGHT,
+    "refused": palette.TEXT_DIM,
+    "danger": palette.DANGER,
+    "shot": palette.SHOT_HIT,
+}
 
 
 def draw_captions(
     surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, captions: list[tuple[str, str]]
-) -> None:
-    """Caption lines (kind, text) at the bottom of the view, newest last, on a dim band."""
+) -> pygame.Rect:
+    """Caption lines (kind, text) at the bottom of the view, newest last, on a dim band; returns the band."""
     if not captions:
-        return
+        return pygame.Rect(rect.x, rect.bottom, rect.w, 0)
     font = fonts.get("body")
+    rows = caption_rows(fonts, rect.h)
     lines: list[tuple[str, str]] = []
-    for kind, text in captions:
-        lines += [(kind, line) for line in wrap(font, text, rect.w - 40)]
-    lines = lines[-5:]
+    for kind, text in reversed(captions):
+        # whole captions only, newest kept: an old one that no longer fits goes, never half of it
+        wrapped = [(kind, line) for line in wrap(font, text, rect.w - 40)]
+        if lines and len(lines) + len(wrapped) > rows:
+            break
+        lines = wrapped[:rows] + lines
     height = len(lines) * font.get_linesize() + 12
     band = pygame.Surface((rect.w, height), pygame.SRCALPHA)
-    band.fill((*palette.BACKGROUND, 200))
+    band.fill((*palette.BACKGROUND, 215))
     surface.blit(band, (rect.x, rect.bottom - height))
     y = rect.bottom - height + 6
-    colours = {
-        "sound": palette.WARNING,
-        "radio": palette.ACCENT,
-        "prompt": palette.HIGHLIGHT,
-        "refused": palette.TEXT_DIM,
-    }
     for kind, line in lines:
-        draw_text(surface, font, line, (rect.x + 20, y), colours.get(kind, palette.TEXT))
+        if kind in ("danger", "shot"):
+            # a shape beside the words, so the kind reads without colour
+            mark = pygame.Rect(rect.x + 6, y + font.get_linesize() // 2 - 4, 8, 8)
+            pygame.draw.polygon(
+                surface,
+                CAPTION_COLOURS[kind],
+                [mark.midtop, mark.midright, mark.midbottom, mark.midleft],
+            )
+        draw_text(surface, font, line, (rect.x + 20, y), CAPTION_COLOURS.get(kind, palette.TEXT))
         y += font.get_linesize()
+    return pygame.Rect(rect.x, rect.bottom - height, rect.w, height)
 
 
-def draw_banner(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, text: str) -> None:
-    """A centred message band across the top of the view."""
+def caption_rows(fonts: Fonts, view_height: int) -> int:
+    """How many caption lines the band holds: five, fewer on a short view."""
+    return max(2, min(5, view_height // (fonts.line_height("body") * 5)))
+
+
+def draw_banner(
+    surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, text: str, colour=palette.HIGHLIGHT
+) -> pygame.Rect:
+    """A centred message band across the top of the view (wrapped to fit); returns its box."""
     font = fonts.get("heading")
-    image = font.render(text, True, palette.TEXT)
-    box = image.get_rect(midtop=(rect.centerx, rect.y + 14)).inflate(28, 12)
+    lines = wrap(font, text, rect.w - 60)[:3]
+    line_h = font.get_linesize()
+    width = max(font.size(line)[0] for line in lines) + 28
+    box = pygame.Rect(0, 0, width, line_h * len(lines) + 12)
+    box.midtop = (rect.centerx, rect.y + 12)
     band = pygame.Surface(box.size, pygame.SRCALPHA)
-    band.fill((*palette.PANEL, 230))
+    band.fill((*palette.PANEL, 235))
     surface.blit(band, box)
-    pygame.draw.rect(surface, palette.HIGHLIGHT, box, 2)
-    surface.blit(image, image.get_rect(center=box.center))
+    pygame.draw.rect(surface, colour, box, 2)
+    for i, line in enumerate(lines):
+        draw_text(
+            surface, font, line, (box.centerx, box.y + 6 + i * line_h), palette.TEXT, "midtop"
+        )
+    return box

@@ -57,6 +57,7 @@ class AtHand:
     civilians_near: bool = False
     gunfire_heard: bool = False
     challenged: bool = False
+    target_words: str = ""
 
 
 def key_map(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -158,9 +159,12 @@ def keys_at_hand(at_hand: AtHand) -> list[tuple[str, str]]:
     if trainee is not None and not trainee.badge_shown:
         hints.append(("badge", "Show badge"))
     if at_hand.target:
-        hints.append(("challenge", "Challenge person under cursor"))
+        who = at_hand.target_words or "the selected person"
+        hints.append(("challenge", f"Challenge {who}"))
         if trainee is not None and trainee.weapon_drawn:
-            hints.append(("fire", "Fire at person under cursor"))
+            hints.append(("fire", f"Fire at {who}"))
+    else:
+        hints.append(("select_next", "Select a person in view (or click them)"))
     if at_hand.casualty_near or at_hand.target:
         hints.append(("tourniquet", "Apply tourniquet"))
     if at_hand.civilians_near:
@@ -171,7 +175,12 @@ def keys_at_hand(at_hand: AtHand) -> list[tuple[str, str]]:
         hints.append(("door", "Close door"))
     if at_hand.door_locked_near:
         hints.append(("breach", "Breach locked door"))
-    hints += [("radio", "Radio report"), ("plan_pause", "Pause to plan"), ("pause", "Menu")]
+    hints += [
+        ("radio", "Radio report"),
+        ("plan_pause", "Pause to plan"),
+        ("legend", "Legend and all keys"),
+        ("pause", "Menu"),
+    ]
     return hints
 
 
@@ -179,5 +188,20 @@ def key_label(bindings: dict[str, list[str]], action: str) -> str:
     """The first key bound to an action, as shown in hints ("Q", "Shift")."""
     names = bindings.get(action) or ["?"]
     name = names[0]
-    short = {"left shift": "Shift", "right shift": "Shift", "escape": "Esc", "space": "Space"}
-    return short.get(name, name.upper() if len(name) == 1 else name.title())
+    short = {
+        "left shift": "Shift",
+        "right shift": "Shift",
+        "escape": "Esc",
+        "space": "Space",
+        "page up": "PgUp",
+        "page down": "PgDn",
+        "[+]": "Num +",
+        "[-]": "Num -",
+    }
+    if not bindings.get(action):
+        return "(none)"
+    if name in short:
+        return short[name]
+    if len(name) == 1 or (name[:1] == "f" and name[1:].isdigit()):
+        return name.upper()
+    return name.title()

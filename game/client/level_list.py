@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.client.progression import progression_key
 from game.core.level import Level
 
 
@@ -33,7 +34,8 @@ class LevelEntry:
 
 
 def list_levels(folder: Path) -> list[LevelEntry]:
-    """Every level file in a folder, sorted by name; a file that cannot be played is listed broken."""
+    """Every level file in a folder: the training progression first, then the rest by name; a file
+    that cannot be played is listed broken with its first problem."""
     from game.levels.check import level_files, looks_like_level
     from game.levels.errors import LevelError
     from game.levels.files import read_bounded
@@ -57,4 +59,6 @@ def list_levels(folder: Path) -> list[LevelEntry]:
             entries.append(
                 LevelEntry(path, None, f"{path}: cannot be loaded ({type(error).__name__})")
             )
-    return entries
+    return sorted(
+        entries, key=lambda e: progression_key(e.level.id if e.level else None, e.path.name)
+    )

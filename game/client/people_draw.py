@@ -1,7 +1,9 @@
 """People as shapes with marks, drawn by APPEARANCE (dress, jacket, badge, visible weapon, condition).
 
 Never by role: a suspect in plain clothes with a rifle looks like any armed person in plain clothes,
-which is exactly what the trainee on scene sees. Every mark is a shape, so colour is never needed.
+which is exactly what the trainee on scene sees. Every mark is a shape, so colour is never needed:
+a weapon in hand is a long barrel plus a warning triangle over the head; a casualty is a first-aid
+disc beside the body (never a bare cross, which reads as the mouse cursor); someone down lies flat.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from game.client import palette
 from game.core.people import PersonView
 
 WOUNDED_CONDITIONS = ("walking", "critical", "stable", "incapacitated", "deceased")
+DOWN_CONDITIONS = ("incapacitated", "deceased", "critical")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +53,8 @@ def draw_person(
     r = max(4, tile * 2 // 5)
     if look.is_you:
         pygame.draw.circle(surface, palette.TRAINEE_RING, centre, r + max(3, tile // 6), 2)
-    down = look.condition in ("incapacitated", "deceased", "critical")
-    if look.body == "uniform":
-        body = pygame.Rect(0, 0, r * 2 - 1, r * 2 - 1)
-        body.center = centre
-        pygame.draw.rect(surface, palette.UNIFORM, body)
-        pygame.draw.rect(surface, palette.OUTLINE, body, 1)
-        # the chevron: the uniform's shoulder mark
-        pygame.draw.lines(
-            surface,
-            palette.MARKER,
-            False,
-            [(cx - r // 2, cy - r // 4), (cx, cy + r // 4), (cx + r // 2, cy - r // 4)],
-            2,
-        )
-    else:
-        radius = r if look.body == "adult" else max(3, r * 2 // 3)
-        colour = palette.PLAIN if look.body == "adult" else palette.STUDENT
-        pygame.draw.circle(surface, colour, centre, radius)
-        pygame.draw.circle(surface, palette.OUTLINE, centre, radius, 1)
+    down = look.condition in DOWN_CONDITIONS
+    _body(surface, look, centre, r, down)
     if look.jacket:
         band = pygame.Rect(cx - r - 3, cy - max(2, r // 4), r * 2 + 6, max(4, r // 2))
         pygame.draw.rect(surface, palette.JACKET_BAND, band)
@@ -76,36 +62,69 @@ def draw_person(
     if look.badge:
         bx, by = cx + r - 1, cy - r + 1
         size = max(2, r // 3)
-        pygame.draw.polygon(
-            surface,
-            palette.HIGHLIGHT,
-            [(bx, by - size), (bx + size, by), (bx, by + size), (bx - size, by)],
-        )
-        pygame.draw.polygon(
-            surface,
-            palette.OUTLINE,
-            [(bx, by - size), (bx + size, by), (bx, by + size), (bx - size, by)],
-            1,
-        )
+        diamond = [(bx, by - size), (bx + size, by), (bx, by + size), (bx - size, by)]
+        pygame.draw.polygon(surface, palette.HIGHLIGHT, diamond)
+        pygame.draw.polygon(surface, palette.OUTLINE, diamond, 1)
     if look.weapon and not down:
-        length = r + (r if look.weapon == "rifle" else r // 2)
-        ex = cx + round(math.cos(facing) * length)
-        ey = cy + round(math.sin(facing) * length)
-        sx = cx + round(math.cos(facing) * (r - 2))
-        sy = cy + round(math.sin(facing) * (r - 2))
-        pygame.draw.line(surface, palette.WEAPON, (sx, sy), (ex, ey), 3)
-        pygame.draw.circle(surface, palette.WEAPON, (ex, ey), 2)
+        _weapon(surface, look.weapon, centre, r, facing)
     if look.condition != "ok":
         _casualty_mark(surface, look.condition, centre, r)
-    return pygame.Rect(cx - r * 2, cy - r * 2, r * 4, r * 4)
+    return pygame.Rect(cx - r * 2, cy - r * 2 - r, r * 4, r * 5)
+
+
+def _body(surface: pygame.Surface, look: Look, centre: tuple[int, int], r: int, down: bool) -> None:
+    cx, cy = centre
+    if look.body == "uniform":
+        body = pygame.Rect(0, 0, r * 2 - 1, (r if down else r * 2) - 1)
+        body.center = centre
+        pygame.draw.rect(surface, palette.UNIFORM, body)
+        pygame.draw.rect(surface, palette.OUTLINE, body, 1)
+        if not down:
+            # the chevron: the uniform's shoulder mark
+            chevron = [(cx - r // 2, cy - r // 4), (cx, cy + r // 4), (cx + r // 2, cy - r // 4)]
+            pygame.draw.lines(surface, palette.MARKER, False, chevron, 2)
+        return
+    radius = r if look.body == "adult" else max(3, r * 2 // 3)
+    colour = palette.PLAIN if look.body == "adult" else palette.STUDENT
+    if down:
+        # lying down: a flat oval instead of the upright circle
+        oval = pygame.Rect(0, 0, radius * 2 + 2, max(4, radius))
+        oval.center = centre
+        pygame.draw.ellipse(surface, colour, oval)
+        pygame.draw.ellipse(surface, palette.OUTLINE, oval, 1)
+        return
+    pygame.draw.circle(surface, colour, centre, radius)
+    pygame.draw.circle(surface, palette.OUTLINE, centre, radius, 1)
+
+
+def _weapon(
+    surface: pygame.Surface, weapon: str, centre: tuple[int, int], r: int, facing: float
+) -> None:
+    """A weapon in hand: a thick barrel toward where they face and a warning triangle overhead."""
+    cx, cy = centre
+    length = r + (r + r // 2 if weapon == "rifle" else r // 2 + 2)
+    ex = cx + round(math.cos(facing) * length)
+    ey = cy + round(math.sin(facing) * length)
+    sx = cx + round(math.cos(facing) * (r - 2))
+    sy = cy + round(math.sin(facing) * (r - 2))
+    pygame.draw.line(surface, palette.OUTLINE, (sx, sy), (ex, ey), 5)
+    pygame.draw.line(surface, palette.WEAPON_LINE, (sx, sy), (ex, ey), 3)
+    pygame.draw.circle(surface, palette.OUTLINE, (ex, ey), 3)
+    side = max(5, r)
+    top = cy - r - side - 2
+    triangle = [(cx, top), (cx + side * 0.6, top + side), (cx - side * 0.6, top + side)]
+    pygame.draw.polygon(surface, palette.ARMED, triangle)
+    pygame.draw.polygon(surface, palette.OUTLINE, triangle, 2)
+    pygame.draw.line(surface, palette.OUTLINE, (cx, top + side * 0.35), (cx, top + side * 0.7), 2)
 
 
 def _casualty_mark(
     surface: pygame.Surface, condition: str, centre: tuple[int, int], r: int
 ) -> None:
-    """A neutral marker over the person: a cross outline for the wounded, a box for the lost."""
+    """A first-aid disc beside the person (a cross inside a filled disc), varied by condition."""
     cx, cy = centre
-    arm = max(2, r // 3)
+    disc = max(4, r * 2 // 3 + 1)
+    mx, my = cx + r, cy - r
     if condition == "deceased":
         box = pygame.Rect(0, 0, r * 2 + 4, r * 2 + 4)
         box.center = centre
@@ -113,68 +132,35 @@ def _casualty_mark(
         pygame.draw.rect(surface, palette.MARKER, box, 2)
         pygame.draw.line(surface, palette.MARKER, box.midleft, box.midright, 2)
         return
+    filled = condition in ("critical", "incapacitated")
+    pygame.draw.circle(surface, palette.CASUALTY if filled else palette.PANEL, (mx, my), disc)
+    pygame.draw.circle(surface, palette.OUTLINE, (mx, my), disc + 1, 1)
+    pygame.draw.circle(surface, palette.CASUALTY, (mx, my), disc, 2)
+    arm = max(2, disc * 2 // 3)
+    mark = palette.MARKER if filled else palette.CASUALTY
     if condition == "incapacitated":
-        pygame.draw.line(
-            surface, palette.MARKER, (cx - r - 1, cy - r - 1), (cx + r + 1, cy + r + 1), 3
-        )
-        pygame.draw.line(
-            surface, palette.MARKER, (cx - r - 1, cy + r + 1), (cx + r + 1, cy - r - 1), 3
-        )
+        pygame.draw.line(surface, mark, (mx - arm, my - arm), (mx + arm, my + arm), 2)
+        pygame.draw.line(surface, mark, (mx - arm, my + arm), (mx + arm, my - arm), 2)
         return
-    reach = r + (4 if condition == "critical" else 2)
-    cross = [
-        (cx - arm, cy - reach),
-        (cx + arm, cy - reach),
-        (cx + arm, cy - arm),
-        (cx + reach, cy - arm),
-        (cx + reach, cy + arm),
-        (cx + arm, cy + arm),
-        (cx + arm, cy + reach),
-        (cx - arm, cy + reach),
-        (cx - arm, cy + arm),
-        (cx - reach, cy + arm),
-        (cx - reach, cy - arm),
-        (cx - arm, cy - arm),
-    ]
+    pygame.draw.line(surface, mark, (mx - arm, my), (mx + arm, my), 2)
+    pygame.draw.line(surface, mark, (mx, my - arm), (mx, my + arm), 2)
     if condition == "critical":
-        pygame.draw.polygon(surface, palette.MARKER, cross)
-        pygame.draw.polygon(surface, palette.OUTLINE, cross, 1)
-    else:
-        pygame.draw.polygon(surface, palette.MARKER, cross, 2)
-    if condition == "stable":
-        pygame.draw.circle(surface, palette.MARKER, centre, reach + 3, 1)
+        pygame.draw.circle(surface, palette.CASUALTY, (mx, my), disc + 4, 1)
+    elif condition == "stable":
+        # the tourniquet: a band under the disc
+        pygame.draw.rect(surface, palette.OUTLINE, (mx - disc, my + disc + 2, disc * 2, 3))
 
-
-def look_words(look: Look) -> str:
-    """The appearance in words, for the hover caption ("plain clothes, rifle visible, wounded")."""
-    body = {"uniform": "uniformed", "adult": "plain clothes", "child": "student"}[look.body]
-    parts = [body]
-    if look.jacket:
-        parts.append("POLICE jacket")
-    if look.badge:
-        parts.append("badge shown")
-    if look.weapon:
-        parts.append(f"{look.weapon} visible")
-    if look.condition != "ok":
-        parts.append(CONDITION_WORDS.get(look.condition, look.condition))
-    return ", ".join(parts)
-
-
-CONDITION_WORDS = {
-    "walking": "wounded, walking",
-    "critical": "wounded, bleeding heavily",
-    "stable": "wounded, tourniquet on",
-    "incapacitated": "down",
-    "deceased": "no signs of life",
-}
 
 LEGEND_LOOKS: tuple[tuple[Look, str], ...] = (
-    (Look("uniform", False, False, "", "ok"), "uniformed officer (square, chevron)"),
-    (Look("adult", False, False, "", "ok"), "adult, plain clothes (circle)"),
+    (Look("uniform", False, False, "", "ok", True), "you (ring)"),
+    (Look("uniform", False, False, "", "ok"), "police uniform (square, chevron)"),
+    (Look("adult", False, False, "", "ok"), "adult in plain clothes (circle)"),
     (Look("child", False, False, "", "ok"), "student (small circle)"),
     (Look("adult", True, True, "", "ok"), "POLICE jacket (band), badge (diamond)"),
-    (Look("adult", False, False, "rifle", "ok"), "weapon visible (line)"),
-    (Look("adult", False, False, "", "critical"), "wounded (cross)"),
-    (Look("uniform", False, False, "handgun", "ok", True), "you (ring)"),
+    (Look("adult", False, False, "handgun", "ok"), "weapon in hand (barrel, triangle)"),
+    (Look("adult", False, False, "", "walking"), "wounded, walking (open disc)"),
+    (Look("adult", False, False, "", "critical"), "bleeding heavily (full disc, ring)"),
+    (Look("adult", False, False, "", "stable"), "tourniquet on (disc, band)"),
+    (Look("adult", False, False, "", "incapacitated"), "down (lying, disc with X)"),
 )
-"""The key to people's shapes, for the legend and the help overlay."""
+"""The key to people's shapes, for the legend overlay."""

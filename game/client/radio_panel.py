@@ -1,49 +1,23 @@
-"""The radio panel: compose a structured report slot by slot with the number keys, then send it."""
+"""The radio panel: compose a structured report slot by slot with the number keys, then send it.
+
+It sits in the side panel (never over the middle of the map, the clock runs while you talk), offers
+only the slots a message of that kind carries, and shows every value in words, never a token.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.client import palette
-from game.client.text import Fonts, draw_text
-from game.core.commands import RADIO_KINDS, RADIO_SLOTS, REQUESTS, SHOTS_STATUS, Radio
-from game.core.geometry import COMPASS
-from game.core.radio import KIND_TITLES, SLOT_TITLES
+from game.client.text import Fonts, draw_text, fit, wrap
+from game.core.commands import RADIO_KINDS, REQUESTS, Radio
+from game.core.radio import KIND_TITLES, SLOT_TITLES, message_slots, slot_choices, value_label
 
-PAGE = 9
-
-SLOT_OPTIONS: dict[str, tuple[str, ...]] = {
-    "shots": SHOTS_STATUS,
-    "description": (
-        "unknown",
-        "as given by dispatch",
-        "male, plain clothes",
-        "female, plain clothes",
-    ),
-    "weapon": ("unknown", "handgun", "rifle", "long gun", "shotgun"),
-    "direction": ("unknown", "stationary", *COMPASS),
-    "casualties": ("none seen", "unknown", "1", "2", "3 or more", "multiple, not counted"),
-    "action": (
-        "moving to the gunfire",
-        "making entry",
-        "holding at cover",
-        "in contact with the suspect",
-        "evacuating civilians",
-        "treating casualties",
-        "suspect stopped",
-        "awaiting backup",
-    ),
-}
-
-REQUEST_WORDS = {
-    "backup": "backup",
-    "ems": "EMS",
-    "rtf": "rescue task force",
-    "perimeter": "perimeter",
-    "command": "command post",
-    "staging": "staging area",
-    "ccp": "casualty collection point",
-}
+MAX_PAGE = 9
+TYPED_SLOTS_EXCLUDED = ("location", "shots", "requests")
+"""Slots whose values must come from the list (the engine checks them)."""
+OWN_SLOT_TITLES = {"description": "Your clothing", "weapon": "Your weapon"}
+"""Slot titles of the plain-clothes notification, which describes the sender, not the suspect."""
 
 
 def number_of(event: pygame.event.Event) -> int | None:
@@ -59,14 +33,26 @@ def number_of(event: pygame.event.Event) -> int | None:
     return None
 
 
+def slot_title(kind: str, slot: str) -> str:
+    """A slot's title for a message kind."""
+    if kind == "self_description" and slot in OWN_SLOT_TITLES:
+        return OWN_SLOT_TITLES[slot]
+    return SLOT_TITLES.get(slot, slot)
+
+
 class RadioPanel:
     """A small state machine: choose the kind, then fill slots, then Enter sends; Esc steps back."""
 
     def __init__(
-        self, zones: list[tuple[str, str]], here: str = "", sightings: tuple[str, ...] = ()
+        self,
+        zones: list[tuple[str, str]],
+        here: str = "",
+        sightings: tuple[str, ...] = (),
+        own_description: str = "",
     ) -> None:
         self.zones = zones
         self.sightings = sightings
+        self.own_description = own_description
         self.stage = "kind"
         self.kind = ""
         self.values: dict[str, str] = {}
@@ -74,6 +60,7 @@ class RadioPanel:
             self.values["location"] = here
         self.slot = ""
         self.page = 0
+        self.page_size = MAX_PAGE
         self.typed = ""
         self.requests: list[str] = []
 
@@ -100,26 +87,33 @@ class RadioPanel:
             self._number(number)
         return "open", None
 
+    def slots(self) -> tuple[str, ...]:
+        """The slots of the kind being composed."""
+        return message_slots(self.kind) if self.kind else ()
+
     def _number(self, number: int) -> None:
         if self.stage == "kind":
-            index = self.page * PAGE + number - 1
+            index = self.page * self.page_size + number - 1
             if number and index < len(RADIO_KINDS):
                 self.kind = RADIO_KINDS[index]
                 self.stage, self.page = "slots", 0
+                kept = set(self.slots())
+                self.values = {k: v for k, v in self.values.items() if k in kept}
         elif self.stage == "slots":
-            if 1 <= number <= len(RADIO_SLOTS):
-                self.slot = RADIO_SLOTS[number - 1]
+            slots = self.slots()
+            if 1 <= number <= len(slots):
+                self.slot = slots[number - 1]
                 self.stage, self.page = "options", 0
                 if self.slot == "requests":
                     self.requests = [r for r in self.values.get("requests", "").split(", ") if r]
         elif self.stage == "options":
             if number == 0:
-                if self.slot not in ("location", "shots", "requests"):
+                if self.slot not in TYPED_SLOTS_EXCLUDED:
                     self.stage, self.typed = "typing", ""
                 return
             options = self.options()
-            index = self.page * PAGE + number - 1
-            if index >= len(options):
+            index = self.page * self.page_size + number - 1
+            if index >= len(options) or number > self.page_size:
                 return
             value = options[index][0]
             if self.slot == "requests":
@@ -174,14 +168,16 @@ class RadioPanel:
 
     def options(self) -> list[tuple[str, str]]:
         """(value, words) choices for the slot being filled."""
+        names = dict(self.zones)
         if self.slot == "location":
             return list(self.zones)
-        if self.slot == "requests":
-            return [(r, REQUEST_WORDS.get(r, r)) for r in REQUESTS]
-        values = list(SLOT_OPTIONS.get(self.slot, ()))
+        values = list(slot_choices(self.slot) or ())
         if self.slot == "description":
-            values += [s for s in self.sightings if s not in values]
-        return [(v, v) for v in values]
+            if self.kind == "self_description":
+                values = [self.own_description] if self.own_description else []
+            else:
+                values += [s for s in self.sightings if s not in values]
+        return [(v, value_label(self.slot, v, names)) for v in values]
 
     def _pages(self) -> int:
         if self.stage == "kind":
@@ -190,69 +186,99 @@ class RadioPanel:
             count = len(self.options())
         else:
             return 1
-        return (count + PAGE - 1) // PAGE
+        return (count + self.page_size - 1) // self.page_size
 
     def value_words(self, slot: str) -> str:
-        """A slot's value as shown (zone names instead of ids)."""
+        """A slot's value as shown (zone names and words instead of tokens)."""
         value = self.values.get(slot, "")
-        if slot == "location":
-            return dict(self.zones).get(value, value)
-        return value
+        return value_label(slot, value, dict(self.zones)) if value else ""
+
+    def preview(self) -> str:
+        """The message in words, as it will go out."""
+        parts = [
+            f"{slot_title(self.kind, s)}: {self.value_words(s)}"
+            for s in self.slots()
+            if self.values.get(s)
+        ]
+        return "; ".join(parts) or "(nothing filled in yet)"
 
     # -- drawing -------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts) -> None:
-        """Draw the panel inside a rectangle."""
-        back = pygame.Surface(rect.size, pygame.SRCALPHA)
-        back.fill((*palette.PANEL, 240))
-        surface.blit(back, rect)
+        """Draw the panel inside a rectangle (the side panel's lower part)."""
+        surface.fill(palette.PANEL, rect)
         pygame.draw.rect(surface, palette.ACCENT, rect, 2)
         body, small = fonts.get("body"), fonts.get("small")
-        x, y = rect.x + 14, rect.y + 10
-        title = "Radio" + (f": {KIND_TITLES.get(self.kind, self.kind)}" if self.kind else "")
-        draw_text(surface, fonts.get("heading"), title, (x, y), palette.ACCENT)
-        y += fonts.line_height("heading") + 4
-        lines: list[tuple[str, tuple[int, int, int]]] = []
+        x, y, w = rect.x + 12, rect.y + 8, rect.w - 24
+        kind = KIND_TITLES.get(self.kind, self.kind)
+        title = f"Radio: {kind}" if self.kind else "Radio"
+        if self.kind and fonts.width("heading", title) > w:
+            title = kind
+        draw_text(
+            surface,
+            fonts.get("heading"),
+            fit(fonts.get("heading"), title, w),
+            (x, y),
+            palette.ACCENT,
+        )
+        y += fonts.line_height("heading") + 2
+        footer, items, hint = self._content()
+        footer_lines = wrap(small, footer, w)
+        preview_lines = (
+            wrap(small, "Sends: " + self.preview(), w)[:3] if self.stage != "kind" else []
+        )
+        bottom = (
+            rect.bottom - 6 - fonts.line_height("small") * (len(footer_lines) + len(preview_lines))
+        )
+        for line in wrap(small, hint, w)[:2]:
+            draw_text(surface, small, line, (x, y), palette.TEXT_DIM)
+            y += fonts.line_height("small")
+        room = max(1, (bottom - y) // fonts.line_height("body"))
+        if self.stage in ("kind", "options"):
+            self.page_size = max(1, min(MAX_PAGE, room))
+            start = self.page * self.page_size
+            items = items[start : start + self.page_size]
+            items = [(f"{i}  {words}", colour) for i, (words, colour) in enumerate(items, start=1)]
+        for text, colour in items[:room]:
+            draw_text(surface, body, fit(body, text, w), (x, y), colour)
+            y += fonts.line_height("body")
+        y = bottom
+        for line in preview_lines:
+            draw_text(surface, small, line, (x, y), palette.TEXT)
+            y += fonts.line_height("small")
+        for line in footer_lines:
+            draw_text(surface, small, line, (x, y), palette.TEXT_DIM)
+            y += fonts.line_height("small")
+
+    def _content(self) -> tuple[str, list[tuple[str, tuple[int, int, int]]], str]:
+        """(footer, lines, hint) for the current stage."""
         if self.stage == "kind":
-            lines.append(("What kind of message? Press its number.", palette.TEXT_DIM))
-            start = self.page * PAGE
-            for i, kind in enumerate(RADIO_KINDS[start : start + PAGE], start=1):
-                lines.append((f"{i}  {KIND_TITLES.get(kind, kind)}", palette.TEXT))
-            footer = "Tab: more   Esc: close"
-        elif self.stage == "slots":
-            lines.append(("Number: fill a slot.  Enter: send.  Esc: back.", palette.TEXT_DIM))
-            for i, slot in enumerate(RADIO_SLOTS, start=1):
+            items = [(KIND_TITLES.get(k, k), palette.TEXT) for k in RADIO_KINDS]
+            return "Tab: more   Esc: close", items, "What kind of message? Press its number."
+        if self.stage == "slots":
+            items = []
+            for i, slot in enumerate(self.slots(), start=1):
                 value = self.value_words(slot) or "—"
                 colour = palette.TEXT if slot in self.values else palette.TEXT_DIM
-                lines.append((f"{i}  {SLOT_TITLES[slot]}: {value}", colour))
-            footer = "Backspace: clear all"
-        elif self.stage == "options":
-            lines.append((f"{SLOT_TITLES[self.slot]}: choose a number", palette.TEXT_DIM))
-            start = self.page * PAGE
+                items.append((f"{i}  {slot_title(self.kind, slot)}: {value}", colour))
+            return (
+                "Enter: send   Backspace: clear   Esc: back",
+                items,
+                "Press a slot's number to fill it.",
+            )
+        if self.stage == "options":
             options = self.options()
-            if not options:
-                lines.append(("(no places known yet: look around)", palette.TEXT_DIM))
-            for i, (value, words) in enumerate(options[start : start + PAGE], start=1):
+            items = []
+            for value, words in options:
                 mark = ""
                 if self.slot == "requests":
                     mark = "[x] " if value in self.requests else "[ ] "
-                lines.append((f"{i}  {mark}{words}", palette.TEXT))
-            extra = (
-                "0: type your own   " if self.slot not in ("location", "shots", "requests") else ""
-            )
+                items.append((f"{mark}{words}", palette.TEXT))
+            extra = "0: type your own   " if self.slot not in TYPED_SLOTS_EXCLUDED else ""
             done = "Enter: done   " if self.slot == "requests" else ""
-            footer = f"{extra}{done}Tab: more   Esc: back"
-        else:
-            lines.append((f"{SLOT_TITLES[self.slot]}: type, then Enter", palette.TEXT_DIM))
-            lines.append((self.typed + "_", palette.TEXT))
-            footer = "Esc: back"
-        for text, colour in lines:
-            draw_text(surface, body, text, (x, y), colour)
-            y += fonts.line_height("body")
-        draw_text(surface, small, footer, (x, rect.bottom - 8), palette.TEXT_DIM, "bottomleft")
-        if self.stage in ("slots", "options", "typing") and self.kind:
-            preview = Radio.of(self.kind, **self.values)
-            words = ", ".join(f"{k}={v}" for k, v in preview.slots) or "(empty)"
-            draw_text(
-                surface, small, words[:90], (x, rect.bottom - 28), palette.TEXT_DIM, "bottomleft"
-            )
+            hint = f"{slot_title(self.kind, self.slot)}: choose a number"
+            if not options:
+                hint += " (no places known yet: look around)" if self.slot == "location" else ""
+            return f"{extra}{done}Tab: more   Esc: back", items, hint
+        typed = [(self.typed + "_", palette.TEXT)]
+        return "Enter: done   Esc: back", typed, f"{slot_title(self.kind, self.slot)}: type it"

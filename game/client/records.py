@@ -1,66 +1,105 @@
-"""Best results per level, kept in the user's config folder beside the settings."""
+"""The client's side of the training records: who is training, their best results, and recording a session.
+
+The records themselves live in the records database (`game.records`); the earlier records.json in the
+config folder (the best result per level) is imported into it once, on first use.
+"""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.client.settings import config_dir, read_json, write_json_atomic
-from game.levels.limits import MAX_KEY_CHARS
-from game.levels.printable import HIDDEN
+from game.core.commands import Command
+from game.core.level import Level
+from game.records.build import session_from_events, utc_now
+from game.records.folders import data_dir, database_path
+from game.records.model import Source, Trainee
+from game.records.store import RecordsError, RecordsStore
 
-MAX_RECORDS = 10_000
-"""Most levels a records file keeps; the rest of a larger (hand-edited or hostile) file is ignored."""
+LAST_TRAINEE = "client.last_trainee"
+"""The meta key that remembers which profile was chosen last (offered first next time)."""
 
 
-def load_records(folder: Path | None = None) -> dict[str, dict[str, object]]:
-    """Level id -> best result ({"score", "rating", "seed"}); entries that make no sense are left out."""
-    data = read_json((folder or config_dir()) / "records.json")
-    if not isinstance(data, dict):
+@dataclass
+class TraineeChoice:
+    """Who is training in this run of the client: a profile, or anonymous practice (None)."""
+
+    trainee: Trainee | None = None
+    asked: bool = False
+    folder: Path = field(default_factory=data_dir)
+
+    @property
+    def label(self) -> str:
+        """Who the sessions are recorded for, as the menu shows it."""
+        return self.trainee.label if self.trainee else "Anonymous practice"
+
+
+def open_records(context: object) -> RecordsStore:
+    """The records database (the earlier records.json imported once); raises RecordsError."""
+    store = RecordsStore(database_path(context.records.folder))
+    try:
+        store.import_legacy(Path(context.config) / "records.json")
+    except RecordsError:
+        store.close()
+        raise
+    return store
+
+
+def load_records(context: object) -> dict[str, dict[str, object]]:
+    """Level id -> the current trainee's best result ({"score", "rating", "seed"}); {} on trouble."""
+    try:
+        with open_records(context) as store:
+            trainee = context.records.trainee
+            return store.best_by_level(trainee.id if trainee else None)
+    except RecordsError:
         return {}
-    records = {}
-    for level_id, record in data.items():
-        if len(records) >= MAX_RECORDS:
-            break
-        if _short_text(level_id) and isinstance(record, dict) and _sensible(record):
-            records[level_id] = record
-    return records
 
 
-def _sensible(record: dict[str, object]) -> bool:
-    """Whether a stored result has a finite score and, if any, a short rating and a whole seed."""
-    score, rating, seed = record.get("score"), record.get("rating", ""), record.get("seed", 0)
-    finite = isinstance(score, int | float) and not isinstance(score, bool) and math.isfinite(score)
-    whole_seed = isinstance(seed, int) and not isinstance(seed, bool)
-    return finite and abs(score) < 1e9 and _short_text(rating, allow_empty=True) and whole_seed
-
-
-def _short_text(value: object, allow_empty: bool = False) -> bool:
-    """Whether a value is text short enough to show, with nothing hidden in it."""
-    return (
-        isinstance(value, str)
-        and (allow_empty or bool(value))
-        and len(value) <= MAX_KEY_CHARS
-        and not HIDDEN.search(value)
+def record_session(
+    context: object,
+    level: Level,
+    seed: int,
+    variant: Mapping[str, str],
+    events: list,
+    commands_by_tick: Mapping[int, list[Command]],
+    ticks: int,
+    end_reason: str,
+) -> tuple[int, bool]:
+    """Store a played session for the current trainee; (session id, whether it is new). RecordsError."""
+    commands = [(tick, c) for tick in sorted(commands_by_tick) for c in commands_by_tick[tick]]
+    ended = utc_now()
+    record = session_from_events(
+        level,
+        seed,
+        variant,
+        events,
+        commands,
+        ticks,
+        end_reason,
+        context.records.trainee,
+        ended_at=ended,
+        source=Source.CLIENT,
     )
+    with open_records(context) as store:
+        return store.add_session(record)
 
 
-def record_result(
-    level_id: str, score: float, rating: str, seed: int, folder: Path | None = None
-) -> bool:
-    """Store a result if it beats the best so far; True when it is a new best."""
-    records = load_records(folder)
-    best = records.get(level_id)
-    best_score = best.get("score") if best else None
-    if isinstance(best_score, int | float) and best_score >= score:
-        return False
-    records[level_id] = {"score": score, "rating": rating, "seed": seed}
-    write_json_atomic((folder or config_dir()) / "records.json", records)
-    return True
+def is_better(score: float, rating: str, best: dict[str, object] | None) -> bool:
+    """Whether a result beats the best so far: a better rating first, then more points."""
+    if not best:
+        return True
+    order = "PSMU"
+    rank = order.index(rating) if rating in order else len(order)
+    best_rating = str(best.get("rating", ""))
+    best_rank = order.index(best_rating) if best_rating in order else len(order)
+    best_score = best.get("score")
+    points = best_score if isinstance(best_score, int | float) else float("-inf")
+    return (rank, -score) < (best_rank, -points)
 
 
 def describe_record(record: dict[str, object] | None) -> str:
-    """A short line for the menu: "Best: 82 (Proficient)" or "Not played yet"."""
+    """A short line for the menu: "Best: 82 (S)" or "Not played yet"."""
     if not record:
         return "Not played yet"
     score = record.get("score")

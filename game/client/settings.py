@@ -9,6 +9,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from game.client.window import DEFAULT_WINDOW, MIN_WINDOW
 from game.levels.files import FileRefused, read_bounded, write_atomically
 from game.levels.limits import MAX_JSON_BYTES
 from game.levels.printable import HIDDEN
@@ -44,6 +45,12 @@ DEFAULT_BINDINGS: dict[str, list[str]] = {
     "stop": ["z"],
     "plan_pause": ["space"],
     "pause": ["escape"],
+    "select_next": ["tab"],
+    "legend": ["f1", "l"],
+    "zoom_in": ["=", "[+]"],
+    "zoom_out": ["-", "[-]"],
+    "log_older": ["page up"],
+    "log_newer": ["page down"],
 }
 """Action name -> key names (as `pygame.key.name` gives them)."""
 
@@ -60,8 +67,8 @@ ACTION_TITLES: dict[str, str] = {
     "announce": 'Announce "Police!"',
     "jacket": "Put on raid jacket",
     "badge": "Show badge",
-    "challenge": "Challenge person under cursor",
-    "fire": "Fire at person under cursor",
+    "challenge": "Challenge the selected person",
+    "fire": "Fire at the selected person",
     "tourniquet": "Tourniquet to casualty",
     "direct": "Direct civilians to exit",
     "door": "Open / close door",
@@ -70,6 +77,12 @@ ACTION_TITLES: dict[str, str] = {
     "stop": "Stop",
     "plan_pause": "Pause to plan",
     "pause": "Pause menu",
+    "select_next": "Select the next person in view",
+    "legend": "Legend and all keys",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    "log_older": "Radio log: older",
+    "log_newer": "Radio log: newer",
 }
 
 
@@ -77,12 +90,14 @@ ACTION_TITLES: dict[str, str] = {
 class Settings:
     """Everything the trainee may change; saved as JSON."""
 
-    window: tuple[int, int] = (1280, 760)
+    window: tuple[int, int] = DEFAULT_WINDOW
     fullscreen: bool = False
     volume: float = 0.7
     text_size: float = 1.0
     plan_mode: bool = False
-    bindings: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_BINDINGS))
+    bindings: dict[str, list[str]] = field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_BINDINGS.items()}
+    )
 
     def keys_for(self, action: str) -> list[str]:
         """The key names bound to an action."""
@@ -111,15 +126,15 @@ def load_settings(folder: Path | None = None) -> Settings:
     window = data.get("window")
     if isinstance(window, list) and len(window) == 2 and all(_whole(v) for v in window):
         settings.window = (
-            min(MAX_WINDOW[0], max(640, window[0])),
-            min(MAX_WINDOW[1], max(480, window[1])),
+            min(MAX_WINDOW[0], max(MIN_WINDOW[0], window[0])),
+            min(MAX_WINDOW[1], max(MIN_WINDOW[1], window[1])),
         )
     if isinstance(data.get("fullscreen"), bool):
         settings.fullscreen = data["fullscreen"]
     if _finite(data.get("volume")):
         settings.volume = min(1.0, max(0.0, float(data["volume"])))
     if _finite(data.get("text_size")):
-        settings.text_size = min(2.0, max(0.75, float(data["text_size"])))
+        settings.text_size = min(1.5, max(0.75, float(data["text_size"])))
     if isinstance(data.get("plan_mode"), bool):
         settings.plan_mode = data["plan_mode"]
     bindings = data.get("bindings")

@@ -1,43 +1,69 @@
-"""Sounds made by the project: synthesised at start-up into mixer Sounds, panned by direction.
+"""The game's sounds, loaded from assets/sounds/ and panned by direction; silent without a sound device.
 
-No sample files: a gunshot is a short noise burst with a fast decay, radio traffic a squelch and two
-beeps. When the mixer cannot start (no audio device), everything stays silent and nothing fails.
+Starting the mixer never prints the sound system's complaints (ALSA's, on a machine with no card):
+the game plays silent, and every sound it would have made is still captioned on screen.
 """
 
 from __future__ import annotations
 
 import math
-import random
-from array import array
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pygame
 
+from game.client.assets import sound_file
+
+SOUND_NAMES = ("gunshot", "incoming", "hit", "radio", "prompt")
 RATE = 22050
 
 
 class SoundBank:
-    """The game's synthesised sounds; silent when there is no audio device."""
+    """The game's sounds; silent when there is no audio device."""
 
     def __init__(self, volume: float = 0.7) -> None:
         self.volume = volume
         self.sounds: dict[str, pygame.mixer.Sound] = {}
-        self.enabled = False
+        self.clips: dict[Path, pygame.mixer.Sound | None] = {}
         self.played: list[tuple[str, float, float]] = []
-        try:
-            if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=RATE, size=-16, channels=2)
-            self.rate, _, channels = pygame.mixer.get_init()
-            for name, samples in synthesise_all(self.rate).items():
-                self.sounds[name] = pygame.mixer.Sound(buffer=_stereo(samples, channels))
-            self.enabled = True
-        except (pygame.error, OSError, ValueError):
-            self.enabled = False
+        self.enabled = start_sound()
+        if self.enabled:
+            for name in SOUND_NAMES:
+                try:
+                    self.sounds[name] = pygame.mixer.Sound(str(sound_file(name)))
+                except (pygame.error, OSError, FileNotFoundError):
+                    continue
+
+    @property
+    def status(self) -> str:
+        """A line for the screen when there is no sound ('' when there is)."""
+        return "" if self.enabled else "No sound device: playing silent, every sound is captioned."
 
     def play(self, name: str, pan: float = 0.0, loudness: float = 1.0) -> None:
         """Play a sound, pan -1 (left) .. 1 (right), loudness 0..1; recorded even when silent."""
         self.played.append((name, pan, loudness))
         del self.played[:-50]
-        sound = self.sounds.get(name)
+        self._play(self.sounds.get(name), pan, loudness)
+
+    def play_file(self, path: Path, loudness: float = 1.0) -> bool:
+        """Play a level's own sound file (a recorded dispatch clip); False when it cannot be played."""
+        self.played.append((str(path), 0.0, loudness))
+        del self.played[:-50]
+        if not self.enabled:
+            return False
+        if path not in self.clips:
+            try:
+                self.clips[path] = pygame.mixer.Sound(str(path))
+            except (pygame.error, OSError, FileNotFoundError):
+                self.clips[path] = None
+        sound = self.clips[path]
+        self._play(sound, 0.0, loudness)
+        return sound is not None
+
+    def _play(self, sound: pygame.mixer.Sound | None, pan: float, loudness: float) -> None:
         if not self.enabled or sound is None or self.volume <= 0:
             return
         channel = sound.play()
@@ -54,57 +80,32 @@ def pan_for_bearing(bearing: float) -> float:
     return math.sin(math.radians(bearing))
 
 
-def synthesise_all(rate: int = RATE) -> dict[str, list[float]]:
-    """Every sound as mono samples in -1..1."""
-    return {
-        "gunshot": gunshot(rate),
-        "radio": radio_beeps(rate),
-        "prompt": soft_tone(rate),
-    }
+def start_sound() -> bool:
+    """Start the mixer if there is a sound device; True when sound plays. Never prints device noise."""
+    if pygame.mixer.get_init():
+        return True
+    with quiet_stderr():
+        try:
+            pygame.mixer.init(frequency=RATE, size=-16, channels=2)
+        except (pygame.error, OSError):
+            return False
+    return bool(pygame.mixer.get_init())
 
 
-def gunshot(rate: int = RATE) -> list[float]:
-    """A sharp crack: seeded noise with a fast exponential decay over a low thump."""
-    noise = random.Random(7)
-    length = int(rate * 0.45)
-    out = []
-    for i in range(length):
-        t = i / rate
-        crack = noise.uniform(-1, 1) * math.exp(-t * 28)
-        thump = math.sin(2 * math.pi * 70 * t) * math.exp(-t * 12) * 0.6
-        out.append(max(-1.0, min(1.0, (crack + thump) * 0.8)))
-    return out
-
-
-def radio_beeps(rate: int = RATE) -> list[float]:
-    """A short squelch then two beeps, so a new radio message is heard before it is read."""
-    noise = random.Random(3)
-    out = [noise.uniform(-1, 1) * 0.15 for _ in range(int(rate * 0.06))]
-    for freq in (1200, 1500):
-        length = int(rate * 0.07)
-        out += [
-            math.sin(2 * math.pi * freq * i / rate) * 0.35 * min(1.0, (length - i) / 200)
-            for i in range(length)
-        ]
-        out += [0.0] * int(rate * 0.03)
-    return out
-
-
-def soft_tone(rate: int = RATE) -> list[float]:
-    """A soft two-note chime for on-screen prompts."""
-    out: list[float] = []
-    for freq in (660, 880):
-        length = int(rate * 0.12)
-        out += [
-            math.sin(2 * math.pi * freq * i / rate) * 0.25 * math.sin(math.pi * i / length)
-            for i in range(length)
-        ]
-    return out
-
-
-def _stereo(samples: list[float], channels: int) -> bytes:
-    data = array("h")
-    for value in samples:
-        sample = int(value * 32000)
-        data.extend([sample] * channels)
-    return data.tobytes()
+@contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Silence what C libraries write to the process's stderr (ALSA's errors when there is no card)."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

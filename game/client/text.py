@@ -1,15 +1,22 @@
-"""Text: the default font at a few sizes scaled by the trainee's text-size setting, and word wrapping."""
+"""Text: the game's font at a few sizes scaled by the trainee's text-size setting, wrapping, and a
+record of every text box drawn (for tests that check nothing overlaps or leaves the screen)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
 
 from game.client import palette
+from game.client.assets import FONT_BOLD, FONT_REGULAR
 from game.levels.printable import displayable
 
-SIZES = {"small": 15, "body": 18, "heading": 24, "title": 34}
+SIZES = {"small": 15, "body": 17, "heading": 21, "title": 28}
+"""Pixel sizes at 100 % text."""
+BOLD_ROLES = ("heading", "title")
 
 MAX_LINE_CHARS = 400
 """Longest line drawn: more would not fit any window, and a font cannot render very long lines."""
@@ -28,12 +35,47 @@ class Fonts:
         """The font for a role."""
         if role not in self._fonts:
             size = max(10, round(SIZES[role] * self.scale))
-            self._fonts[role] = pygame.font.Font(None, round(size * 1.25))
+            self._fonts[role] = _load_font(FONT_BOLD if role in BOLD_ROLES else FONT_REGULAR, size)
         return self._fonts[role]
 
     def line_height(self, role: str) -> int:
         """Pixels from one line to the next."""
         return self.get(role).get_linesize()
+
+    def width(self, role: str, text: str) -> int:
+        """Pixels one line of text takes in a role's font."""
+        return self.get(role).size(text)[0]
+
+
+def _load_font(path, size: int) -> pygame.font.Font:
+    try:
+        return pygame.font.Font(str(path), size)
+    except (OSError, FileNotFoundError, pygame.error):
+        # The font file is missing from this copy: pygame's own font still shows every word.
+        return pygame.font.Font(None, round(size * 1.3))
+
+
+@dataclass(frozen=True, slots=True)
+class TextBox:
+    """One line of text as drawn: its words, where it landed, and the clip it was drawn under."""
+
+    text: str
+    rect: pygame.Rect
+    clip: pygame.Rect
+
+
+_boxes: list[TextBox] | None = None
+
+
+@contextmanager
+def recording_text() -> Iterator[list[TextBox]]:
+    """Collect every text box drawn inside the block (what the screen shows, as text)."""
+    global _boxes
+    outer, _boxes = _boxes, []
+    try:
+        yield _boxes
+    finally:
+        _boxes = outer
 
 
 def draw_text(
@@ -43,11 +85,17 @@ def draw_text(
     pos: tuple[int, int],
     colour: tuple[int, int, int] = palette.TEXT,
     anchor: str = "topleft",
+    alpha: int = 255,
 ) -> pygame.Rect:
     """Draw one line of text (made safe to draw: see `drawable`); returns its rectangle."""
-    image = _rendered(font, drawable(text), colour)
+    image = _rendered(font, drawable(text), tuple(colour))
     rect = image.get_rect(**{anchor: pos})
+    if alpha < 255:
+        image = image.copy()
+        image.set_alpha(alpha)
     surface.blit(image, rect)
+    if _boxes is not None and text.strip():
+        _boxes.append(TextBox(text, rect.copy(), surface.get_clip().copy()))
     return rect
 
 
@@ -61,8 +109,8 @@ def drawable(text: object) -> str:
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Split text into lines that fit a width (paragraphs kept; long words left whole)."""
-    return list(_wrapped(font, text, width))
+    """Split text into lines that fit a width (paragraphs kept; a word longer than a line is split)."""
+    return list(_wrapped(font, text, max(1, width)))
 
 
 @lru_cache(maxsize=4096)
@@ -71,11 +119,15 @@ def _rendered(font: pygame.font.Font, text: str, colour: tuple[int, ...]) -> pyg
     return font.render(text, True, colour)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=2048)
 def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.splitlines()[:500] or [""]:
-        words = [drawable(word) for word in paragraph.split()[:5000]]
+        words = [
+            piece
+            for word in paragraph.split()[:5000]
+            for piece in _pieces(font, drawable(word), width)
+        ]
         if not words:
             lines.append("")
             continue
@@ -91,6 +143,19 @@ def _wrapped(font: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _pieces(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    """A word cut into pieces that each fit the width (most words are one piece)."""
+    if font.size(word)[0] <= width:
+        return [word]
+    pieces, piece = [], ""
+    for char in word:
+        if piece and font.size(piece + char)[0] > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece] if piece else pieces
+
+
 def draw_wrapped(
     surface: pygame.Surface,
     font: pygame.font.Font,
@@ -98,7 +163,7 @@ def draw_wrapped(
     rect: pygame.Rect,
     colour: tuple[int, int, int] = palette.TEXT,
 ) -> int:
-    """Draw wrapped text inside a rectangle (clipped at its bottom); returns the y after the last line."""
+    """Draw wrapped text inside a rectangle (whole lines only); returns the y after the last line."""
     y = rect.y
     for line in wrap(font, text, rect.w):
         if y + font.get_linesize() > rect.bottom:
@@ -126,7 +191,7 @@ def fit(font: pygame.font.Font, text: str, width: int) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low] + "…"
+    return text[:low] + "…" if low else ""
 
 
 def reflow(text: str) -> str:

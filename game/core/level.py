@@ -283,6 +283,8 @@ class TimelineEntry:
     zone: str = ""
     loss: float = 0.0
     when: Condition | None = None
+    clip: str = ""
+    """A recorded clip of a radio message, a file in the level's folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,8 @@ class ScoringThresholds:
     care_full_seconds: int = 60
     care_zero_seconds: int = 300
     backup_wait_allowed_seconds: int = 0
+    weights: tuple[tuple[str, int], ...] = ()
+    """Category weights (category id, points) replacing doctrine §7.2's; categories not named keep theirs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +353,8 @@ class Level:
     duration: int = 6000
     case_note: CaseNote | None = None
     content_hash: str = ""
+    briefing_image: str = ""
+    """A floor-plan picture for the briefing, a file in the level's folder."""
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id (the loader has checked that it exists)."""

@@ -335,7 +335,7 @@ def _tourniquet(world: World, trainee: Person, command: ApplyTourniquet) -> None
     if command.target:
         casualty = world.person(command.target)
         if casualty is None or not casualty.present:
-            raise Refused(f"no one called {command.target!r} here")
+            raise Refused("there is no one there to treat")
     else:
         near = [
             p
@@ -348,7 +348,7 @@ def _tourniquet(world: World, trainee: Person, command: ApplyTourniquet) -> None
     if _distance(trainee, casualty) > 1.5 or casualty.position.floor != trainee.position.floor:
         raise Refused("move next to the casualty first")
     if casualty.condition != "critical":
-        raise Refused(f"{casualty.id} has no critical bleeding ({casualty.condition})")
+        raise Refused(f"that person has no critical bleeding ({_condition_words(casualty)})")
     trainee.tourniquets -= 1
     trainee.path = []
     trainee.busy_until = world.tick + TOURNIQUET_TICKS
@@ -364,10 +364,17 @@ def _wait(world: World, trainee: Person, command: Wait) -> None:
 def _target(world: World, trainee: Person, target_id: str, max_range: float, verb: str) -> Person:
     target = world.person(target_id)
     if target is None or not target.present or target is trainee:
-        raise Refused(f"no one called {target_id!r} to {verb}")
+        raise Refused(f"there is no one there to {verb}")
     if not world.sees(trainee, target, max_range):
-        raise Refused(f"you cannot see {target_id} from here")
+        raise Refused(f"you cannot see that person from here to {verb} them")
     return target
+
+
+def _condition_words(person: Person) -> str:
+    # Refusals reach the screen: they name what the trainee sees, never a person's id or role.
+    return {"ok": "not wounded", "walking": "walking wounded"}.get(
+        person.condition, person.condition
+    )
 
 
 def _door(world: World, trainee: Person, at: Position | None, wanted: DoorState):

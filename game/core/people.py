@@ -109,6 +109,9 @@ class PersonView:
     condition: str
     protection: str
     off_duty: bool
+    sex: str = ""
+    build: str = ""
+    clothing: str = ""
 
 
 def view(person: Person) -> PersonView:
@@ -126,6 +129,9 @@ def view(person: Person) -> PersonView:
         person.condition,
         person.protection,
         person.off_duty,
+        person.description.sex,
+        person.description.build,
+        person.description.clothing,
     )
 
 

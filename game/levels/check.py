@@ -1,4 +1,4 @@
-"""Check level files and folders of levels, collecting every problem (for `main.py check`)."""
+"""Check level files and folders of levels, collecting every problem and warning (for `main.py check`)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,22 @@ from yaml.nodes import MappingNode, ScalarNode
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem
 from game.levels.files import FileRefused, read_bounded
+from game.levels.identify import LEVEL_KEYS, identify_bytes
 from game.levels.limits import MAX_FILE_BYTES
 from game.levels.loader import parse_level
 from game.levels.yamlsafe import compose
-
-LEVEL_KEYS = frozenset({"map", "zones", "trainee", "briefing"})
-"""A YAML file in a folder is taken as a level when its top-level mapping has any of these keys."""
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
 """The file names a folder's levels have (hidden files, such as `._x.yaml` from a zip, are not levels)."""
 
 
 def check_paths(paths: list[str]) -> tuple[list[Level], list[Problem]]:
-    """Load every level named (files) or found (`*.yaml`, `*.yml` directly in folders); never raises."""
+    """Load every level named (files) or found (`*.yaml`, `*.yml` directly in folders); never raises.
+
+    The problems include warnings (`Problem.is_warning`). A file named explicitly that is not a level
+    (a script, a Tiled map, a picture...) is one problem saying what it is and what to run instead;
+    a folder without any level is a problem too (no false all-clear in CI).
+    """
     levels: list[Level] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
@@ -78,12 +81,17 @@ def _check_file(
     seen_ids: dict[str, str],
 ) -> None:
     """Load one file into `levels`, or its problems into `problems` (files found in a folder that
-    are not meant as levels are skipped)."""
+    are not meant as levels are skipped; a file named that is not a level is said to be what it is)."""
     try:
         data = read_bounded(file, MAX_FILE_BYTES, "level file")
         if not named and not looks_like_level(data):
             return
-        level = parse_level(data, file)
+        if named:
+            kind = identify_bytes(data, file)
+            if not kind.is_level:
+                problems.append(Problem(file, 1, 1, FILE_PATH, kind.message()))
+                return
+        level = parse_level(data, file, problems)
     except FileRefused as error:
         problems.append(Problem(file, 1, 1, FILE_PATH, str(error)))
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 
 from game.levels.printable import printable
 
@@ -33,10 +34,54 @@ def say(text: str, err: bool = False) -> None:
         print(shown, file=stream)
         if err:
             stream.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputError):
         raise
     except OSError as error:
         raise OutputError("standard error" if err else "standard output", error) from None
+
+
+class GuardedStream:
+    """A text stream whose failed writes and flushes raise OutputError (a full disk, a closed log),
+    so output printed anywhere, by any module, fails the same clear way."""
+
+    def __init__(self, stream: object, name: str) -> None:
+        self._stream = stream
+        self._name = name
+
+    def write(self, text: str) -> int:
+        """Write text; OutputError when it cannot be written."""
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def flush(self) -> None:
+        """Flush; OutputError when what was written cannot go out."""
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def guarded_output() -> Iterator[None]:
+    """Within the block, stdout and stderr raise OutputError when they cannot be written."""
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:
+        sys.stdout = GuardedStream(sys.stdout, "standard output")
+    if sys.stderr is not None:
+        sys.stderr = GuardedStream(sys.stderr, "standard error")
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def finish() -> None:
@@ -46,7 +91,7 @@ def finish() -> None:
             continue
         try:
             stream.flush()
-        except BrokenPipeError:
+        except (BrokenPipeError, OutputError):
             raise
         except OSError as error:
             raise OutputError(name, error) from None

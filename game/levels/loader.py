@@ -13,6 +13,7 @@ from game.levels.errors import FILE_PATH, LevelError, Problem
 from game.levels.fields import LEVEL
 from game.levels.files import FileRefused, file_kind, read_bounded
 from game.levels.limits import MAX_FILE_BYTES
+from game.levels.lint import lint_level
 from game.levels.semantics import check_level
 from game.levels.sizes import check_map_size, check_people, child
 from game.levels.validate import Context, field_values
@@ -32,10 +33,13 @@ LEVEL_NEEDS = ("id", "title", "briefing", "map", "trainee")
 """The fields every level has, named when a file is empty or not a level."""
 
 
-def load_level(path: str | Path) -> Level:
-    """Read and check a level file; raises LevelError listing every problem (never anything else)."""
+def load_level(path: str | Path, warnings: list[Problem] | None = None) -> Level:
+    """Read and check a level file; raises LevelError listing every problem (never anything else).
+
+    Warnings (see `game.levels.lint`) do not stop loading; pass a list to collect them.
+    """
     data = read_file(path, MAX_FILE_BYTES, "level file")
-    return parse_level(data, str(path))
+    return parse_level(data, str(path), warnings)
 
 
 def read_file(path: str | Path, limit: int, noun: str) -> bytes:
@@ -46,13 +50,13 @@ def read_file(path: str | Path, limit: int, noun: str) -> bytes:
         raise LevelError([_file_problem(str(path), str(error))]) from None
 
 
-def parse_level(data: bytes, source_path: str) -> Level:
+def parse_level(data: bytes, source_path: str, warnings: list[Problem] | None = None) -> Level:
     """Check a level from its file bytes; `source_path` names it in problems and in the Level."""
     with paused_gc():
-        return _parse_level(data, source_path)
+        return _parse_level(data, source_path, warnings)
 
 
-def _parse_level(data: bytes, source_path: str) -> Level:
+def _parse_level(data: bytes, source_path: str, warnings: list[Problem] | None) -> Level:
     if len(data) > MAX_FILE_BYTES:
         raise LevelError([_file_problem(source_path, _too_big(len(data)))])
     text = decode(data, source_path, "level")
@@ -65,6 +69,9 @@ def _parse_level(data: bytes, source_path: str) -> Level:
     draft, _ = field_values(root, LEVEL, "", ctx)
     check_people(draft, ctx)
     check_level(draft, ctx, lines)
+    lint_level(draft, ctx, lines)
+    if warnings is not None:
+        warnings.extend(sorted(set(ctx.warnings)))
     if ctx.problems:
         raise LevelError(ctx.problems)
     level_map = draft.pop("map")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
@@ -16,6 +17,7 @@ from game.core.level import (
     Zone,
     ZoneKind,
 )
+from game.levels.assets import resolve_asset
 from game.levels.builders import MapDraft
 from game.levels.errors import did_you_mean
 from game.levels.grid import Grid
@@ -46,6 +48,7 @@ class Checker:
         self.check_zone_references()
         self.check_conditions()
         self.check_times()
+        self.check_assets()
         if grid is not None:
             self.check_zones_on_map(grid)
             self.check_spawn_tiles(grid)
@@ -69,9 +72,30 @@ class Checker:
                 message = (
                     f"map symbol {symbol!r} is not in the legend{hint}; add it under map.legend"
                 )
+                if symbol == "\t" and "\t" not in known:
+                    message = (
+                        "a tab in a map row; use spaces (each character is one tile, and an "
+                        "editor shows a tab as several)"
+                    )
                 self.report_at(
                     line, column, f"{path}[{y}]" if self._listed(path) else path, message + more
                 )
+
+    def check_assets(self) -> None:
+        """Files the level names (a briefing floor plan, radio clips) exist inside its folder."""
+        named = [("briefing_image", self.draft.get("briefing_image"))]
+        named += [(f"timeline[{i}].radio.clip", e.clip) for i, e in self._items("timeline")]
+        folder = Path(self.ctx.file).resolve().parent
+        for path, name in named:
+            if not name:
+                continue
+            try:
+                target = resolve_asset(folder, name)
+            except ValueError as error:
+                self.report(path, str(error))
+                continue
+            if not target.is_file():
+                self.report(path, f"no file {name!r} next to the level (in {folder.name}/)")
 
     def check_unique_ids(self) -> None:
         """Zone ids, people's ids, variant group ids and option ids are unique."""

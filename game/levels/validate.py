@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core.level import TICK_RATE, Condition
-from game.levels.errors import FILE_PATH, LevelError, Problem, did_you_mean
+from game.levels.errors import FILE_PATH, LevelError, Problem, Severity, did_you_mean
 from game.levels.fieldtypes import (
     Area,
     Boolean,
@@ -54,6 +54,7 @@ class Context:
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
     keys: dict[str, Node] = field(default_factory=dict)
     floor_names: tuple[str, ...] | None = None
@@ -69,6 +70,12 @@ class Context:
         if len(self.problems) >= MAX_PROBLEMS:
             note = f"stopped after {MAX_PROBLEMS} problems; fix these and check again"
             raise LevelError([*self.problems, Problem(self.file, 1, 1, FILE_PATH, note)])
+
+    def warn_at(self, line: int, column: int, path: str, message: str) -> None:
+        """Record a warning (loading goes on; `check` shows it, `--strict` fails on it); at most
+        MAX_PROBLEMS are kept."""
+        if len(self.warnings) < MAX_PROBLEMS:
+            self.warnings.append(Problem(self.file, line, column, path, message, Severity.WARNING))
 
 
 def validate(node: Node, kind: FieldType, path: str, ctx: Context) -> object:

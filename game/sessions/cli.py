@@ -4,24 +4,27 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from game.levels.console import say
+from game.levels.console import OutputError, say
 from game.levels.errors import LevelError
 from game.levels.files import special_kind
 from game.levels.limits import MAX_SEED
 from game.levels.loader import load_level
 from game.levels.printable import printable
-from game.sessions.batch import batch_text, parse_seeds, run_batch
+from game.sessions.batch import BatchResult, batch_text, parse_seeds, run_batch
 from game.sessions.replay import is_replay, save_replay
-from game.sessions.runner import run_level, run_script
+from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import load_script
 from game.sessions.summary import result_to_dict, summary_text
 from game.sessions.times import parse_time
+from game.sessions.variants import parse_variant_choices
 
 OK, FAILED, BAD_INPUT = 0, 1, 2
 """Exit statuses: every expectation held; one failed; the level, script or arguments are bad."""
@@ -30,13 +33,27 @@ SCRIPT_FIELDS = ("commands", "expect", "replay")
 """Fields only a script has: a "level" with them is a script given in the level's place."""
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Carry out `run` for parsed arguments (level, script, seed, seeds, until, json, save)."""
+def run_command(
+    args: argparse.Namespace, after: Callable[[RunResult | BatchResult], int] | None = None
+) -> int:
+    """Carry out `run` for parsed arguments (level, script, seed, seeds, until, json, save).
+
+    `after` sees the finished run or batch (to record it, or write a report) and returns an exit
+    status; the worse of the two statuses is returned.
+    """
     level_arg, script_arg = getattr(args, "level", None), getattr(args, "script", None)
     seed, seeds_arg = getattr(args, "seed", None), getattr(args, "seeds", None)
     save, as_json = getattr(args, "save", None), bool(getattr(args, "json", False))
     if not level_arg and not script_arg:
         return _usage("give a level file, or --script SCRIPT (the script names its level)")
+    if getattr(args, "check_only", False):
+        from game.sessions.checking import check_only_command
+
+        if not script_arg:
+            return _usage("--check-only checks a script: give --script SCRIPT")
+        return check_only_command(
+            script_arg, level_arg, strict=bool(getattr(args, "strict", False))
+        )
     if seed is not None and seeds_arg:
         return _usage("give either --seed or --seeds, not both")
     if seeds_arg and save is not None:
@@ -61,6 +78,10 @@ def run_command(args: argparse.Namespace) -> int:
     except LevelError as error:
         return _problems(error)
     level = level or script.level
+    try:
+        variant = parse_variant_choices(getattr(args, "variant", None) or (), level)
+    except ValueError as error:
+        return _usage(f"--variant: {error}")
     if save is not None:
         inputs = [level_arg, script_arg, script.level_path if script else None]
         refusal = save_refusal(save, [path for path in inputs if path])
@@ -77,19 +98,23 @@ def run_command(args: argparse.Namespace) -> int:
             err=True,
         )
     if seeds is not None:
-        batch = run_batch(level, seeds, script=script, until=until, progress=_progress_meter())
+        batch = run_batch(
+            level, seeds, script=script, until=until, variant=variant, progress=_progress_meter()
+        )
         say(
             json.dumps(batch.as_dict(), indent=2, ensure_ascii=False)
             if as_json
             else batch_text(batch)
         )
-        return OK if batch.ok else FAILED
+        return max(OK if batch.ok else FAILED, after(batch) if after else OK)
     if script is not None:
-        result = run_script(script, seed=seed, until=until, level=level)
+        result = run_script(script, seed=seed, until=until, level=level, variant=variant)
     else:
-        result = run_level(level, seed=1 if seed is None else seed, until=until)
+        result = run_level(level, seed=1 if seed is None else seed, until=until, variant=variant)
     for warning in result.warnings:
         say(f"warning: {warning}", err=True)
+    for problem in script.warnings if script is not None else ():
+        say(str(problem), err=True)
     if save is not None:
         title = f"Replay of {script.title or script.path}" if script is not None else ""
         try:
@@ -112,7 +137,7 @@ def run_command(args: argparse.Namespace) -> int:
         say(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
     else:
         say(summary_text(result, ascii_only=not _can_print("✓✗")))
-    return OK if result.ok else FAILED
+    return max(OK if result.ok else FAILED, after(result) if after else OK)
 
 
 def save_refusal(target: str, inputs: list[str]) -> str:
@@ -162,11 +187,9 @@ def _progress_meter():
         elapsed = now - started
         left = elapsed / done * (total - done) if done else 0.0
         line = f"\r  {done:,} of {total:,} seeds run, {elapsed:.0f} s; about {left:.0f} s left "
-        try:
+        with contextlib.suppress(OSError, OutputError):
             stream.write(line if done < total else "\r" + " " * len(line) + "\r")
             stream.flush()
-        except OSError:
-            pass
 
     return report
 

@@ -1,1 +1,2 @@
-"""The client's scenes: menu, briefing, play, pause, debrief, settings."""
+"""The client's scenes, one per file: menu, briefing, play (drawn by play_view), pause, debrief,
+settings, profile, history. Scenes return routes (game/client/routes.py); only app.py builds them."""

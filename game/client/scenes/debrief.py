@@ -1,4 +1,5 @@
-"""The debrief: ratings overall and per category, the ledger with sources, the clocks, and the path taken."""
+"""The debrief: ratings overall and per category, the clocks, the improvement plan, the ledger with
+sources, and the path taken. One scrolling column of whole lines, so any amount of it fits any window."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from collections.abc import Sequence
 import pygame
 
 from game.client import palette
+from game.client.captions import end_words
 from game.client.debrief_data import DebriefData, build_debrief
-from game.client.records import record_result
-from game.client.scene import Context, Scene
+from game.client.layout import Row, draw_document, lay_out
+from game.client.perceived import describe, redact_ids
+from game.client.records import is_better, load_records, record_session
+from game.client.routes import ToBriefing, ToHistory, ToMenu
+from game.client.scene import Context, Next
 from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface
-from game.core.commands import Command
-from game.core.events import PersonWounded, TraineeArrived, TraineeMoved
+from game.core.events import PersonWounded, TraineeArrived, TraineeMoved, event_log_sha256
 from game.core.level import Level, Position
 from game.core.world import World
 
@@ -22,95 +26,85 @@ MAP_TILE = 8
 
 
 class DebriefScene:
-    """Read the result; Up/Down scroll the ledger, S saves the replay, R retries, N new seed, M menu."""
+    """Read the result; Up/Down scroll, S saves the replay, R retries, N new seed, M menu."""
 
-    def __init__(
-        self,
-        context: Context,
-        level: Level,
-        seed: int,
-        world: World,
-        commands_by_tick: dict[int, list[Command]],
-    ) -> None:
+    def __init__(self, context: Context, level: Level, seed: int, world: World, recorder) -> None:
         self.context = context
         self.level = level
         self.seed = seed
         self.world = world
-        self.commands_by_tick = commands_by_tick
+        self.recorder = recorder
         self.data: DebriefData = build_debrief(level, world.log)
+        self.names = {p.id: describe(p) for p in world.snapshot() if p.id != "trainee"}
         self.scroll = 0
+        self.max_scroll = 0
         self.message = ""
         self.saved_path = ""
         self.new_best = False
         if self.data.available and isinstance(self.data.score, int | float):
-            try:
-                self.new_best = record_result(
-                    level.id, float(self.data.score), self.data.rating, seed, context.config
-                )
-            except OSError as error:
-                self.message = f"Could not store the result: {error}"
+            self.record()
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
-        self._ledger_lines: list[tuple[str, tuple[int, int, int]]] = []
-        self._ledger_width = 0
+        self._scaled: dict[tuple[int, int], pygame.Surface] = {}
+        self._lines: tuple[int, list] | None = None
 
-    def handle(self, event: pygame.event.Event) -> Scene | None:
+    def record(self) -> None:
+        """Store the session in the training records, for the trainee chosen in the menu."""
+        from game.records.store import RecordsError
+
+        best = load_records(self.context).get(self.level.id)
+        by_tick: dict[int, list] = {}
+        for item in self.recorder.commands:
+            by_tick.setdefault(item.tick, []).append(item.command)
+        try:
+            session_id, new = record_session(
+                self.context,
+                self.level,
+                self.seed,
+                self.world.variant,
+                list(self.world.log),
+                by_tick,
+                self.world.tick,
+                self.world.end_reason,
+            )
+        except RecordsError as error:
+            self.message = f"Could not record the session: {error}"
+            return
+        self.new_best = new and is_better(float(self.data.score), self.data.rating, best)
+        self.message = f"Recorded for {self.context.records.label} as session {session_id}"
+
+    def handle(self, event: pygame.event.Event) -> Next:
         """Scroll, save, retry, or leave."""
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * 3)
         if event.type != pygame.KEYDOWN:
             return None
-        if event.key in (pygame.K_DOWN, pygame.K_j):
-            self.scroll += 1
-        elif event.key in (pygame.K_UP, pygame.K_k):
-            self.scroll = max(0, self.scroll - 1)
-        elif event.key == pygame.K_PAGEDOWN:
-            self.scroll += 10
-        elif event.key == pygame.K_PAGEUP:
-            self.scroll = max(0, self.scroll - 10)
+        steps = {pygame.K_DOWN: 1, pygame.K_j: 1, pygame.K_UP: -1, pygame.K_k: -1}
+        steps.update({pygame.K_PAGEDOWN: 10, pygame.K_PAGEUP: -10})
+        if event.key in steps:
+            self.scroll = max(0, min(self.max_scroll, self.scroll + steps[event.key]))
         elif event.key == pygame.K_s:
             self.save()
         elif event.key == pygame.K_r:
-            return self.retry(self.seed)
+            return ToBriefing(self.level, self.seed)
         elif event.key == pygame.K_n:
-            from game.client.app import new_seed
-
-            return self.retry(new_seed())
+            return ToBriefing(self.level, None)
+        elif event.key == pygame.K_h:
+            return ToHistory(self.context.records.trainee, self)
         elif event.key in (pygame.K_m, pygame.K_ESCAPE):
-            from game.client.scenes.menu import MenuScene
-
-            return MenuScene(self.context)
+            return ToMenu()
         return None
-
-    def retry(self, seed: int) -> Scene:
-        """The briefing again, with this seed."""
-        from game.client.scenes.briefing import BriefingScene
-
-        return BriefingScene(self.context, self.level, seed)
 
     def save(self) -> str:
         """Save the session as a replay script in the user's folder; returns the path ('' on failure)."""
-        try:
-            from game.core.events import event_log_sha256
-            from game.sessions.replay import save_replay
-        except ImportError as error:
-            self.message = f"Cannot save replays yet: {error}"
-            return ""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = self.context.config / "replays" / f"{self.level.id}-seed{self.seed}-{stamp}.yaml"
-        commands = [
-            (tick, c) for tick in sorted(self.commands_by_tick) for c in self.commands_by_tick[tick]
-        ]
         try:
-            save_replay(
+            self.recorder.save(
                 path,
-                self.level,
-                self.seed,
-                self.world.variant,
-                commands,
                 self.world.tick,
-                title=f"{self.level.title}, seed {self.seed}",
                 event_log_sha256=event_log_sha256(self.world.log),
+                title=f"{self.level.title}, seed {self.seed}",
             )
         except (OSError, ValueError, TypeError) as error:
             self.message = f"Could not save: {error}"
@@ -119,232 +113,171 @@ class DebriefScene:
         self.message = f"Saved: {path}"
         return self.saved_path
 
-    def update(self, dt: float) -> Scene | None:
+    def update(self, dt: float) -> Next:
         """Nothing moves in the debrief."""
         return None
+
+    # -- content -------------------------------------------------------------------------------
+
+    def words(self, text: str) -> str:
+        """A sentence as shown: people by how they looked, never by id."""
+        return redact_ids(text, self.names)
+
+    def document(self) -> list[Row]:
+        """Everything in the main column, top to bottom."""
+        data = self.data
+        rows: list[Row] = []
+        if not data.available:
+            rows.append(Row(data.problem, "body", palette.WARNING))
+        else:
+            rows.append(Row(f"{data.rating_words} ({data.rating})", "title", palette.ACCENT))
+            score = f"{data.score:.0f}" if isinstance(data.score, int | float) else "?"
+            out_of = f" of {data.max_score}" if data.max_score else ""
+            best = "   (your best on this level)" if self.new_best else ""
+            rows.append(Row(f"Score {score}{out_of}{best}"))
+            for failure in data.hard_failures:
+                rows.append(Row(self.words(f"Critical: {failure}"), "body", palette.WARNING))
+            rows.append(Row(gap=6))
+            for title, points, max_points, rating in data.categories:
+                share = points / max_points if max_points > 0 else 0.0
+                rows.append(Row(title, right=f"{points}/{max_points}  {rating}", bar=share))
+        rows += [Row(gap=8), Row("Clocks", "heading", palette.ACCENT)]
+        for title, value, _ in data.clocks:
+            rows.append(Row(f"{title}: {value}", "small"))
+        if data.benchmarks:
+            rows += [Row(gap=6), Row("Against the benchmarks", "heading", palette.ACCENT)]
+            for label, value, verdict in data.benchmarks:
+                colour = {"met": palette.GOOD, "missed": palette.WARNING}.get(
+                    verdict, palette.TEXT_DIM
+                )
+                rows.append(Row(f"{label}: {value}", "small", colour, right=verdict))
+        plan = (
+            ("Strengths", data.strengths, palette.GOOD),
+            ("Areas for improvement", data.improvements, palette.WARNING),
+            ("Next drill", [data.next_drill] if data.next_drill else [], palette.TEXT),
+        )
+        for title, items, colour in plan:
+            if items:
+                rows += [Row(gap=6), Row(title, "heading", palette.ACCENT)]
+                rows += [Row("- " + self.words(item), "small", colour, indent=8) for item in items]
+        rows += [Row(gap=8), Row("Ledger: every point, when and why", "heading", palette.ACCENT)]
+        for entry in data.ledger:
+            colour = (
+                palette.GOOD
+                if entry.points > 0
+                else (palette.WARNING if entry.points < 0 else palette.TEXT)
+            )
+            head = f"{entry.time}  {entry.points:+d}  {entry.rule}: {self.words(entry.message)}"
+            rows.append(Row(head, "small", colour))
+            if entry.sources:
+                rows.append(Row(f"Source: {entry.sources}", "small", palette.TEXT_DIM, indent=24))
+        if not data.ledger:
+            rows.append(Row("(no ledger entries)", "small", palette.TEXT_DIM))
+        return rows
+
+    def side_document(self, width: int, height: int) -> list[Row]:
+        """The right column: the path map and the real case behind the level."""
+        rows = [
+            Row(
+                "Your path (circle: start, square: end, disc: someone hurt)",
+                "small",
+                palette.TEXT_DIM,
+            )
+        ]
+        rows.append(Row(image=self._scaled_map(width, height)))
+        note = self.level.case_note
+        if note is not None:
+            rows += [Row(gap=8), Row("The case behind this level", "heading", palette.ACCENT)]
+            rows += [
+                Row(note.case, "small"),
+                Row(gap=4),
+                Row(note.lesson, "small", palette.TEXT_DIM),
+            ]
+        return rows
 
     # -- drawing -------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Ratings and clocks on the left, the path map on the right, the ledger below."""
+        """Header, the scrolling result on the left, the path map on the right, keys below."""
         fonts = self.context.fonts
         surface.fill(palette.BACKGROUND)
         w, h = surface.get_size()
-        x = 40
-        draw_text(surface, fonts.get("title"), f"Debrief: {self.level.title}", (x, 20))
-        y = 20 + fonts.line_height("title")
-        reason = self.world.end_reason or "ended"
+        margin = max(20, w // 40)
+        title = fonts.get("title")
+        y = 14
         draw_text(
-            surface,
-            fonts.get("small"),
-            f"Seed {self.seed}   {reason}   time {self.world.tick // 10 // 60}:{self.world.tick // 10 % 60:02d}",
-            (x, y),
-            palette.TEXT_DIM,
+            surface, title, fit(title, f"Debrief: {self.level.title}", w - 2 * margin), (margin, y)
         )
-        y += fonts.line_height("small") + 8
-        map_rect = self._draw_map(surface, w, y)
-        left_w = map_rect.x - x - 30
-        y = self._draw_ratings(surface, x, y, left_w)
-        y = max(y, map_rect.bottom) + 12
-        self._draw_ledger(surface, pygame.Rect(x, y, w - 2 * x, h - y - 40))
-        keys = "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   M: menu"
-        draw_text(surface, fonts.get("small"), keys, (x, h - 28), palette.TEXT_DIM)
-        if self.message:
-            draw_text(
-                surface, fonts.get("small"), self.message, (w - x, h - 28), palette.GOOD, "topright"
-            )
-
-    def _draw_ratings(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
-        fonts = self.context.fonts
-        data = self.data
-        if not data.available:
-            for line in wrap(fonts.get("body"), data.problem, width):
-                draw_text(surface, fonts.get("body"), line, (x, y), palette.WARNING)
-                y += fonts.line_height("body")
-        else:
-            draw_text(
-                surface,
-                fonts.get("title"),
-                f"{data.rating_words} ({data.rating})",
-                (x, y),
-                palette.ACCENT,
-            )
-            y += fonts.line_height("title")
-            score = f"{data.score:.0f}" if isinstance(data.score, int | float) else "?"
-            out_of = f" of {data.max_score}" if data.max_score else ""
-            best = "   (your best on this level)" if self.new_best else ""
-            draw_text(
-                surface, fonts.get("body"), f"Score {score}{out_of}{best}", (x, y), palette.TEXT
-            )
-            y += fonts.line_height("body") + 4
-            for failure in data.hard_failures:
-                for line in wrap(fonts.get("body"), f"Critical: {failure}", width):
-                    draw_text(surface, fonts.get("body"), line, (x, y), palette.WARNING)
-                    y += fonts.line_height("body")
-            bar_w = 140
-            for title, points, max_points, rating in data.categories:
-                draw_text(surface, fonts.get("body"), title, (x, y))
-                bar = pygame.Rect(x + width - bar_w - 100, y + 4, bar_w, 12)
-                pygame.draw.rect(surface, palette.PANEL_EDGE, bar, 1)
-                if max_points > 0:
-                    fill = bar.inflate(-2, -2)
-                    fill.w = round(fill.w * max(0.0, min(1.0, points / max_points)))
-                    surface.fill(palette.ACCENT, fill)
-                draw_text(
-                    surface,
-                    fonts.get("body"),
-                    f"{points}/{max_points}  {rating}",
-                    (x + width, y),
-                    palette.TEXT,
-                    "topright",
-                )
-                y += fonts.line_height("body")
-        y += 8
+        y += fonts.line_height("title")
         small = fonts.get("small")
-        half = width // 2 - 10
-        draw_text(surface, fonts.get("heading"), "Clocks", (x, y), palette.ACCENT)
-        draw_text(
-            surface,
-            fonts.get("heading"),
-            "Against the benchmarks",
-            (x + half + 20, y),
-            palette.ACCENT,
+        reason = end_words(self.world.end_reason)
+        seconds = self.world.tick // 10
+        sub = f"Seed {self.seed}   ended: {reason}   time {seconds // 60}:{seconds % 60:02d}"
+        draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)
+        y += fonts.line_height("small") + 8
+        keys = (
+            "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   "
+            "H: history   M: menu"
         )
-        y += fonts.line_height("heading")
-        top = y
-        for title, value, _ in self.data.clocks:
-            draw_text(surface, small, title, (x, y), palette.TEXT_DIM)
-            y += fonts.line_height("small")
-            draw_text(surface, small, fit(small, value, half - 12), (x + 12, y))
-            y += fonts.line_height("small")
-        left_bottom, y = y, top
-        bx = x + half + 20
-        for label, value, verdict in self.data.benchmarks:
-            colour = {"met": palette.GOOD, "missed": palette.WARNING}.get(verdict, palette.TEXT_DIM)
-            draw_text(surface, small, fit(small, label, half), (bx, y), palette.TEXT_DIM)
-            y += fonts.line_height("small")
-            draw_text(
-                surface, small, fit(small, f"{value}  {verdict}", half - 12), (bx + 12, y), colour
-            )
-            y += fonts.line_height("small")
-        return max(left_bottom, y)
+        footer = wrap(small, keys, w - 2 * margin)
+        if self.message:
+            footer = wrap(small, self.message, w - 2 * margin)[:2] + footer
+        footer_top = h - 8 - fonts.line_height("small") * len(footer)
+        side_w = max(220, min(int(w * 0.36), 520))
+        main = pygame.Rect(margin, y, w - 2 * margin - side_w - margin, footer_top - y - 8)
+        if self._lines is None or self._lines[0] != main.w:
+            self._lines = (main.w, lay_out(fonts, self.document(), main.w - 12))
+        self.max_scroll = draw_document(surface, fonts, self._lines[1], main, self.scroll)
+        self.scroll = min(self.scroll, self.max_scroll)
+        side = pygame.Rect(main.right + margin, y, side_w, main.h)
+        side_lines = lay_out(fonts, self.side_document(side.w, side.h // 2), side.w)
+        draw_document(surface, fonts, side_lines, side, 0)
+        yy = footer_top
+        for index, line in enumerate(footer):
+            colour = palette.GOOD if self.message and index < len(footer) - 1 else palette.TEXT_DIM
+            draw_text(surface, small, line, (margin, yy), colour)
+            yy += fonts.line_height("small")
 
-    def _draw_map(self, surface: pygame.Surface, w: int, y: int) -> pygame.Rect:
+    def _scaled_map(self, max_w: int, max_h: int) -> pygame.Surface:
+        if (max_w, max_h) in self._scaled:
+            return self._scaled[(max_w, max_h)]
+        image = self._path_map()
+        scale = min(1.0, max_w / image.get_width(), max(40, max_h) / image.get_height())
+        if scale < 1.0:
+            size = (
+                max(1, round(image.get_width() * scale)),
+                max(1, round(image.get_height() * scale)),
+            )
+            image = pygame.transform.smoothscale(image, size)
+        self._scaled[(max_w, max_h)] = image
+        return image
+
+    def _path_map(self) -> pygame.Surface:
+        if self._map is not None:
+            return self._map
         building = self.world.building
         floor = self.path[0].floor if self.path else 0
-        if self._map is None:
-            self._map = floor_surface(building, floor, MAP_TILE)
-            points = [
-                (p.x * MAP_TILE + MAP_TILE // 2, p.y * MAP_TILE + MAP_TILE // 2)
-                for p in self.path
-                if p.floor == floor
-            ]
-            if len(points) >= 2:
-                pygame.draw.lines(self._map, palette.TRAINEE_RING, False, points, 3)
-            if points:
-                pygame.draw.circle(self._map, palette.GOOD, points[0], 5)
-                pygame.draw.circle(self._map, palette.OUTLINE, points[0], 5, 1)
-                end = pygame.Rect(0, 0, 9, 9)
-                end.center = points[-1]
-                pygame.draw.rect(self._map, palette.TRAINEE_RING, end)
-                pygame.draw.rect(self._map, palette.OUTLINE, end, 1)
-            for event in self.world.log:
-                if isinstance(event, PersonWounded) and event.position.floor == floor:
-                    c = (
-                        event.position.x * MAP_TILE + MAP_TILE // 2,
-                        event.position.y * MAP_TILE + MAP_TILE // 2,
-                    )
-                    pygame.draw.line(
-                        self._map, palette.MARKER, (c[0] - 3, c[1]), (c[0] + 3, c[1]), 2
-                    )
-                    pygame.draw.line(
-                        self._map, palette.MARKER, (c[0], c[1] - 3), (c[0], c[1] + 3), 2
-                    )
-        image = self._map
-        max_w, max_h = w // 2 - 40, 320
-        scale = min(1.0, max_w / image.get_width(), max_h / image.get_height())
-        if scale < 1.0:
-            image = pygame.transform.smoothscale(
-                image, (round(image.get_width() * scale), round(image.get_height() * scale))
-            )
-        rect = image.get_rect(topright=(w - 40, y + 22))
-        draw_text(
-            surface,
-            self.context.fonts.get("small"),
-            "Your path (circle: start, square: end, +: wounded)",
-            (rect.x, y),
-            palette.TEXT_DIM,
-        )
-        surface.blit(image, rect)
-        pygame.draw.rect(surface, palette.PANEL_EDGE, rect, 1)
-        return rect
-
-    def _wrap_ledger(self, width: int) -> None:
-        fonts = self.context.fonts
-        font = fonts.get("small")
-        lines: list[tuple[str, tuple[int, int, int]]] = []
-        drill = [self.data.next_drill] if self.data.next_drill else []
-        plan = [
-            ("Strengths", self.data.strengths, palette.GOOD),
-            ("Areas for improvement", self.data.improvements, palette.WARNING),
-            ("Next drill", drill, palette.TEXT),
+        image = floor_surface(building, floor, MAP_TILE)
+        half = MAP_TILE // 2
+        points = [
+            (p.x * MAP_TILE + half, p.y * MAP_TILE + half) for p in self.path if p.floor == floor
         ]
-        for title, items, colour in plan:
-            if not items:
-                continue
-            lines.append((title, palette.ACCENT))
-            for item in items:
-                for i, line in enumerate(wrap(font, item, width - 20)):
-                    lines.append((("  - " if i == 0 else "    ") + line, colour))
-        if lines:
-            lines.append(("Ledger: every point, when and why", palette.ACCENT))
-        for row in self.data.ledger:
-            sign = f"{row.points:+d}"
-            colour = (
-                palette.GOOD
-                if row.points > 0
-                else (palette.WARNING if row.points < 0 else palette.TEXT)
-            )
-            head = f"{row.time}  {sign:>4}  {row.rule}: {row.message}"
-            for i, line in enumerate(wrap(font, head, width)):
-                lines.append(
-                    (line if i == 0 else "             " + line, colour if i == 0 else palette.TEXT)
-                )
-            if row.sources:
-                for line in wrap(font, f"Source: {row.sources}", width - 90):
-                    lines.append(("             " + line, palette.TEXT_DIM))
-        if not lines:
-            lines.append(("(no ledger entries)", palette.TEXT_DIM))
-        self._ledger_lines = lines
-        self._ledger_width = width
-
-    def _draw_ledger(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        fonts = self.context.fonts
-        draw_text(
-            surface,
-            fonts.get("heading"),
-            "Ledger: every point, why, and the source",
-            (rect.x, rect.y),
-            palette.ACCENT,
-        )
-        body = rect.inflate(0, -fonts.line_height("heading"))
-        body.y = rect.y + fonts.line_height("heading") + 4
-        surface.fill(palette.PANEL, body)
-        if self._ledger_width != body.w - 24:
-            self._wrap_ledger(body.w - 24)
-        line_h = fonts.line_height("small")
-        rows = max(1, body.h // line_h - 1)
-        self.scroll = min(self.scroll, max(0, len(self._ledger_lines) - rows))
-        y = body.y + 6
-        for text, colour in self._ledger_lines[self.scroll : self.scroll + rows]:
-            draw_text(surface, fonts.get("small"), text, (body.x + 12, y), colour)
-            y += line_h
-        if len(self._ledger_lines) > rows:
-            track = pygame.Rect(body.right - 8, body.y + 4, 4, body.h - 8)
-            pygame.draw.rect(surface, palette.PANEL_EDGE, track)
-            size = max(12, track.h * rows // len(self._ledger_lines))
-            top = track.y + (track.h - size) * self.scroll // max(1, len(self._ledger_lines) - rows)
-            pygame.draw.rect(surface, palette.ACCENT, (track.x, top, 4, size))
+        if len(points) >= 2:
+            pygame.draw.lines(image, palette.TRAINEE_RING, False, points, 3)
+        if points:
+            pygame.draw.circle(image, palette.GOOD, points[0], 5)
+            pygame.draw.circle(image, palette.OUTLINE, points[0], 5, 1)
+            end = pygame.Rect(0, 0, 9, 9)
+            end.center = points[-1]
+            pygame.draw.rect(image, palette.TRAINEE_RING, end)
+            pygame.draw.rect(image, palette.OUTLINE, end, 1)
+        for event in self.world.log:
+            if isinstance(event, PersonWounded) and event.position.floor == floor:
+                c = (event.position.x * MAP_TILE + half, event.position.y * MAP_TILE + half)
+                pygame.draw.circle(image, palette.CASUALTY, c, 4)
+                pygame.draw.circle(image, palette.OUTLINE, c, 4, 1)
+        self._map = image
+        return image
 
 
 def trainee_path(events: Sequence[object]) -> list[Position]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.client import palette
-from game.client.scene import Context, Scene
-from game.client.text import draw_text
+from game.client.routes import ToMenu
+from game.client.scene import Context, Next
+from game.client.text import draw_text, fit, recording_text
 
 OPTIONS = ("Resume", "Pause-to-plan mode", "End scenario and debrief", "Leave to menu")
 
@@ -19,7 +20,7 @@ class PauseScene:
         self.play = play
         self.selected = 0
 
-    def handle(self, event: pygame.event.Event) -> Scene | None:
+    def handle(self, event: pygame.event.Event) -> Next:
         """Up/Down and Enter, or Esc to resume."""
         if event.type != pygame.KEYDOWN:
             return None
@@ -33,7 +34,7 @@ class PauseScene:
             return self.choose(OPTIONS[self.selected])
         return None
 
-    def choose(self, option: str) -> Scene | None:
+    def choose(self, option: str) -> Next:
         """Carry out one option."""
         if option == "Resume":
             return self.resume()
@@ -44,37 +45,44 @@ class PauseScene:
         if option == "End scenario and debrief":
             self.play.end_now()
             return self.play.debrief()
-        from game.client.scenes.menu import MenuScene
+        return ToMenu()
 
-        return MenuScene(self.context)
-
-    def resume(self) -> Scene:
+    def resume(self) -> Next:
         """Back to the run, without a jump in time."""
         self.play.loop.reset()
         return self.play
 
-    def update(self, dt: float) -> Scene | None:
+    def update(self, dt: float) -> Next:
         """The world does not move while paused."""
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
         """The play view dimmed, with the menu on top."""
-        self.play.draw(surface)
+        with recording_text():
+            # The run shows dimmed behind the menu; only the menu's own text is read on this screen.
+            self.play.draw(surface)
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
         fonts = self.context.fonts
-        box = pygame.Rect(0, 0, 520, 80 + len(OPTIONS) * 44)
+        body = fonts.get("body")
+        texts = [self._label(o) for o in OPTIONS]
+        row = fonts.line_height("body") + 12
+        width = max(body.size("> " + t)[0] for t in texts) + 48
+        width = min(max(width, fonts.width("heading", "Paused") + 48), surface.get_width() - 40)
+        box = pygame.Rect(0, 0, width, fonts.line_height("heading") + 40 + row * len(OPTIONS))
         box.center = surface.get_rect().center
         surface.fill(palette.PANEL, box)
         pygame.draw.rect(surface, palette.ACCENT, box, 2)
-        draw_text(surface, fonts.get("heading"), "Paused", (box.x + 24, box.y + 16), palette.ACCENT)
-        y = box.y + 64
-        for index, option in enumerate(OPTIONS):
-            text = option
-            if option == "Pause-to-plan mode":
-                text += ": " + ("on" if self.context.settings.plan_mode else "off")
+        draw_text(surface, fonts.get("heading"), "Paused", (box.x + 24, box.y + 14), palette.ACCENT)
+        y = box.y + 24 + fonts.line_height("heading")
+        for index, text in enumerate(texts):
             colour = palette.TEXT if index == self.selected else palette.TEXT_DIM
             prefix = "> " if index == self.selected else "  "
-            draw_text(surface, fonts.get("body"), prefix + text, (box.x + 24, y), colour)
-            y += 44
+            draw_text(surface, body, fit(body, prefix + text, box.w - 48), (box.x + 24, y), colour)
+            y += row
+
+    def _label(self, option: str) -> str:
+        if option == "Pause-to-plan mode":
+            return option + ": " + ("on" if self.context.settings.plan_mode else "off")
+        return option

@@ -1,4 +1,8 @@
-"""The play view: the school top-down, what the trainee can see, and input turned into Commands."""
+"""The play view: the school top-down, what the trainee can see, and input turned into Commands.
+
+Drawing lives in `play_view.py`; this file holds the run: input, the fixed-step simulation, the
+recorder every session uses, and what the trainee has perceived so far (captions, radio log, marks).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ import math
 
 import pygame
 
-from game.client import palette
 from game.client.camera import Camera
-from game.client.captions import caption_for
-from game.client.cues import GunfireCue, draw_cue
+from game.client.captions import YOU, caption_for, end_words, incoming
+from game.client.cues import GunfireCue
+from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
-from game.client.hud import HudState, draw_banner, draw_captions, draw_hud
+from game.client.hud import HudState, panel_width
 from game.client.input_map import (
+    MOVE_ACTIONS,
     NEEDS_TARGET,
     AtHand,
     action_commands,
@@ -25,11 +30,13 @@ from game.client.input_map import (
     step_command,
 )
 from game.client.loop import FixedStepLoop
-from game.client.people_draw import draw_person, look_of, look_words
+from game.client.perceived import Senses, describe, sighting_words
 from game.client.radio_panel import RadioPanel
-from game.client.scene import Context, Scene
+from game.client.routes import ToDebrief, ToPause
+from game.client.scene import Context, Next
+from game.client.scenes import play_view
 from game.client.sound import pan_for_bearing
-from game.client.tiles import floor_surface, redraw_tile
+from game.client.tiles import redraw_tile
 from game.core.commands import Command, EndScenario
 from game.core.events import (
     BreachStarted,
@@ -41,25 +48,34 @@ from game.core.events import (
     DoorOpened,
     Event,
     GunfireHeard,
+    LeftCover,
     PaceChanged,
     PersonSighted,
+    PersonWounded,
     PromptShown,
     RadioHeard,
     RadioLost,
     RadioSent,
+    ShotFired,
     TourniquetApplied,
 )
-from game.core.level import TICK_RATE, Level, Position
+from game.core.geometry import bearing
+from game.core.level import TICK_RATE, Level, Position, TimelineKind
 from game.core.people import PersonView
 from game.core.world import World
+from game.sessions.replay import SessionRecorder
 
 TILE = 24
-PANEL_W = 330
+"""Pixels per tile at the default zoom."""
+ZOOM_TILES = (14, 18, 24, 30, 38, 48)
 CAPTION_SECONDS = 8.0
 PLAN_TRIGGERS = (GunfireHeard, PersonSighted, PromptShown, RadioHeard)
-
-
+PLAN_QUIET_TICKS = 3 * TICK_RATE
+"""After going on from a plan pause, the clock runs at least this long before pausing again."""
+GUNFIRE_FRESH_TICKS = 10 * TICK_RATE
 CHALLENGE_HINT_SECONDS = 10.0
+ENDING_HOLD_SECONDS = 3.5
+"""How long the scene holds, with the reason on screen, when the run ends (going down, time up)."""
 
 
 class PlayScene:
@@ -73,19 +89,27 @@ class PlayScene:
         self.seed = seed
         self.world = world or World(level, seed)
         self.building = self.world.building
+        self.recorder = SessionRecorder(level, seed, dict(self.world.variant))
         self.loop = FixedStepLoop()
         self.fog = Fog(self.building)
-        self.layers: dict[int, pygame.Surface] = {}
+        self.layers: dict[tuple[int, int], pygame.Surface] = {}
         self.keys = key_map(context.settings.bindings)
         self.held: set[str] = set()
+        self.tap: tuple[int, int] | None = None
         self.pending: list[Command] = []
-        self.commands_by_tick: dict[int, list[Command]] = {}
         self.captions: list[tuple[float, str, str]] = []
         self.radio_log: list[str] = []
+        self.log_scroll = 0
+        self.log_rect = pygame.Rect(0, 0, 0, 0)
         self.cues: list[GunfireCue] = []
+        self.shot_marks: list[ShotMark] = []
+        self.incoming: list[IncomingMark] = []
+        self.hit_mark: HitMark | None = None
         self.sightings: list[str] = []
         self.radio: RadioPanel | None = None
         self.plan_paused = False
+        self.resumed_tick = -(10**9)
+        self.last_gunfire_tick = -(10**9)
         self.now = 0.0
         self.mouse = (0, 0)
         self.last_step: tuple[tuple[int, int], Position] | None = None
@@ -93,26 +117,41 @@ class PlayScene:
         self.pace = "walk"
         self.doors_version = 0
         self.facing: dict[str, float] = {}
-        self.trail: list[Position] = []
-        self.last_gunfire_seen = -1e9
-        self._visible_key: tuple[int, int, int] | None = None
         self.gunfire_heard = False
         self.challenged_at = -1e9
+        self.selected = ""
+        self.tile = TILE
+        self.show_legend = False
+        self.ending: float | None = None
+        self.end_words = ""
+        self.down_by = ""
+        self.cam: Camera | None = None
+        self._visible_key: tuple[int, int, int] | None = None
         self._visible: list[PersonView] = []
         self.prev = self._snapshot()
         self.curr = dict(self.prev)
         self._see()
+        self.senses = self._senses()
         for event in self.world.log:
             self._on_event(event)
 
     # -- the scene protocol ------------------------------------------------------------------------
 
-    def handle(self, event: pygame.event.Event) -> Scene | None:
+    def handle(self, event: pygame.event.Event) -> Next:
         """Keys and mouse become Commands (queued for the next tick) or open panels."""
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
             return None
-        if self.radio is not None:
+        if self.ending is not None:
+            if event.type == pygame.KEYDOWN and event.key in (
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                pygame.K_SPACE,
+                pygame.K_ESCAPE,
+            ):
+                return self.debrief()
+            return None
+        if self.radio is not None and event.type == pygame.KEYDOWN:
             state, message = self.radio.handle(event)
             if state != "open":
                 self.radio = None
@@ -130,40 +169,35 @@ class PlayScene:
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.mouse = event.pos
             return self._click(event)
+        if event.type == pygame.MOUSEWHEEL:
+            if self.log_rect.collidepoint(self.mouse):
+                self.log_scroll = max(0, min(len(self.radio_log) - 1, self.log_scroll + event.y))
+            else:
+                self.zoom(1 if event.y > 0 else -1)
         return None
 
-    def update(self, dt: float) -> Scene | None:
+    def update(self, dt: float) -> Next:
         """Run as many simulation ticks as the frame time allows (none while paused)."""
         self.now += dt
+        if self.world.finished:
+            if self.ending is None:
+                self.ending = self.now
+                self.end_words = self._end_words()
+            if self.now - self.ending >= ENDING_HOLD_SECONDS:
+                return self.debrief()
+            return None
         if self.plan_paused:
             self.loop.reset()
-        else:
-            for _ in range(self.loop.advance(dt)):
-                self.tick()
-                if self.world.finished:
-                    break
-        if self.world.finished:
-            return self.debrief()
+            return None
+        for _ in range(self.loop.advance(dt)):
+            self.tick()
+            if self.world.finished:
+                break
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
         """The map view, the people, cues, captions and the HUD panel."""
-        surface.fill(palette.BACKGROUND)
-        view = self.view_rect(surface)
-        self._draw_map(surface, view)
-        draw_captions(surface, view, self.context.fonts, self._live_captions())
-        draw_hud(surface, self.hud_rect(surface), self.context.fonts, self.hud_state())
-        if self.radio is not None:
-            panel = pygame.Rect(0, 0, min(560, view.w - 40), 330)
-            panel.center = view.center
-            self.radio.draw(surface, panel, self.context.fonts)
-        if self.plan_paused:
-            draw_banner(
-                surface, view, self.context.fonts, "Paused to plan: give orders, Space to go on"
-            )
-        elif self.trainee() is None and not self.world.finished:
-            wait = max(0, self.level.trainee.arrives - self.world.tick) / TICK_RATE
-            draw_banner(surface, view, self.context.fonts, f"En route: arriving in {wait:.0f} s")
+        play_view.draw(self, surface)
 
     # -- simulation ----------------------------------------------------------------------------
 
@@ -173,6 +207,10 @@ class PlayScene:
         self.pending.clear()
         trainee = self.trainee()
         direction = move_vector(self.held)
+        if direction == (0, 0) and self.tap is not None:
+            direction = self.tap
+            self.last_step = None
+        self.tap = None
         if trainee is not None and direction != (0, 0):
             key = (direction, trainee.position)
             if key != self.last_step:
@@ -184,94 +222,168 @@ class PlayScene:
         elif direction == (0, 0):
             self.last_step = None
         if commands:
-            self.commands_by_tick.setdefault(self.world.tick, []).extend(commands)
+            self.recorder.record(self.world.tick, commands)
         events = self.world.step(commands)
         self.prev = self.curr
         self.curr = self._snapshot()
+        self._see()
+        self.senses = self._senses()
         for event in events:
             self._on_event(event)
-        self._see()
+        if self.selected and self.selected not in self.senses.in_sight:
+            self.selected = ""
         return events
 
     def end_now(self) -> None:
         """End the run at once (from the pause menu)."""
-        self.commands_by_tick.setdefault(self.world.tick, []).append(EndScenario())
+        self.recorder.record(self.world.tick, [EndScenario()])
         self.world.step([EndScenario()])
 
-    def debrief(self) -> Scene:
+    def debrief(self) -> ToDebrief:
         """The debrief of this run."""
-        from game.client.scenes.debrief import DebriefScene
-
-        return DebriefScene(self.context, self.level, self.seed, self.world, self.commands_by_tick)
+        return ToDebrief(self.level, self.seed, self.world, self.recorder)
 
     def trainee(self) -> PersonView | None:
         """The trainee's picture now, or None before they arrive."""
-        return self.curr.get("trainee")
+        return self.curr.get(YOU)
+
+    def zoom(self, step: int) -> None:
+        """Zoom the map in (+1) or out (-1)."""
+        index = min(range(len(ZOOM_TILES)), key=lambda i: abs(ZOOM_TILES[i] - self.tile))
+        self.tile = ZOOM_TILES[max(0, min(len(ZOOM_TILES) - 1, index + step))]
 
     def _snapshot(self) -> dict[str, PersonView]:
         return {p.id: p for p in self.world.snapshot()}
 
     def _see(self) -> None:
         trainee = self.trainee()
-        position = trainee.position if trainee else None
-        self.fog.update(position, self.doors_version)
-        if position is not None and (not self.trail or self.trail[-1] != position):
-            self.trail.append(position)
+        self.fog.update(trainee.position if trainee else None, self.doors_version)
+
+    def _senses(self) -> Senses:
+        trainee = self.trainee()
+        visible = self.fog.visible
+        return Senses(
+            trainee.position if trainee else None,
+            {p.id: p for p in self.curr.values() if p.id != YOU and p.position in visible},
+            {p.id: p.position for p in self.curr.values()},
+        )
 
     def _on_event(self, event: Event) -> None:
-        caption = caption_for(event, self.world.zone_name)
+        caption = caption_for(event, self.world.zone_name, self.senses)
         if caption is not None:
-            kind, text = caption
-            if not (kind == "refused" and self.captions and self.captions[-1][2] == text):
-                self.captions.append((self.now, kind, text))
-                del self.captions[:-30]
+            self.add_caption(*caption)
         if isinstance(event, RadioHeard | RadioSent | RadioLost):
             stamp = f"{event.tick // TICK_RATE // 60}:{event.tick // TICK_RATE % 60:02d}"
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
-            self.context.sound.play("radio", 0.0, 0.8)
+            self.log_scroll = 0
+            if not (isinstance(event, RadioHeard) and self._play_clip(event)):
+                self.context.sound.play("radio", 0.0, 0.8)
         elif isinstance(event, GunfireHeard):
             self.gunfire_heard = True
             self.cues.append(GunfireCue(event.bearing, event.loudness, event.distance, self.now))
             del self.cues[:-12]
             self.context.sound.play("gunshot", pan_for_bearing(event.bearing), event.loudness)
+        elif isinstance(event, ShotFired):
+            self._on_shot(event)
+        elif isinstance(event, PersonWounded) and event.person == YOU:
+            self.hit_mark = HitMark(event.condition, self.now)
+            self.down_by = self.senses.who(event.by, "") if event.by else ""
+            self.context.sound.play("hit")
         elif isinstance(event, PromptShown):
             self.context.sound.play("prompt")
         elif isinstance(event, DoorOpened | DoorClosed | DoorBreached | DoorLocked):
             at = event.at
-            if at.floor in self.layers:
-                redraw_tile(self.layers[at.floor], self.building, at.floor, at.x, at.y, TILE)
+            for (floor, tile), layer in self.layers.items():
+                if floor == at.floor:
+                    redraw_tile(layer, self.building, floor, at.x, at.y, tile)
             self.doors_version += 1
         elif isinstance(event, PaceChanged):
             self.pace = event.pace
-        elif isinstance(event, ChallengeIssued) and event.target == "trainee":
+        elif isinstance(event, LeftCover) and event.person == YOU:
+            self.captions = [c for c in self.captions if not c[2].startswith("You are in ")]
+        elif isinstance(event, ChallengeIssued) and event.target == YOU:
             self.challenged_at = self.now
-        elif isinstance(event, Complied) and event.person == "trainee":
+        elif isinstance(event, Complied) and event.person == YOU:
             self.challenged_at = -1e9
         elif isinstance(event, PersonSighted):
-            seen = event.seen
-            dress = "uniform" if seen.dress == "uniform" else "plain clothes"
-            weapon = f", {seen.weapon}" if seen.weapon_drawn else ""
-            words = f"seen: {dress}{weapon}"
-            if words not in self.sightings:
+            seen = self.curr.get(event.person)
+            words = sighting_words(seen) if seen is not None else ""
+            if words and words not in self.sightings:
                 self.sightings.append(words)
         elif isinstance(event, BreachStarted | TourniquetApplied):
             self.move_target = None
-        if self.context.settings.plan_mode and isinstance(event, PLAN_TRIGGERS):
-            if isinstance(event, GunfireHeard):
-                fresh = self.now - self.last_gunfire_seen > 10
-                self.last_gunfire_seen = self.now
-                if not fresh:
-                    return
-            self.plan_paused = True
+        self._plan_pause(event)
+
+    def add_caption(self, kind: str, text: str) -> None:
+        """Show a caption; the same words still on screen are refreshed, not repeated."""
+        self.captions = [
+            c for c in self.captions if not (c[2] == text and self.now - c[0] <= CAPTION_SECONDS)
+        ]
+        self.captions.append((self.now, kind, text))
+        del self.captions[:-30]
+
+    def _on_shot(self, event: ShotFired) -> None:
+        if event.shooter == YOU:
+            landed = self.curr.get(event.hit).position if event.hit in self.curr else event.aim
+            self.shot_marks.append(ShotMark(landed, bool(event.hit), self.now))
+            del self.shot_marks[:-6]
+        elif incoming(event, self.senses) and self.senses.here is not None:
+            here = self.senses.here
+            self.incoming.append(
+                IncomingMark(bearing(here.x, here.y, event.origin.x, event.origin.y), self.now)
+            )
+            del self.incoming[:-4]
+            self.context.sound.play("incoming")
+
+    def _play_clip(self, event: RadioHeard) -> bool:
+        """Play the level's recorded clip for this radio entry, if it names one."""
+        for entry in self.level.timeline:
+            clip = getattr(entry, "clip", "")
+            if (
+                clip
+                and entry.kind is TimelineKind.RADIO
+                and entry.at == event.tick
+                and entry.text == event.text
+            ):
+                from game.levels.assets import resolve_asset
+
+                try:
+                    path = resolve_asset(_level_folder(self.level), clip)
+                except ValueError:
+                    return False
+                return self.context.sound.play_file(path)
+        return False
+
+    def _plan_pause(self, event: Event) -> None:
+        if not self.context.settings.plan_mode or not isinstance(event, PLAN_TRIGGERS):
+            return
+        if isinstance(event, GunfireHeard):
+            fresh = event.tick - self.last_gunfire_tick > GUNFIRE_FRESH_TICKS
+            self.last_gunfire_tick = event.tick
+            if not fresh:
+                return
+        if event.tick - self.resumed_tick < PLAN_QUIET_TICKS:
+            return
+        self.plan_paused = True
+
+    def _end_words(self) -> str:
+        reason = self.world.end_reason
+        if reason == "trainee down":
+            by = f" by {self.down_by}" if self.down_by else ""
+            return f"YOU ARE DOWN: hit{by}. The scenario ends here."
+        if reason == "time limit":
+            return "Time is up: the scenario ends here."
+        return f"The scenario is over: {end_words(reason)}."
 
     # -- input ---------------------------------------------------------------------------------
 
-    def _key_down(self, event: pygame.event.Event) -> Scene | None:
+    def _key_down(self, event: pygame.event.Event) -> Next:
         action = self.keys.get(event.key)
         if action is None:
             return None
         if action.startswith("move_"):
             self.held.add(action)
+            self.tap = MOVE_ACTIONS[action]
         elif action == "run":
             self.held.add(action)
             self._pace("run")
@@ -279,29 +391,44 @@ class PlayScene:
             self.open_radio()
         elif action == "plan_pause":
             self.plan_paused = not self.plan_paused
+            if not self.plan_paused:
+                self.resumed_tick = self.world.tick
         elif action == "pause":
-            from game.client.scenes.pause import PauseScene
-
             self.held.clear()
-            return PauseScene(self.context, self)
+            return ToPause(self)
+        elif action == "select_next":
+            self.select_next()
+        elif action == "legend":
+            self.show_legend = not self.show_legend
+        elif action in ("zoom_in", "zoom_out"):
+            self.zoom(1 if action == "zoom_in" else -1)
+        elif action in ("log_older", "log_newer"):
+            older = 1 if action == "log_older" else -1
+            self.log_scroll = max(0, min(len(self.radio_log) - 1, self.log_scroll + older))
         else:
             commands = action_commands(action, self.at_hand())
             if not commands and action in NEEDS_TARGET:
-                self.captions.append((self.now, "refused", "Point the mouse at a person first"))
+                self.add_caption("refused", "Select a person first: click them, or press Tab")
             self.pending += commands
         return None
 
-    def _click(self, event: pygame.event.Event) -> Scene | None:
+    def _click(self, event: pygame.event.Event) -> Next:
         surface = pygame.display.get_surface()
         view = self.view_rect(surface) if surface else pygame.Rect(0, 0, 10**6, 10**6)
         if not view.collidepoint(event.pos) or self.trainee() is None:
             return None
+        person = self.person_under(event.pos)
         if event.button == 1:
+            if person is not None:
+                self.selected = person.id
+                return None
             tile = self.tile_at(event.pos)
             if tile is not None and tile != self.trainee().position:
                 self.pending.append(click_command(tile))
                 self.move_target = tile
         elif event.button == 3:
+            if person is not None:
+                self.selected = person.id
             self.pending += action_commands("challenge", self.at_hand())
         return None
 
@@ -310,23 +437,46 @@ class PlayScene:
             self.pending.append(pace_command(pace == "run"))
             self.pace = pace
 
+    def select_next(self) -> None:
+        """Tab: select the next person in view, nearest first."""
+        trainee = self.trainee()
+        if trainee is None:
+            return
+        here = trainee.position
+        people = sorted(
+            self.senses.in_sight.values(),
+            key=lambda p: (math.hypot(p.position.x - here.x, p.position.y - here.y), p.position),
+        )
+        if not people:
+            self.selected = ""
+            return
+        order = [p.id for p in people]
+        index = order.index(self.selected) + 1 if self.selected in order else 0
+        self.selected = order[index % len(order)]
+
     def open_radio(self) -> None:
         """Open the radio panel with the places the trainee knows."""
         trainee = self.trainee()
         known = self.fog.known_zones(self.world.zone_at)
         zones = [(z, self.world.zone_name(z)) for z in known]
         here = self.world.zone_at(trainee.position) if trainee else ""
-        self.radio = RadioPanel(zones, here, tuple(self.sightings))
+        spec = self.level.trainee.description
+        own = ", ".join(p for p in (spec.sex, spec.clothing) if p) or (
+            "uniform" if self.level.trainee.dress.value == "uniform" else "plain clothes"
+        )
+        self.radio = RadioPanel(zones, here, tuple(self.sightings), own)
 
     # -- what is where -------------------------------------------------------------------------
 
     def view_rect(self, surface: pygame.Surface) -> pygame.Rect:
         """The map area of the screen."""
-        return pygame.Rect(0, 0, surface.get_width() - PANEL_W, surface.get_height())
+        width = panel_width(self.context.fonts, surface.get_width())
+        return pygame.Rect(0, 0, surface.get_width() - width, surface.get_height())
 
     def hud_rect(self, surface: pygame.Surface) -> pygame.Rect:
         """The side panel area."""
-        return pygame.Rect(surface.get_width() - PANEL_W, 0, PANEL_W, surface.get_height())
+        width = panel_width(self.context.fonts, surface.get_width())
+        return pygame.Rect(surface.get_width() - width, 0, width, surface.get_height())
 
     def cue_rect(self, view: pygame.Rect) -> pygame.Rect:
         """Where gunfire cues sit: the view's edge, above the caption band."""
@@ -342,17 +492,28 @@ class PlayScene:
         return self.world.trainee.position.floor
 
     def camera(self, view: pygame.Rect) -> Camera:
-        """A camera on the trainee's interpolated position."""
-        camera = Camera(view.size, (self.building.width * TILE, self.building.height * TILE))
-        camera.follow(*self.pixel_of("trainee"))
+        """The camera for a view: centred on the trainee at first, then following with a dead zone."""
+        map_size = (self.building.width * self.tile, self.building.height * self.tile)
+        if self.cam is None:
+            self.cam = Camera(view.size, map_size)
+            self.cam.centre_on(*self.pixel_of(YOU))
+        else:
+            self.cam.resize(view.size, map_size)
+        return self.cam
+
+    def follow_camera(self, view: pygame.Rect) -> Camera:
+        """Move the camera with the trainee (once per frame, before drawing)."""
+        camera = self.camera(view)
+        camera.follow(*self.pixel_of(YOU))
         return camera
 
     def pixel_of(self, person_id: str) -> tuple[float, float]:
         """A person's drawn centre in map pixels, interpolated between the last two ticks."""
+        tile = self.tile
         now = self.curr.get(person_id)
         if now is None:
             pos = self.world.trainee.position
-            return (pos.x + 0.5) * TILE, (pos.y + 0.5) * TILE
+            return (pos.x + 0.5) * tile, (pos.y + 0.5) * tile
         before = self.prev.get(person_id, now)
         a, b = before.position, now.position
         alpha = self.loop.alpha
@@ -360,14 +521,17 @@ class PlayScene:
             alpha = 1.0
         x = a.x + (b.x - a.x) * alpha
         y = a.y + (b.y - a.y) * alpha
-        return (x + 0.5) * TILE, (y + 0.5) * TILE
+        return (x + 0.5) * tile, (y + 0.5) * tile
+
+    def _screen_view(self) -> pygame.Rect:
+        surface = pygame.display.get_surface()
+        return self.view_rect(surface) if surface else pygame.Rect(0, 0, 1280, 720)
 
     def tile_at(self, screen_pos: tuple[int, int]) -> Position | None:
         """The map tile under a screen pixel, or None off the map."""
-        surface = pygame.display.get_surface()
-        view = self.view_rect(surface) if surface else pygame.Rect(0, 0, 1280, 760)
+        view = self._screen_view()
         wx, wy = self.camera(view).to_world(screen_pos[0] - view.x, screen_pos[1] - view.y)
-        tile = Position(self.current_floor(), int(wx // TILE), int(wy // TILE))
+        tile = Position(self.current_floor(), int(wx // self.tile), int(wy // self.tile))
         return tile if self.building.inside_map(tile) else None
 
     def visible_people(self) -> list[PersonView]:
@@ -376,20 +540,17 @@ class PlayScene:
         if self._visible_key != key:
             self._visible_key = key
             visible = self.fog.visible
-            self._visible = [
-                p for p in self.curr.values() if p.id == "trainee" or p.position in visible
-            ]
+            self._visible = [p for p in self.curr.values() if p.id == YOU or p.position in visible]
         return self._visible
 
     def person_under(self, screen_pos: tuple[int, int]) -> PersonView | None:
         """The visible person nearest the cursor, within about a tile."""
-        surface = pygame.display.get_surface()
-        view = self.view_rect(surface) if surface else pygame.Rect(0, 0, 1280, 760)
+        view = self._screen_view()
         camera = self.camera(view)
         wx, wy = camera.to_world(screen_pos[0] - view.x, screen_pos[1] - view.y)
-        best, best_d = None, TILE * 0.9
+        best, best_d = None, self.tile * 0.9
         for person in self.visible_people():
-            if person.id == "trainee" or person.position.floor != self.current_floor():
+            if person.id == YOU or person.position.floor != self.current_floor():
                 continue
             px, py = self.pixel_of(person.id)
             d = math.hypot(px - wx, py - wy)
@@ -397,26 +558,30 @@ class PlayScene:
                 best, best_d = person, d
         return best
 
+    def target(self) -> PersonView | None:
+        """Who C and F act on: the selected person while in sight, else the one under the cursor."""
+        if self.selected in self.senses.in_sight:
+            return self.senses.in_sight[self.selected]
+        return self.person_under(self.mouse)
+
     def at_hand(self) -> AtHand:
         """What the trainee could act on now."""
         trainee = self.trainee()
         if trainee is None:
             return AtHand(None)
-        target = self.person_under(self.mouse)
+        target = self.target()
         protection, thing = self.building.protection(trainee.position)
         doors = self.building.adjacent_doors(trainee.position)
         states = {d.state.value for d in doors}
-        near = [p for p in self.visible_people() if p.id != "trainee"]
+        near = [p for p in self.visible_people() if p.id != YOU]
+        here = trainee.position
         casualty = next(
             (
                 p.id
                 for p in near
                 if p.condition == "critical"
-                and p.position.floor == trainee.position.floor
-                and max(
-                    abs(p.position.x - trainee.position.x), abs(p.position.y - trainee.position.y)
-                )
-                <= 1
+                and p.position.floor == here.floor
+                and max(abs(p.position.x - here.x), abs(p.position.y - here.y)) <= 1
             ),
             "",
         )
@@ -424,8 +589,7 @@ class PlayScene:
             p.dress != "uniform"
             and not p.weapon_drawn
             and p.condition in ("ok", "walking")
-            and abs(p.position.x - trainee.position.x) + abs(p.position.y - trainee.position.y)
-            <= 10
+            and abs(p.position.x - here.x) + abs(p.position.y - here.y) <= 10
             for p in near
         )
         spec = self.level.trainee
@@ -442,94 +606,18 @@ class PlayScene:
             civilians,
             self.gunfire_heard,
             self.now - self.challenged_at <= CHALLENGE_HINT_SECONDS,
+            describe(target) if target else "",
         )
 
-    # -- drawing -------------------------------------------------------------------------------
-
-    def _layer(self, floor: int) -> pygame.Surface:
-        if floor not in self.layers:
-            self.layers[floor] = floor_surface(self.building, floor, TILE)
-        return self.layers[floor]
-
-    def _draw_map(self, surface: pygame.Surface, view: pygame.Rect) -> None:
-        floor = self.current_floor()
-        camera = self.camera(view)
-        clip = surface.get_clip()
-        surface.set_clip(view)
-        origin = (view.x - round(camera.x), view.y - round(camera.y))
-        surface.blit(self._layer(floor), origin)
-        first_x, first_y = int(camera.x // TILE), int(camera.y // TILE)
-        shown = pygame.Rect(first_x, first_y, view.w // TILE + 2, view.h // TILE + 2)
-        fog, (fx, fy) = self.fog.overlay_part(floor, TILE, shown)
-        surface.blit(fog, (origin[0] + fx, origin[1] + fy))
-        if self.move_target is not None and self.move_target.floor == floor:
-            centre = camera.to_screen(
-                (self.move_target.x + 0.5) * TILE, (self.move_target.y + 0.5) * TILE
-            )
-            pygame.draw.circle(
-                surface, palette.ACCENT, (centre[0] + view.x, centre[1] + view.y), TILE // 3, 2
-            )
-        hovered = self.person_under(self.mouse)
-        for person in sorted(self.visible_people(), key=lambda p: p.id == "trainee"):
-            if person.position.floor != floor:
-                continue
-            px, py = self.pixel_of(person.id)
-            sx, sy = camera.to_screen(px, py)
-            centre = (sx + view.x, sy + view.y)
-            facing = self._facing(person, centre)
-            draw_person(surface, look_of(person, person.id == "trainee"), centre, TILE, facing)
-            if hovered is not None and person.id == hovered.id:
-                self._draw_hover(surface, view, person, centre)
-        trainee_centre = camera.to_screen(*self.pixel_of("trainee"))
-        trainee_centre = (trainee_centre[0] + view.x, trainee_centre[1] + view.y)
-        cue_area = self.cue_rect(view)
-        for cue in self.cues:
-            draw_cue(
-                surface, cue, trainee_centre, cue_area, self.now, self.context.fonts.get("small")
-            )
-        surface.set_clip(clip)
-
-    def _facing(self, person: PersonView, centre: tuple[int, int]) -> float:
-        if person.id == "trainee":
-            return math.atan2(self.mouse[1] - centre[1], self.mouse[0] - centre[0])
-        before = self.prev.get(person.id)
-        if before is not None and before.position != person.position:
-            dx = person.position.x - before.position.x
-            dy = person.position.y - before.position.y
-            self.facing[person.id] = math.atan2(dy, dx)
-        return self.facing.get(person.id, math.pi / 2)
-
-    def _draw_hover(
-        self,
-        surface: pygame.Surface,
-        view: pygame.Rect,
-        person: PersonView,
-        centre: tuple[int, int],
-    ) -> None:
-        box = pygame.Rect(0, 0, TILE + 10, TILE + 10)
-        box.center = centre
-        for corner in (box.topleft, box.topright, box.bottomleft, box.bottomright):
-            sx = 1 if corner[0] == box.left else -1
-            sy = 1 if corner[1] == box.top else -1
-            pygame.draw.line(surface, palette.HIGHLIGHT, corner, (corner[0] + 6 * sx, corner[1]), 2)
-            pygame.draw.line(surface, palette.HIGHLIGHT, corner, (corner[0], corner[1] + 6 * sy), 2)
-        font = self.context.fonts.get("small")
-        label = font.render(look_words(look_of(person)), True, palette.TEXT)
-        at = label.get_rect(midbottom=(centre[0], box.top - 4)).inflate(8, 4)
-        at.clamp_ip(view)
-        back = pygame.Surface(at.size, pygame.SRCALPHA)
-        back.fill((*palette.BACKGROUND, 210))
-        surface.blit(back, at)
-        surface.blit(label, at.move(4, 2))
-
-    def _live_captions(self) -> list[tuple[str, str]]:
+    def live_captions(self) -> list[tuple[str, str]]:
+        """The captions still on screen, newest last."""
         return [(k, t) for born, k, t in self.captions if self.now - born <= CAPTION_SECONDS][-4:]
 
     def hud_state(self) -> HudState:
         """The HUD's content from the snapshot and the events seen so far."""
         trainee = self.trainee()
         bindings = self.context.settings.bindings
-        keys = [("WASD", "Move"), ("Click", "Walk to")]
+        keys = [("WASD", "Move"), ("Click", "Walk there, or select a person")]
         keys += [(key_label(bindings, a), w) for a, w in keys_at_hand(self.at_hand())]
         zone = self.world.zone_at(trainee.position) if trainee else ""
         place = (
@@ -542,35 +630,47 @@ class PlayScene:
             place,
             floor,
             self._status(trainee),
-            self.radio_log[-12:],
+            list(self.radio_log),
             keys,
+            self.log_scroll,
         )
 
     def _status(self, trainee: PersonView | None) -> list[tuple[str, str]]:
         if trainee is None:
             return [("State", "en route")]
         spec = self.level.trainee
-        jacket = "worn" if trainee.raid_jacket else ("carried" if spec.raid_jacket else "none")
+        dress = "uniform" if trainee.dress == "uniform" else "plain clothes"
+        marks = []
+        if trainee.raid_jacket:
+            marks.append("POLICE jacket")
+        elif spec.raid_jacket:
+            marks.append("jacket carried")
+        if trainee.badge_shown and trainee.dress != "uniform":
+            marks.append("badge shown")
+        elif trainee.dress != "uniform":
+            marks.append("no badge shown")
         weapon = (
             "none"
             if trainee.weapon == "none"
             else (f"{trainee.weapon}, {'DRAWN' if trainee.weapon_drawn else 'holstered'}")
         )
-        used = sum(1 for e in self.world.log if isinstance(e, TourniquetApplied))
+        used = sum(1 for e in self.world.log if isinstance(e, TourniquetApplied) and e.by == YOU)
+        position = {"cover": "IN COVER", "concealment": "in concealment"}.get(
+            trainee.protection, "in the open"
+        )
         status = [
-            ("Dress", "uniform" if trainee.dress == "uniform" else "plain clothes"),
-            ("Jacket", jacket),
-            ("Badge", "shown" if trainee.badge_shown else "not shown"),
+            ("Dress", ", ".join([dress, *marks])),
             ("Weapon", weapon),
-            ("Pace", "running" if self.pace == "run" else "walking"),
-            (
-                "Position",
-                {"cover": "IN COVER", "concealment": "in concealment"}.get(
-                    trainee.protection, "in the open"
-                ),
-            ),
+            ("Position", f"{position}, {'running' if self.pace == 'run' else 'walking'}"),
             ("Tourniquets", str(max(0, spec.tourniquets - used))),
         ]
         if trainee.condition != "ok":
-            status.append(("Condition", trainee.condition))
+            words = {"walking": "HIT: wounded, still able"}.get(trainee.condition, "DOWN")
+            status.insert(0, ("Condition", words))
         return status
+
+
+def _level_folder(level: Level):
+    from pathlib import Path
+
+    return Path(level.source_path).resolve().parent
