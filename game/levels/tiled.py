@@ -60,26 +60,13 @@ def tiled_to_level_text(path: str | Path) -> str:
     """The level YAML for a Tiled map; raises LevelError (with places in the map file) when it cannot."""
     import pytiled_parser
 
+    from game.levels.files import FileRefused, read_bounded
+
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_MAP_BYTES:
-            raise LevelError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        FILE_PATH,
-                        f"the map is {size:,} bytes; maps are limited to {MAX_MAP_BYTES:,}",
-                    )
-                ]
-            )
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise LevelError(
-            [Problem(name, 1, 1, FILE_PATH, f"cannot read the map: {error.strerror or error}")]
-        ) from None
+        text = read_bounded(path, MAX_MAP_BYTES, "Tiled map").decode("utf-8")
+    except FileRefused as error:
+        raise LevelError([Problem(name, 1, 1, FILE_PATH, str(error))]) from None
     except UnicodeDecodeError:
         raise LevelError(
             [
