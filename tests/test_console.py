@@ -94,3 +94,32 @@ def test_printable_text_is_cut_and_kept_on_one_line():
 
     assert printable("a\tb\nc") == "a\\tb\\nc"
     assert printable("x" * 50, limit=10) == "x" * 9 + "…"
+
+
+def test_any_printer_fails_the_same_clear_way_inside_guarded_output(monkeypatch):
+    from game.levels.console import GuardedStream, guarded_output
+
+    monkeypatch.setattr(sys, "stdout", Full("flush"))
+    with guarded_output():
+        print("buffered", flush=False)
+        with pytest.raises(OutputError, match="standard output"):
+            print("and flushed", flush=True)
+        assert isinstance(sys.stdout, GuardedStream) and sys.stdout.getvalue()
+    assert isinstance(sys.stdout, Full)
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    guarded = GuardedStream(Closed(), "standard output")
+    with pytest.raises(BrokenPipeError):
+        guarded.write("x")
+    with pytest.raises(BrokenPipeError):
+        guarded.flush()
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    with guarded_output():
+        assert sys.stdout is None and sys.stderr is None

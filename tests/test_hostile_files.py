@@ -352,3 +352,48 @@ def test_a_folder_that_cannot_be_listed_or_holds_a_list_is_reported(tmp_path, mo
     monkeypatch.setattr(Path, "iterdir", unlistable)
     levels, found = check_paths([str(tmp_path)])
     assert not levels and found[0].message.startswith("no level files in this folder")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        ("map.tmj", b'{"tiledversion": "1.10", "layers": [], "tilewidth": 32}', "a Tiled map"),
+        ("schema.json", b'{"$schema": "x", "properties": {}}', "a JSON Schema"),
+        ("list.json", b"[1, 2]", "a .json file"),
+        ("broken.json", b'{"a": ', "a .json file"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "a .json file"),
+        ("map.tmx", b'<?xml version="1.0"?><map tiledversion="1.10"></map>', "a Tiled map"),
+        ("page.xml", b'<?xml version="1.0"?><html></html>', "an XML file"),
+        ("notes.txt", b"shopping: [milk]\nbread\n  : ]", "a .txt file"),
+        ("session.yaml", b"level: x.yaml\nreplay: {recorded: 1}\n", "a saved session"),
+        ("s.yaml", b"level: x.yaml\ncommands: []\n", "a script (it has `level:`, `commands:`)"),
+        ("empty.yaml", b"{}\n", "a YAML mapping of 0 keys"),
+    ],
+)
+def test_check_names_what_a_file_given_by_mistake_is(tmp_path, name, data, what):
+    from game.levels.identify import identify
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    kind = identify(path)
+    assert not kind.is_level and kind.message().startswith(f"this is {what}")
+    assert identify(tmp_path / "none.yaml").is_level
+
+
+def test_identify_never_reads_a_special_or_huge_file(tmp_path):
+    from game.levels.identify import identify, identify_bytes
+
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yaml")
+        assert identify(tmp_path / "pipe.yaml").is_level
+    assert identify_bytes(b"x" * (3 * 2**20), "big.yaml").is_level
+    assert identify_bytes(b"\xff\xfe\x00", "bad.yaml").is_level
+    assert identify_bytes(b"- a\n- b\n", "list.yaml").is_level
+
+
+def test_a_legacy_records_file_with_an_odd_date_still_imports(tmp_path, monkeypatch):
+    from game.records.legacy import legacy_sessions
+
+    entries = b'{"wing_a": {"score": 80, "rating": "S", "seed": 3}, "b": {"score": 1e300, "rating": "P", "seed": 1}}'
+    assert [r.level_id for r in legacy_sessions(entries, tmp_path / "missing.json")] == ["wing_a"]
+    assert list(legacy_sessions(b"[1]", tmp_path / "x.json")) == []
