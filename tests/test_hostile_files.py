@@ -397,3 +397,19 @@ def test_a_legacy_records_file_with_an_odd_date_still_imports(tmp_path, monkeypa
     entries = b'{"wing_a": {"score": 80, "rating": "S", "seed": 3}, "b": {"score": 1e300, "rating": "P", "seed": 1}}'
     assert [r.level_id for r in legacy_sessions(entries, tmp_path / "missing.json")] == ["wing_a"]
     assert list(legacy_sessions(b"[1]", tmp_path / "x.json")) == []
+
+
+def test_zones_are_bounded_by_the_tiles_they_cover_in_all():
+    from game.levels.limits import MAX_ZONE_TILES
+
+    rows = "".join("        " + "." * 300 + "\n" for _ in range(300))
+    zones = "".join(
+        f"  - {{id: z{i}, name: Z, kind: exit, area: [0, 0, 299, 299]}}\n" for i in range(4)
+    )
+    text = (
+        "id: x\ntitle: X\nbriefing: B\nmap:\n  floors:\n    - name: G\n      rows: |\n"
+        f"{rows}zones:\n{zones}trainee:\n  spawn: {{zone: z0}}\n"
+    )
+    (found,) = problems(text.encode())
+    assert found.path == "zones" and f"at most {MAX_ZONE_TILES:,}" in found.message
+    assert "360,000 tiles" in found.message

@@ -112,7 +112,7 @@ def identify_bytes(data: bytes, name: str) -> FileKind:
             f"check it with `python main.py run --script {name} --check-only`, or run it with "
             f"`python main.py run --script {name}`",
         )
-    count = f"{len(keys)} key{'s' if len(keys) != 1 else ''}"
+    count = f"{len(keys):,} key{'s' if len(keys) != 1 else ''}"
     return FileKind(
         "other",
         f"a YAML mapping of {count}, none of them a level field",

@@ -41,6 +41,9 @@ MAX_DURATION_TICKS = MAX_DURATION_SECONDS * TICK_RATE
 MAX_MAP_TILES = 160_000
 """Most tiles of a map, counting every floor at the padded width and height (400 × 400 on one floor)."""
 
+MAX_ZONE_TILES = 2 * MAX_MAP_TILES
+"""Most tiles the zones cover in all, overlaps counted twice (checks visit every tile of a zone)."""
+
 MAX_MAP_SIDE = 1_000
 """Most tiles in one row, and most rows in one floor."""
 
@@ -84,6 +87,7 @@ LIMITS: tuple[tuple[str, str], ...] = (
     ("map", f"{MAX_MAP_TILES:,} tiles: floors × widest row × tallest floor"),
     ("row length, rows per floor", f"{MAX_MAP_SIDE:,} tiles"),
     ("floors", f"{MAX_FLOORS}"),
+    ("tiles covered by zones", f"{MAX_ZONE_TILES:,} in all (overlaps counted twice)"),
     ("people", f"{MAX_PEOPLE:,} (trainee, suspects, officers and every civilian)"),
     ("duration, and any time", clock_text(MAX_DURATION_SECONDS)),
     ("items in one list or mapping", f"{MAX_ITEMS:,}"),

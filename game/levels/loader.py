@@ -15,7 +15,7 @@ from game.levels.files import FileRefused, file_kind, read_bounded
 from game.levels.limits import MAX_FILE_BYTES
 from game.levels.lint import lint_level
 from game.levels.semantics import check_level
-from game.levels.sizes import check_map_size, check_people, child
+from game.levels.sizes import check_map_size, check_people, check_zone_area, child
 from game.levels.validate import Context, field_values
 from game.levels.yamlsafe import (
     RefusedError,
@@ -68,6 +68,7 @@ def _parse_level(data: bytes, source_path: str, warnings: list[Problem] | None) 
     ctx.floor_names = _floor_names(root)
     draft, _ = field_values(root, LEVEL, "", ctx)
     check_people(draft, ctx)
+    check_zone_area(draft, ctx)
     check_level(draft, ctx, lines)
     lint_level(draft, ctx, lines)
     if warnings is not None:

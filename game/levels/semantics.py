@@ -208,23 +208,18 @@ class Checker:
             tile for zone in zones.values() if zone.kind is ZoneKind.EXIT for tile in _tiles(zone)
         ]
         reach = grid.reachable(exits)
+        known: dict[tuple[Rect, ...], tuple[bool, bool]] = {}
         for i, group in civilians:
             place = group.spawn
             zone = zones.get(place.zone)
             if place.at is not None:
-                areas = [Rect(place.at.floor, place.at.x, place.at.y, place.at.x, place.at.y)]
+                areas = (Rect(place.at.floor, place.at.x, place.at.y, place.at.x, place.at.y),)
             else:
-                areas = list(zone.areas) if zone is not None else []
-            walk = grid.walkable_grid
-            walkable = [
-                (a.floor, x, y)
-                for a in areas
-                if grid.rect_inside(a)
-                for y in range(a.y1, a.y2 + 1)
-                for x in range(a.x1, a.x2 + 1)
-                if walk[a.floor][y][x]
-            ]
-            if walkable and not any(tile in reach for tile in walkable):
+                areas = tuple(zone.areas) if zone is not None else ()
+            if areas not in known:  # once per zone: many groups may start in one large zone
+                known[areas] = _walkable_and_reaching(grid, areas, reach)
+            walkable, reaching = known[areas]
+            if walkable and not reaching:
                 if not exits:
                     message = "civilians need a zone of kind exit; the level has none"
                 else:
@@ -397,6 +392,22 @@ def clock(ticks: int) -> str:
 def _tiles(zone: Zone | None) -> list[Position]:
     """Every tile of a zone (none for an unknown zone)."""
     return [] if zone is None else [tile for rect in zone.areas for tile in rect.tiles()]
+
+
+def _walkable_and_reaching(
+    grid: Grid, areas: tuple[Rect, ...], reach: set[tuple[int, int, int]]
+) -> tuple[bool, bool]:
+    """Whether some areas hold a walkable tile, and whether one of those lies in `reach`."""
+    walk = grid.walkable_grid
+    walkable = [
+        (a.floor, x, y)
+        for a in areas
+        if grid.rect_inside(a)
+        for y in range(a.y1, a.y2 + 1)
+        for x in range(a.x1, a.x2 + 1)
+        if walk[a.floor][y][x]
+    ]
+    return bool(walkable), any(tile in reach for tile in walkable)
 
 
 def _exclusive(a: Condition | None, b: Condition | None) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.levels.errors import LevelError
-from game.levels.limits import MAX_FLOORS, MAX_MAP_SIDE, MAX_MAP_TILES, MAX_PEOPLE
+from game.levels.limits import MAX_FLOORS, MAX_MAP_SIDE, MAX_MAP_TILES, MAX_PEOPLE, MAX_ZONE_TILES
 from game.levels.validate import Context
 
 
@@ -84,6 +84,32 @@ def check_people(draft: dict[str, object], ctx: Context) -> None:
         f"the level has {total:,} people (the trainee, {counts['suspects']:,} suspects, "
         f"{counts['officers']:,} officers and {civilians:,} civilians); "
         f"a level has at most {MAX_PEOPLE:,}",
+    )
+    raise LevelError(ctx.problems)
+
+
+def check_zone_area(draft: dict[str, object], ctx: Context) -> None:
+    """Raise LevelError when the zones together cover more tiles of the map than the limit (every
+    check of a zone visits its tiles, so a few thousand zones over a large map would take hours)."""
+    level_map = draft.get("map")
+    floors = getattr(level_map, "floors", ())
+    if not floors:
+        return
+    width, height = len(floors[0].rows[0]) if floors[0].rows else 0, len(floors[0].rows)
+    total = 0
+    for zone in draft.get("zones") or ():
+        for rect in zone.areas if zone is not None else ():
+            inside_x = min(rect.x2, width - 1) - max(rect.x1, 0) + 1
+            inside_y = min(rect.y2, height - 1) - max(rect.y1, 0) + 1
+            total += max(0, inside_x) * max(0, inside_y)
+    if total <= MAX_ZONE_TILES:
+        return
+    node = ctx.nodes.get("zones") or ctx.nodes[""]
+    ctx.report(
+        node,
+        "zones",
+        f"the zones cover {total:,} tiles of the map in all (counting overlaps); zones cover at "
+        f"most {MAX_ZONE_TILES:,}",
     )
     raise LevelError(ctx.problems)
 

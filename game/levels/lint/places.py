@@ -23,6 +23,7 @@ class Linter:
     ctx: Context
     lines: list[str]
     _checker: Checker | None = field(default=None, init=False)
+    _walkable: dict[tuple[Rect, ...], list[Position]] = field(default_factory=dict, init=False)
 
     # -- what the level holds -------------------------------------------------------------------
 
@@ -73,17 +74,21 @@ class Linter:
         return [] if zone is None else self.walkable_tiles(zone.areas)
 
     def walkable_tiles(self, areas: tuple[Rect, ...] | list[Rect]) -> list[Position]:
-        """The walkable tiles of some areas that lie on the map, in a fixed order."""
+        """The walkable tiles of some areas that lie on the map, in a fixed order (worked out once
+        per set of areas: many people may start in one large zone; do not change the list)."""
         grid = self.grid
         if grid is None:
             return []
-        return [
-            tile
-            for area in areas
-            if grid.rect_inside(area)
-            for tile in area.tiles()
-            if grid.walkable(tile)
-        ]
+        key = tuple(areas)
+        if key not in self._walkable:
+            self._walkable[key] = [
+                tile
+                for area in areas
+                if grid.rect_inside(area)
+                for tile in area.tiles()
+                if grid.walkable(tile)
+            ]
+        return self._walkable[key]
 
     def floor_name(self, floor: int) -> str:
         """A floor as `1 'Upper floor'`."""

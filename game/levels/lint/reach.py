@@ -9,9 +9,11 @@ breached), and stairs link floors, exactly as movement does.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from game.core.level import Position, TileKind, ZoneKind
 from game.levels.grid import Grid
+from game.levels.limits import MAX_PROBLEMS
 from game.levels.lint.places import Linter
 
 Tile = tuple[int, int, int]
@@ -29,8 +31,27 @@ def check_people_can_move(linter: Linter) -> None:
         if zone.kind is ZoneKind.EXIT
         for t in linter.walkable_tiles(zone.areas)
     }
+    zone_regions: dict[str, set[int]] = {}
+
+    def regions_of_zone(zone_id: str) -> set[int]:
+        # Once per zone: many suspects may start in, or route through, the same large zones.
+        if zone_id not in zone_regions:
+            zone = linter.zones.get(zone_id)
+            tiles = linter.walkable_tiles(zone.areas) if zone is not None else []
+            zone_regions[zone_id] = _regions_of(region, tiles)
+        return zone_regions[zone_id]
+
     suspects = [
-        (i, s.id, _regions_of(region, linter.place_tiles(s.spawn) + _route_tiles(linter, s)))
+        (
+            i,
+            s.id,
+            set().union(
+                regions_of_zone(s.spawn.zone)
+                if s.spawn.at is None
+                else _regions_of(region, linter.place_tiles(s.spawn)),
+                *(regions_of_zone(zone_id) for zone_id in s.route),
+            ),
+        )
         for i, s in linter.items("suspects")
     ]
     threat = set().union(*(found for _, _, found in suspects)) if suspects else set()
@@ -42,10 +63,11 @@ def check_people_can_move(linter: Linter) -> None:
         if who == "the trainee":
             goals, goal_words = exits | threat, "no exit and no suspect"
         else:
-            goals, goal_words = _officer_goals(linter, path, region, threat, exits)
+            goals, goal_words = _officer_goals(linter, path, region, threat, exits, regions_of_zone)
         if not goals:
             continue
-        free = _report_sealed(linter, path, who, tiles, region, goals, goal_words)
+        present = regions_of_zone(place.zone) if place.at is None else _regions_of(region, tiles)
+        free = _report_sealed(linter, path, who, tiles, present, region, goals, goal_words)
         if who == "the trainee":
             trainee_regions = free
     if trainee_regions:
@@ -97,15 +119,19 @@ def _report_sealed(
     path: str,
     who: str,
     tiles: list[Position],
+    present: set[int],
     region: dict[Tile, int],
     goals: set[int],
     goal_words: str,
 ) -> set[int]:
-    """Report a start (or part of one) from which no goal can be reached; the regions that can."""
+    """Report a start (or part of one) from which no goal can be reached; the regions that can
+    (`present`: the regions its tiles lie in)."""
+    if present <= goals:
+        return present
+    if len(linter.ctx.warnings) >= MAX_PROBLEMS:
+        return present & goals
     sealed = [t for t in tiles if region[_key(t)] not in goals]
-    free = {region[_key(t)] for t in tiles} - {region[_key(t)] for t in sealed}
-    if not sealed:
-        return free
+    free = present - {region[_key(t)] for t in sealed}
     first = sealed[0]
     size = sum(1 for number in region.values() if number == region[_key(first)])
     where = f"[{first.x}, {first.y}]"
@@ -135,33 +161,33 @@ def _report_sealed(
 
 
 def _officer_goals(
-    linter: Linter, path: str, region: dict[Tile, int], threat: set[int], exits: set[int]
+    linter: Linter,
+    path: str,
+    region: dict[Tile, int],
+    threat: set[int],
+    exits: set[int],
+    regions_of_zone: Callable[[str], set[int]],
 ) -> tuple[set[int], str]:
     """The regions an officer's goal lies in, and how to say it cannot reach them."""
     index = int(path.split("[")[1].split("]")[0])
-    officer = dict(linter.items("officers"))[index]
+    officer = linter.draft["officers"][index]
     if officer.goal == "gunfire":
         return (threat or exits), "no suspect (its goal is the gunfire)"
     if officer.goal == "trainee":
         trainee = linter.draft.get("trainee")
-        tiles = linter.place_tiles(trainee.spawn) if trainee is not None else []
-        return _regions_of(region, tiles), "not the trainee (its goal)"
+        if trainee is None:
+            return set(), "not the trainee (its goal)"
+        spawn = trainee.spawn
+        found = (
+            regions_of_zone(spawn.zone)
+            if spawn.at is None
+            else _regions_of(region, linter.place_tiles(spawn))
+        )
+        return found, "not the trainee (its goal)"
     zone = linter.zones.get(officer.goal)
     if zone is None:
         return set(), ""
-    return _regions_of(
-        region, linter.walkable_tiles(zone.areas)
-    ), f"not zone {zone.id!r} (its goal)"
-
-
-def _route_tiles(linter: Linter, suspect: object) -> list[Position]:
-    """The walkable tiles of every zone on a suspect's route."""
-    tiles: list[Position] = []
-    for zone_id in suspect.route:
-        zone = linter.zones.get(zone_id)
-        if zone is not None:
-            tiles += linter.walkable_tiles(zone.areas)
-    return tiles
+    return regions_of_zone(zone.id), f"not zone {zone.id!r} (its goal)"
 
 
 def _regions_of(region: dict[Tile, int], tiles: list[Position]) -> set[int]:
