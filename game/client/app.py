@@ -20,6 +20,7 @@ from game.client.routes import (
     ToPlay,
     ToProfile,
     ToQuit,
+    ToReview,
     ToSettings,
 )
 from game.client.scene import Context, Next, Scene
@@ -44,9 +45,6 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         print(problem, file=sys.stderr)
         return 1
     from game.client.settings import load_settings
-    from game.client.sound import SoundBank
-    from game.client.text import Fonts
-    from game.client.window import NoDisplay, open_window, start_display
 
     settings = load_settings()
     level = None
@@ -62,6 +60,50 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         except OSError as error:
             print(f"{level_path}: cannot read the level: {error}", file=sys.stderr)
             return 2
+    levels = Path(level_path).parent if level_path else _levels_dir()
+
+    def first(context: Context) -> Scene:
+        scene = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
+        # who is training: asked before anything is recorded
+        return build(ToProfile(scene), context)
+
+    return _open_window(settings, fullscreen, levels, first)
+
+
+def review(path: str, at: int = 0, perspective: str = "truth", fullscreen: bool = False) -> int:
+    """Open the after-action review of a saved session; returns the exit status (2: a bad file)."""
+    problem = check_distribution()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from game.client.settings import load_settings
+    from game.levels.errors import LevelError
+    from game.sessions.review import open_review
+
+    try:
+        session = open_review(path)
+    except LevelError as error:
+        print(str(error), file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    levels = Path(session.level.source_path).parent
+
+    def first(context: Context) -> Scene:
+        return build(ToReview(session, None, at, perspective), context)
+
+    return _open_window(settings, fullscreen, levels, first)
+
+
+def _open_window(
+    settings, fullscreen: bool, levels: Path, first: Callable[[Context], Scene]
+) -> int:
+    """Start the display, open the window, run the scene loop from the first scene."""
+    from game.client.sound import SoundBank
+    from game.client.text import Fonts
+    from game.client.window import NoDisplay, open_window, start_display
+
     try:
         start_display()
     except NoDisplay as error:
@@ -71,12 +113,13 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
     try:
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
-        context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
-        first = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
-        # who is training: asked before anything is recorded
-        first = build(ToProfile(first), context)
+        context.levels_dir = levels
         # The benchmark of start-up time stops after the first drawn frame.
-        run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
+        run(
+            first(context),
+            screen,
+            max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None,
+        )
     finally:
         pygame.quit()
     return 0
@@ -111,7 +154,7 @@ def _briefing(context: Context, route: ToBriefing) -> Scene:
 def _play(context: Context, route: ToPlay) -> Scene:
     from game.client.scenes.play import PlayScene
 
-    return PlayScene(context, route.level, route.seed, route.world)
+    return PlayScene(context, route.level, route.seed, route.world, route.branch, route.seen)
 
 
 def _pause(context: Context, route: ToPause) -> Scene:
@@ -123,7 +166,16 @@ def _pause(context: Context, route: ToPause) -> Scene:
 def _debrief(context: Context, route: ToDebrief) -> Scene:
     from game.client.scenes.debrief import DebriefScene
 
-    return DebriefScene(context, route.level, route.seed, route.world, route.recorder)
+    return DebriefScene(
+        context,
+        route.level,
+        route.seed,
+        route.world,
+        route.recorder,
+        branch=route.branch,
+        replay_path=route.replay_path,
+        back=route.back,
+    )
 
 
 def _settings(context: Context, route: ToSettings) -> Scene:
@@ -144,6 +196,12 @@ def _history(context: Context, route: ToHistory) -> Scene:
     return HistoryScene(context, route.trainee, route.back)
 
 
+def _review(context: Context, route: ToReview) -> Scene:
+    from game.client.scenes.review import ReviewScene
+
+    return ReviewScene(context, route.review, route.back, route.start, route.perspective)
+
+
 SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToMenu: _menu,
     ToBriefing: _briefing,
@@ -153,6 +211,7 @@ SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToSettings: _settings,
     ToProfile: _profile,
     ToHistory: _history,
+    ToReview: _review,
 }
 """Route type -> the function that builds its scene. A new scene adds one line here."""
 
