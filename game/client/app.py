@@ -175,6 +175,7 @@ def _debrief(context: Context, route: ToDebrief) -> Scene:
         branch=route.branch,
         replay_path=route.replay_path,
         back=route.back,
+        notes=route.notes,
     )
 
 

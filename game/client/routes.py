@@ -62,6 +62,8 @@ class ToDebrief:
     """Set for a session already saved (reviewed from its file): it is not recorded again."""
     back: object = None
     """Where Esc returns to (a review); the menu when None."""
+    notes: tuple = ()
+    """The instructor's notes on this session (from its replay file)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ def state_digest(state: object) -> str:
     """A SHA-256 of everything reachable from the state."""
     walker = _Walker()
     walker.visit(state, 0)
-    return walker.hash.hexdigest()
+    text = "\x1e".join(walker.parts)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def state_outline(state: object) -> list[str]:
@@ -32,12 +33,12 @@ def state_outline(state: object) -> list[str]:
 
 class _Walker:
     def __init__(self) -> None:
-        self.hash = hashlib.sha256()
+        self.parts: list[str] = []
         self.seen: dict[int, int] = {}
         self.alive: list[object] = []
 
     def write(self, *parts: str) -> None:
-        self.hash.update("\x1f".join(parts).encode("utf-8", "surrogatepass") + b"\x1e")
+        self.parts.append("\x1f".join(parts))
 
     def visit(self, obj: object, depth: int) -> None:
         if depth > _MAX_DEPTH:
@@ -87,18 +88,31 @@ class _Walker:
             self.visit(value, depth)
 
 
+_TYPE_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _attributes(obj: object) -> list[tuple[str, object]]:
     """An object's attributes by name: dataclass fields, slots and `__dict__` entries."""
-    names: set[str] = set(getattr(obj, "__dict__", {}))
-    for cls in type(obj).__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        names.update((slots,) if isinstance(slots, str) else slots)
-    if is_dataclass(obj):
-        names.update(f.name for f in fields(obj))
-    names -= {"__dict__", "__weakref__"}
+    names = _type_names(type(obj))
+    own = getattr(obj, "__dict__", None)
+    ordered = sorted(names.union(own)) if own else sorted(names)
     missing = object()
-    found = [(name, getattr(obj, name, missing)) for name in sorted(names)]
+    found = [(name, getattr(obj, name, missing)) for name in ordered]
     return [(name, value) for name, value in found if value is not missing]
+
+
+def _type_names(cls: type) -> frozenset[str]:
+    """The attribute names a class declares (slots and dataclass fields), cached per class."""
+    names = _TYPE_NAMES.get(cls)
+    if names is None:
+        found: set[str] = set()
+        for base in cls.__mro__:
+            slots = base.__dict__.get("__slots__", ())
+            found.update((slots,) if isinstance(slots, str) else slots)
+        if is_dataclass(cls):
+            found.update(f.name for f in fields(cls))
+        names = _TYPE_NAMES[cls] = frozenset(found - {"__dict__", "__weakref__"})
+    return names
 
 
 def _name(obj: object) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from game.core.level import Level
 from game.levels.errors import LevelError
 from game.levels.loader import decode
 from game.levels.yamlsafe import compose
@@ -20,8 +21,11 @@ class NotesError(ValueError):
     """The notes could not be written into this file (it is not a replay, or would not stay valid)."""
 
 
-def save_notes(path: str | Path, notes: Sequence[ReplayNote]) -> None:
-    """Write the notes into the replay file, atomically. Raises NotesError or OSError."""
+def save_notes(path: str | Path, notes: Sequence[ReplayNote], level: Level | None = None) -> None:
+    """Write the notes into the replay file, atomically. Raises NotesError or OSError.
+
+    `level` is the replay's level when the caller has it loaded already (it is checked against it).
+    """
     data = Path(path).read_bytes()
     try:
         text = decode(data, str(path))
@@ -30,7 +34,7 @@ def save_notes(path: str | Path, notes: Sequence[ReplayNote]) -> None:
     ordered = sorted(notes, key=lambda note: note.tick)
     updated = with_notes(text, ordered)
     try:
-        script = parse_script(updated.encode("utf-8"), str(path))
+        script = parse_script(updated.encode("utf-8"), str(path), level)
     except LevelError as error:
         raise NotesError(f"the notes would not leave a valid replay: {error}") from None
     if script.replay is None or list(script.replay.notes) != ordered:

@@ -155,9 +155,9 @@ class Review:
         return Branch(world, self.commands_before(world.tick), parent, tuple(final_events))
 
 
-def open_review(path: str | Path) -> Review:
-    """Read a replay (or any script) for review. Raises LevelError with every problem placed."""
-    return Review(load_script(path))
+def open_review(path: str | Path, level: Level | None = None) -> Review:
+    """Read a replay (or any script) for review; `level` when already loaded. Raises LevelError."""
+    return Review(load_script(path, level))
 
 
 def stop_reason(tick: int) -> str:
@@ -195,8 +195,12 @@ def markers(
         )
         for entry in assessment.ledger
     ]
-    found += [Marker(note.tick, MarkerKind.NOTE, note.text) for note in notes]
-    return sorted(found, key=lambda marker: marker.tick)
+    return sorted(found + note_markers(notes), key=lambda marker: marker.tick)
+
+
+def note_markers(notes: Iterable[ReplayNote]) -> list[Marker]:
+    """The instructor's notes as timeline markers."""
+    return [Marker(note.tick, MarkerKind.NOTE, note.text) for note in notes]
 
 
 def next_marker(found: Sequence[Marker], tick: int, forward: bool = True) -> Marker | None:

@@ -39,6 +39,7 @@ class DebriefScene:
         branch: object = None,
         replay_path: str = "",
         back: object = None,
+        notes: object = (),
     ) -> None:
         self.context = context
         self.level = level
@@ -66,7 +67,7 @@ class DebriefScene:
             recorded = self.message
             if self.save():
                 self.message = f"{recorded}. Retry saved: {self.saved_path}".lstrip(". ")
-        self.refresh_notes()
+        self.refresh_notes(notes)
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
         self._scaled: dict[tuple[int, int], pygame.Surface] = {}
@@ -133,7 +134,7 @@ class DebriefScene:
         from game.sessions.review import open_review
 
         try:
-            session = open_review(self.saved_path)
+            session = open_review(self.saved_path, self.level)
         except LevelError as error:
             self.message = (
                 f"Could not open the review: {error.problems[0] if error.problems else error}"
@@ -141,18 +142,9 @@ class DebriefScene:
             return None
         return ToReview(session, self)
 
-    def refresh_notes(self) -> None:
-        """Read the instructor's notes again from the saved replay (after a review added some)."""
-        if not self.saved_path:
-            return
-        from game.levels.errors import LevelError
-        from game.sessions.script import load_script
-
-        try:
-            replay = load_script(self.saved_path).replay
-        except LevelError:
-            return
-        self.notes = list(replay.notes) if replay else []
+    def refresh_notes(self, notes: object = ()) -> None:
+        """Show the instructor's notes (a review hands them back after adding some)."""
+        self.notes = sorted(notes, key=lambda note: note.tick)
         self._lines = None
 
     def save(self) -> str:
@@ -199,6 +191,7 @@ class DebriefScene:
         rows: list[Row] = []
         if not data.available:
             rows.append(Row(data.problem, "body", palette.WARNING))
+            rows += notes_rows(self.notes)
         else:
             rows.append(Row(f"{data.rating_words} ({data.rating})", "title", palette.ACCENT))
             score = f"{data.score:.0f}" if isinstance(data.score, int | float) else "?"
@@ -207,13 +200,13 @@ class DebriefScene:
             rows.append(Row(f"Score {score}{out_of}{best}"))
             for failure in data.hard_failures:
                 rows.append(Row(self.words(f"Critical: {failure}"), "body", palette.WARNING))
+            rows += notes_rows(self.notes)
             rows.append(Row(gap=6))
             for title, points, max_points, rating in data.categories:
                 share = points / max_points if max_points > 0 else 0.0
                 rows.append(Row(title, right=f"{points}/{max_points}  {rating}", bar=share))
         if self.parent_data is not None:
             rows += comparison_rows(data, self.parent_data, self.branch.tick)
-        rows += notes_rows(self.notes)
         rows += [Row(gap=8), Row("Clocks", "heading", palette.ACCENT)]
         for title, value, _ in data.clocks:
             rows.append(Row(f"{title}: {value}", "small"))

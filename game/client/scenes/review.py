@@ -28,7 +28,14 @@ from game.core.world import World
 from game.sessions.keyframes import Keyframes
 from game.sessions.notes import NotesError, clean_note, save_notes
 from game.sessions.replay import SessionRecorder
-from game.sessions.review import Marker, Review, end_world, final_events, next_marker
+from game.sessions.review import (
+    Marker,
+    Review,
+    end_world,
+    final_events,
+    next_marker,
+    note_markers,
+)
 from game.sessions.review import markers as timeline_markers
 from game.sessions.script import ReplayNote
 
@@ -219,6 +226,13 @@ class ReviewScene:
     def _watch(self, state: ReviewState, events: object) -> None:
         self.review.exposure.observe(state.world, events)
 
+    def prepare(self) -> None:
+        """Finish the keyframes now (before a retry, a debrief, or in tests)."""
+        if not self.keys.complete:
+            self.keys.build()
+        if not self.end_events:
+            self._finished_building()
+
     def _finished_building(self) -> None:
         world = self.keys.at(self.keys.last_tick).world
         self.end_events = final_events(world)
@@ -229,7 +243,7 @@ class ReviewScene:
     @property
     def markers(self) -> list[Marker]:
         """Every marker on the timeline: the ledger's (once ready) and the notes."""
-        found = self.ledger_markers + timeline_markers(self.level, (), self.review.notes)
+        found = self.ledger_markers + note_markers(self.review.notes)
         return sorted(found, key=lambda m: m.tick)
 
     def words(self, text: str) -> str:
@@ -264,7 +278,7 @@ class ReviewScene:
             self.message = "Notes are kept in saved replays; this file is a level script"
             return False
         try:
-            save_notes(self.review.path, notes)
+            save_notes(self.review.path, notes, self.level)
         except (NotesError, OSError) as error:
             self.message = f"Could not save the note: {error}"
             return False
@@ -291,9 +305,7 @@ class ReviewScene:
 
     def retry(self) -> Next:
         """Branch here: the run so far as it happened, then the trainee takes over."""
-        if not self.keys.complete:
-            self.keys.build()
-            self._finished_building()
+        self.prepare()
         state = self.keys.at(self.tick)
         if state.finished:
             self.message = "The run had ended by this moment: choose an earlier one to retry"
@@ -306,15 +318,19 @@ class ReviewScene:
         """The debrief of this session (the one this review came from, if any)."""
         if type(self.back).__name__ == "DebriefScene":
             return self.leave()
-        if not self.keys.complete:
-            self.keys.build()
-            self._finished_building()
+        self.prepare()
         world = end_world(self.keys.at(self.keys.last_tick).world)
         recorder = SessionRecorder(self.level, self.review.seed, dict(world.variant))
         for tick in sorted(self.review.commands):
             recorder.record(tick, self.review.commands[tick])
         return ToDebrief(
-            self.level, self.review.seed, world, recorder, replay_path=self.review.path, back=self
+            self.level,
+            self.review.seed,
+            world,
+            recorder,
+            replay_path=self.review.path,
+            back=self,
+            notes=tuple(self.review.notes),
         )
 
     def leave(self) -> Next:
@@ -323,7 +339,7 @@ class ReviewScene:
             return ToQuit()
         refresh = getattr(self.back, "refresh_notes", None)
         if callable(refresh):
-            refresh()
+            refresh(self.review.notes)
         return self.back
 
     # -- input -------------------------------------------------------------------------------------

@@ -165,14 +165,18 @@ def _draw_map(scene, surface: pygame.Surface, view: pygame.Rect) -> Placer:
     else:
         _banner(scene, surface, view, placer)
         _draw_truth(scene, surface, view, floor, placer)
-    if scene.note is not None:
-        _draw_note_editor(scene, surface, view, placer)
     surface.set_clip(clip)
     return placer
 
 
 def _banner(scene, surface: pygame.Surface, view: pygame.Rect, placer: Placer) -> None:
-    """The perspective's name across the top of the map (over the fog, under the labels)."""
+    """The perspective's name across the top of the map (over the fog, under the labels).
+
+    While a note is being typed, its editor takes the banner's place.
+    """
+    if scene.note is not None:
+        _draw_note_editor(scene, surface, view, placer)
+        return
     perspective = scene.perspective.value
     colour = {"truth": palette.ACCENT, "trainee": palette.HIGHLIGHT}.get(
         perspective, palette.DANGER
@@ -457,13 +461,9 @@ def _draw_note_editor(scene, surface: pygame.Surface, view: pygame.Rect, placer:
     )
     lines = wrap(body, (scene.note or "") + "_", width - 16)[-3:]
     height = fonts.line_height("small") + fonts.line_height("body") * len(lines) + 14
-    box = pygame.Rect(0, 0, width, height)
-    candidates = []
-    for y in range(view.y + 8, view.bottom - height, max(8, height // 2)):
-        candidate = box.copy()
-        candidate.midtop = (view.centerx, y)
-        candidates.append(candidate)
-    spot = placer.place(box, candidates) or placer.bounds.clip(box)
+    spot = pygame.Rect(0, 0, width, height)
+    spot.midtop = (view.centerx, view.y + 8)
+    placer.reserve(spot)
     surface.fill(palette.PANEL, spot)
     pygame.draw.rect(surface, palette.HIGHLIGHT, spot, 2)
     draw_text(
