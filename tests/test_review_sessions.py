@@ -175,9 +175,7 @@ def test_a_failed_note_save_leaves_the_replay_as_it_was(short, tmp_path, monkeyp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["replay.yaml"]
 
 
-def test_notes_are_refused_for_a_script_that_is_not_a_replay_or_would_be_invalid(
-    short, tmp_path
-):
+def test_notes_are_refused_for_a_script_that_is_not_a_replay_or_would_be_invalid(short, tmp_path):
     path = short
     review = open_review(short)
     script = tmp_path / "plain.yaml"
