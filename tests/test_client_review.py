@@ -293,6 +293,7 @@ def test_a_note_is_kept_in_the_file_on_the_timeline_and_in_the_debrief(view, tmp
     scene.prepare()
     scene.seek(80)
     scene.handle(key(pygame.K_n, text="n"))
+    scene.handle(pygame.event.Event(pygame.TEXTINPUT, text="n"))  # the key that opened it
     assert scene.note == ""
     scene.handle(pygame.event.Event(pygame.TEXTINPUT, text="Hands visible at the door"))
     assert "Hands visible at the door_" in [b.text for b in frame_text(scene, screen)]

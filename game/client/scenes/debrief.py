@@ -54,6 +54,7 @@ class DebriefScene:
         self.max_scroll = 0
         self.message = ""
         self.saved_path = replay_path
+        self.replay_path = replay_path
         self.new_best = False
         self.notes: list = []
         self.review_button = pygame.Rect(0, 0, 0, 0)
@@ -128,6 +129,8 @@ class DebriefScene:
 
     def review(self) -> Next:
         """The after-action review of this session (saved first, so notes have a home)."""
+        if self.replay_path and self.back is not None:
+            return self.back  # the debrief of a session under review: back to that review
         if not self.saved_path and not self.save():
             return None
         from game.levels.errors import LevelError

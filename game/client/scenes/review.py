@@ -104,6 +104,7 @@ class ReviewScene:
         self.cam = None
         self.layers: dict[tuple[int, int], object] = {}
         self.note: str | None = None
+        self._swallow = ""
         self.message = ""
         self.mouse = (-1, -1)
         self.dragging = False
@@ -250,9 +251,10 @@ class ReviewScene:
         """A sentence as shown: people by how they looked, never by id."""
         return redact_ids(text, self.names)
 
-    def start_note(self) -> None:
-        """Start typing a note at this moment."""
+    def start_note(self, opened_with: str = "") -> None:
+        """Start typing a note at this moment (the key that opened it is not typed into it)."""
         self.note = ""
+        self._swallow = opened_with
         self.playing = False
         pygame.key.start_text_input()
 
@@ -287,6 +289,9 @@ class ReviewScene:
         return True
 
     def _handle_note(self, event: pygame.event.Event) -> Next:
+        swallow, self._swallow = self._swallow, ""
+        if event.type == pygame.TEXTINPUT and swallow and event.text == swallow:
+            return None
         if event.type == pygame.TEXTINPUT:
             self.note = (self.note or "") + "".join(c for c in event.text if c.isprintable())
         elif event.type == pygame.KEYDOWN:
@@ -369,8 +374,10 @@ class ReviewScene:
         elif key == pygame.K_TAB:
             self.follow_next()
         else:
+            if key == pygame.K_n:
+                self.start_note(event.unicode or "n")
+                return None
             action = {
-                pygame.K_n: "note",
                 pygame.K_DELETE: "unnote",
                 pygame.K_r: "retry",
                 pygame.K_d: "debrief",

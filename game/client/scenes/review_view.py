@@ -103,8 +103,8 @@ def draw(scene, surface: pygame.Surface) -> None:
 
 
 def follow_order(world: World) -> list[PersonView]:
-    """Everyone on scene, the trainee first, then suspects, officers and civilians."""
-    people = world.snapshot()
+    """Who Tab follows in turn: the trainee, the suspects, the officers on scene (click for anyone)."""
+    people = [p for p in world.snapshot() if p.role != "civilian"]
     return sorted(people, key=lambda p: (ROLE_ORDER.get(p.role, 4), p.id))
 
 
