@@ -27,6 +27,13 @@ from main import main
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture
+def view_context(tmp_path):
+    from client_driving import make_context
+
+    return make_context(tmp_path, (1024, 700))[0]
+
+
 @pytest.fixture(scope="module")
 def short(tmp_path_factory):
     """A small replay (the first minute of a run) for the tests of notes and bad files."""
@@ -239,3 +246,21 @@ def test_replay_opens_the_viewer_on_a_saved_session(short, monkeypatch, capsys):
     monkeypatch.setenv("RRT_EXIT_AFTER_FIRST_FRAME", "1")
     assert main(["replay", str(short), "--at", "0:30", "--view", "trainee"]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_replay_whose_level_changed_is_reviewed_with_a_warning(short, tmp_path, view_context):
+    from game.client.app import build
+    from game.client.routes import ToReview
+
+    level_file = tmp_path / "level.yaml"
+    original = open_review(short).level
+    level_file.write_text(Path(original.source_path).read_text() + "\n# edited\n")
+    text = Path(short).read_text()
+    start = text.index('level: "') + len('level: "')
+    end = text.index('"', start)
+    replay = tmp_path / "replay.yaml"
+    replay.write_text(text[:start] + "level.yaml" + text[end:])
+    review = open_review(replay)
+    assert review.level_changed
+    scene = build(ToReview(review), view_context)
+    assert "level has changed" in scene.message

@@ -112,6 +112,8 @@ class Review:
         self.end = replay.recorded if replay else (script.until or self.level.duration + 1)
         """The last tick the session may reach (it stops sooner if the run ends)."""
         self.recorded_sha256 = replay.event_log_sha256 if replay else ""
+        self.level_changed = bool(replay) and replay.level_sha256 != self.level.content_hash
+        """Whether the level file changed since the session was recorded (it may not play the same)."""
         self.notes: list[ReplayNote] = list(replay.notes) if replay else []
         self.parent: ReplayParent | None = replay.parent if replay else None
         self.exposure = Exposure()
@@ -120,6 +122,10 @@ class Review:
     def title(self) -> str:
         """What the session is called."""
         return self.script.title or f"Review: {self.level.title}"
+
+    def reproduces(self, events: Sequence[Event]) -> bool:
+        """Whether a full run's events are the recorded session's (True when nothing was recorded)."""
+        return not self.recorded_sha256 or event_log_sha256(list(events)) == self.recorded_sha256
 
     def start(self) -> World:
         """The world at tick 0, as the session began."""

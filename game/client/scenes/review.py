@@ -112,6 +112,10 @@ class ReviewScene:
         self.buttons: list = []
         self.ledger_markers: list[Marker] = []
         self.end_events: list[Event] = []
+        if review.level_changed:
+            self.message = (
+                "The level has changed since this session was recorded: it may not play the same"
+            )
         if start:
             self.seek(start)
 
@@ -238,6 +242,10 @@ class ReviewScene:
         world = self.keys.at(self.keys.last_tick).world
         self.end_events = final_events(world)
         self.ledger_markers = timeline_markers(self.level, self.end_events)
+        if not self.review.reproduces(self.end_events):
+            self.message = (
+                "This replay did not reproduce the recorded session (its event log differs)"
+            )
 
     # -- markers and notes -------------------------------------------------------------------------
 
