@@ -6,6 +6,8 @@ python main.py check PATH...   check level files; file:line:col errors, exit 2 o
 python main.py render LEVEL    draw a level's map to a PNG without a window
 python main.py run LEVEL       run a level headless, with a script of decisions
 python main.py replay FILE     review a saved session: timeline, perspectives, notes, retry
+python main.py explore LEVEL   try response strategies over seeds: can it be done well?
+python main.py import-tiled M  turn a Tiled map into a level file
 python main.py records ...     training records: list, show, export, push to an LRS
 python main.py bench           print performance figures
 """
@@ -36,21 +38,19 @@ def main(argv: list[str] | None = None) -> int:
 def _play(args: argparse.Namespace) -> int:
     from game.client.app import play
 
-    return play(level_path=args.level, seed=args.seed, fullscreen=args.fullscreen)
+    return play(
+        level_path=args.level,
+        seed=args.seed,
+        fullscreen=args.fullscreen,
+        variant=args.variant,
+        watch=args.watch,
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
-    from game.levels.check import check_paths
+    from game.sessions.checking import check_command
 
-    levels, problems = check_paths(args.paths)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
-        return 2
-    print(f"{len(levels)} level{'s' if len(levels) != 1 else ''} checked: all good.")
-    return 0
+    return check_command(args.paths, strict=args.strict, watch=args.watch)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -100,6 +100,18 @@ def _records(args: argparse.Namespace) -> int:
     return records_command(args, legacy=config_dir() / "records.json")
 
 
+def _explore(args: argparse.Namespace) -> int:
+    from game.sessions.explore import explore_command
+
+    return explore_command(args)
+
+
+def _import_tiled(args: argparse.Namespace) -> int:
+    from game.sessions.importing import import_tiled_command
+
+    return import_tiled_command(args.map, args.output, force=args.force)
+
+
 def _bench(args: argparse.Namespace) -> int:
     from game.bench import bench_command
 
@@ -124,17 +136,34 @@ def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     play.add_argument("level", nargs="?", help="a level file; without it the menu opens")
     play.add_argument("--seed", type=int, default=None, help="the variation seed (default: random)")
     play.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    play.add_argument(
+        "--variant",
+        action="append",
+        metavar="GROUP=OPTION",
+        help="fix one of the level's variant choices (repeatable), e.g. suspect_start=east",
+    )
+    play.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the level each time its file is saved, on the same seed",
+    )
     play.set_defaults(command="play", handler=_play)
 
     check = sub.add_parser("check", help="check level files and folders; errors as file:line:col")
     check.add_argument("paths", nargs="+", help="level files or folders of levels")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 2 on any)"
+    )
+    check.add_argument(
+        "--watch", action="store_true", help="check again every time a file is saved"
+    )
     check.set_defaults(command="check", handler=_check)
 
     render = sub.add_parser("render", help="draw a level's map to a PNG without a window")
     render.add_argument("level", help="the level file")
     render.add_argument("-o", "--output", required=True, help="the PNG file to write")
     render.add_argument(
-        "--floor", type=int, default=None, help="draw only this floor (default: all)"
+        "--floor", default=None, help="draw only this floor, by number or name (default: all)"
     )
     render.add_argument("--seed", type=int, default=1, help="seed for where people are placed")
     render.set_defaults(command="render", handler=_render)
@@ -149,6 +178,18 @@ def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     run.add_argument("--until", help='stop at this time, e.g. "6:00"')
     run.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     run.add_argument("--save", help="save the session as a replay script to this file")
+    run.add_argument(
+        "--variant",
+        action="append",
+        metavar="GROUP=OPTION",
+        help="fix one of the level's variant choices (repeatable), e.g. suspect_start=east",
+    )
+    run.add_argument(
+        "--check-only",
+        action="store_true",
+        help="check the script and its level without running it",
+    )
+    run.add_argument("--strict", action="store_true", help="with --check-only: warnings are errors")
     run.add_argument("--trainee", help="record the session for this trainee profile (the name)")
     run.add_argument("--badge", help="the trainee's badge or employee number (with --trainee)")
     run.add_argument("--junit", metavar="FILE", help="write the expectations as JUnit XML for CI")
@@ -171,6 +212,27 @@ def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     from game.records.cli import add_parser as add_records_parser
 
     add_records_parser(sub, handler=_records)
+
+    explore = sub.add_parser(
+        "explore",
+        help="try a family of response strategies on a level over seeds and report their ratings",
+    )
+    explore.add_argument("level", help="the level file")
+    explore.add_argument(
+        "--seeds", default=None, help="how many seeds per strategy (default 10), or e.g. 1-30"
+    )
+    explore.add_argument(
+        "--strategy", action="append", help="only this strategy (repeatable); default: all"
+    )
+    explore.add_argument("--until", help='stop each run at this time, e.g. "6:00"')
+    explore.add_argument("--json", action="store_true", help="print one JSON object")
+    explore.set_defaults(command="explore", handler=_explore)
+
+    tiled = sub.add_parser("import-tiled", help="turn a Tiled map (.tmj or .tmx) into a level file")
+    tiled.add_argument("map", help="the Tiled map")
+    tiled.add_argument("-o", "--output", required=True, help="the level YAML to write")
+    tiled.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    tiled.set_defaults(command="import-tiled", handler=_import_tiled)
 
     bench = sub.add_parser("bench", help="measure speed: loading, headless runs, drawing, start-up")
     bench.add_argument("--json", action="store_true", help="print one JSON object")

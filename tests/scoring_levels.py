@@ -84,8 +84,12 @@ def seen(**changes) -> Appearance:
     return replace(look, **changes)
 
 
-def start() -> ScenarioStarted:
-    return ScenarioStarted(0, "test_hallway", 1, ())
+def start(level: Level | None = None) -> ScenarioStarted:
+    """The run's first event, naming who takes part as the world would (the level's suspects and civilians)."""
+    level = level or LEVEL
+    suspects = tuple(dict.fromkeys(s.id for s in level.suspects))
+    civilians = sum(g.count for g in level.civilians)
+    return ScenarioStarted(0, level.id, 1, (), suspects, civilians)
 
 
 def arrive(tick: int = 0, x: int = 4, y: int = 0) -> TraineeArrived:
@@ -162,8 +166,8 @@ def sighted(tick: int, person: str, role: str = "officer", look=None) -> PersonS
     return PersonSighted(tick, "trainee", person, role, True, at(10, 3), look or seen())
 
 
-def contact(tick: int) -> ContactMade:
-    return ContactMade(tick, "suspect", at(*SOURCE), 5.0)
+def contact(tick: int, how: str = "engagement range") -> ContactMade:
+    return ContactMade(tick, "suspect", at(*SOURCE), 5.0, how)
 
 
 def stopped(tick: int, how: str = "incapacitated") -> ThreatStopped:
@@ -208,8 +212,28 @@ def announced(tick: int) -> PoliceAnnounced:
     return PoliceAnnounced(tick, "trainee", at(4, 3), False)
 
 
-def ended(tick: int) -> ScenarioEnded:
-    return ScenarioEnded(tick, "time limit")
+def ended(tick: int, reason: str = "time limit") -> ScenarioEnded:
+    return ScenarioEnded(tick, reason)
+
+
+def trainee_hit(
+    tick: int, condition: str = "walking", x: int = 10, y: int = 3, by: str = "suspect"
+):
+    """A round hits the trainee where they stand ("incapacitated" puts them down)."""
+    return PersonWounded(tick, "trainee", "trainee", by, condition, at(x, y))
+
+
+def officer_challenges_trainee(tick: int) -> ChallengeIssued:
+    """A uniformed officer challenges the trainee, who is in plain clothes."""
+    look = Appearance("plain", False, False, False, "handgun", True, False, 7.0, True)
+    return ChallengeIssued(tick, "unit_2", "trainee", "trainee", look, False)
+
+
+def officer_fires_at_trainee(tick: int) -> ShotFired:
+    return ShotFired(
+        tick, "unit_2", "officer", "trainee", "trainee", at(4, 3), at(10, 3), "", (), (), (),
+        seen(), False, False, "open",
+    )  # fmt: skip
 
 
 def run_in(start_tick: int, path: list[tuple[int, int]], every: int = 3, pace="run") -> list[Event]:
@@ -224,11 +248,11 @@ ROUTE_TO_ROOM_C = [(4, 1), (4, 2), (5, 3), (6, 4), (7, 4), (8, 4), (9, 4), (10, 
 
 def judge(*parts: Event | list[Event], level: Level = LEVEL) -> Assessment:
     """Assess a hand-built log: events and lists of events in any order, sorted by tick."""
-    events: list[Event] = [start()]
+    events: list[Event] = [start(level)]
     for part in parts:
         events += part if isinstance(part, list) else [part]
     events.sort(key=lambda e: e.tick)
-    return assess(level, events)
+    return assess(level, events, strict=True)
 
 
 # -- pattern levels (run as real Worlds) ------------------------------------------------------------

@@ -79,7 +79,7 @@ def test_the_minimal_level_pads_all_floors_to_one_size_with_void() -> None:
     widths = {len(row) for floor in level.floors for row in floor.rows}
     assert widths == {12}
     assert [len(floor.rows) for floor in level.floors] == [6, 6]
-    assert level.floors[1].rows[1] == "#.S.#       "
+    assert level.floors[1].rows[1] == "#...#       "
     assert level.floors[1].rows[5] == " " * 12
 
 
@@ -198,8 +198,8 @@ def test_the_example_level_in_the_authoring_guide_loads() -> None:
 
 def test_a_legend_symbol_in_a_list_of_rows_is_placed_inside_its_quotes() -> None:
     text = minimal_text().replace(
-        "      rows: |\n        #####\n        #.S.#\n",
-        '      rows: ["#####", "#.Sq#"]\n',
+        "      rows: |\n        #####\n        #...#\n",
+        '      rows: ["#####", "#..q#"]\n',
     )
     [problem] = problems_of(text)
     assert problem.startswith("level.yaml:22:27: map.floors[1].rows[1]: map symbol 'q'")

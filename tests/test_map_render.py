@@ -161,3 +161,77 @@ def test_render_of_a_missing_floor_exits_2(tmp_path, capsys):
         render_command(str(FIXTURES / "minimal_level.yaml"), str(tmp_path / "x.png"), floor=7) == 2
     )
     assert "no floor 7" in capsys.readouterr().err
+
+
+# -- the author's map on several storeys ------------------------------------------------------------
+
+TWO_STOREY = FIXTURES / "two_storey.yaml"
+
+
+def _two_storey_with_route(tmp_path, route: str) -> Path:
+    text = TWO_STOREY.read_text(encoding="utf-8").replace("route: [upper_hall]", f"route: {route}")
+    path = tmp_path / "level.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_route_stops_are_drawn_on_their_own_floor_with_the_routes_numbers(tmp_path):
+    from game.client.map_render import route_stops
+    from game.levels.loader import load_level
+
+    level = load_level(_two_storey_with_route(tmp_path, "[hall, upper_hall, room_201, upper_hall]"))
+    route = level.suspects[0].route
+    ground = route_stops(level, route, 0)
+    upper = route_stops(level, route, 1)
+    assert [numbers for _, numbers in ground] == [[1]]
+    assert sorted(numbers for _, numbers in upper) == [[2, 4], [3]]
+
+
+def test_render_floor_takes_a_name_or_a_number(tmp_path, capsys):
+    level = str(TWO_STOREY)
+    by_name = tmp_path / "name.png"
+    by_number = tmp_path / "number.png"
+    assert render_command(level, str(by_name), floor="Upper floor") == 0
+    assert render_command(level, str(by_number), floor="1") == 0
+    assert render_command(level, str(tmp_path / "lower.png"), floor="upper FLOOR") == 0
+    one = pygame.image.tobytes(pygame.image.load(str(by_name)), "RGB")
+    assert one == pygame.image.tobytes(pygame.image.load(str(by_number)), "RGB")
+    assert render_command(level, str(tmp_path / "x.png"), floor="Attic") == 2
+    err = capsys.readouterr().err
+    assert "no floor 'Attic'; the level has floors 0 'Ground floor', 1 'Upper floor'" in err
+
+
+def test_staff_and_plain_clothes_officers_have_their_own_legend_entries_unlike_the_suspect():
+    looks = {key: look for key, (look, _) in ROLE_LOOKS.items()}
+    assert {"staff", "plain_officer", "civilian", "suspect"} <= looks.keys()
+    assert looks["staff"] != looks["suspect"] and looks["plain_officer"] != looks["suspect"]
+    assert "staff" in ROLE_LOOKS["staff"][1] and "diamond" in ROLE_LOOKS["suspect"][1]
+
+
+def test_the_suspects_start_is_framed_so_it_never_looks_like_a_staff_member():
+    from game.client.map_render import TILE, _suspect_frame
+
+    surface = pygame.Surface((TILE * 2, TILE * 2))
+    surface.fill(MAGENTA)
+    _suspect_frame(surface, (TILE, TILE))
+    framed = _drawn_pixels(surface, surface.get_rect())
+    assert framed > 20
+
+
+@pytest.mark.parametrize("name", ["off_duty", "wing_a", "campus_sro", "silent_building"])
+def test_zone_labels_on_a_floor_never_overlap(name):
+    from game.client.map_render import TILE, _draw_zone_labels
+    from game.client.text import Fonts
+    from game.levels.loader import load_level
+
+    pygame.font.init()
+    level = load_level(ROOT / "levels" / f"{name}.yaml")
+    width, height = len(level.floors[0].rows[0]) * TILE, len(level.floors[0].rows) * TILE
+    for floor in range(len(level.floors)):
+        layer = pygame.Surface((width, height))
+        boxes = _draw_zone_labels(layer, level, floor, Fonts(0.85))
+        named = sum(1 for zone in level.zones if any(a.floor == floor for a in zone.areas))
+        assert len(boxes) == named
+        for i, box in enumerate(boxes):
+            assert layer.get_rect().contains(box)
+            assert all(not box.colliderect(other) for other in boxes[i + 1 :]), (floor, box)

@@ -19,7 +19,7 @@ def test_the_project_table_names_the_rrt_command_and_the_runtime_dependencies():
     assert project["name"] == "rapid-response-trainer"
     assert project["scripts"] == {"rrt": "game.shipped.main:main"}
     needed = {line.split(">")[0].split("=")[0].strip() for line in project["dependencies"]}
-    assert needed == {"pygame-ce", "PyYAML"}
+    assert needed == {"pygame-ce", "PyYAML", "pytiled-parser"}
     assert PROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "game.__version__"}
     assert game.__version__.count(".") == 2
 

@@ -20,6 +20,7 @@ from scoring_levels import (
     run_in,
     stopped,
     tourniquet,
+    trainee_hit,
     trainee_shot,
     wounded,
 )
@@ -34,7 +35,7 @@ from game.scoring import (
     assessment_to_dict,
     clocks,
 )
-from game.scoring.ratings import label, rating
+from game.scoring.ratings import label, rating, worst
 
 
 def test_the_most_each_category_can_award_adds_up_to_its_weight_and_to_a_thousand():
@@ -144,7 +145,9 @@ def test_the_debrief_lists_strengths_improvements_and_one_next_drill():
     st.lists(
         st.tuples(
             st.integers(0, 900),
-            st.sampled_from(["shot", "civilian_shot", "stand_off", "gunfire", "enter", "update"]),
+            st.sampled_from(
+                ["shot", "civilian_shot", "stand_off", "gunfire", "enter", "update", "hit", "down"]
+            ),
         ),
         max_size=12,
     )
@@ -162,11 +165,15 @@ def test_any_log_gives_a_consistent_assessment(steps):
             parts += gunfire(tick, tick + 100)
         elif what == "enter":
             parts.append(entered(tick))
+        elif what == "hit":
+            parts.append(trainee_hit(tick))
+        elif what == "down":
+            parts.append(trainee_hit(tick, "incapacitated"))
         else:
             parts.append(radio(tick, "update", shots="active"))
     a = judge(*parts)
     assert 0 <= a.score <= a.max_score == 1000
     assert a.score == sum(c.points for c in a.categories)
     assert a.hard_failures == tuple(sorted({e.rule for e in a.ledger if e.category == "HF"}))
-    assert a.rating == ("U" if a.hard_failures else rating(a.score, 1000))
+    assert a.rating == ("U" if a.hard_failures else worst(rating(a.score, 1000), *a.caps))
     json.dumps(assessment_to_dict(a))

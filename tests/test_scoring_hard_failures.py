@@ -63,7 +63,7 @@ def test_calling_the_attacker_barricaded_and_holding_is_a_hard_failure():
     call = radio(100, "update", action="suspect contained in room C")
     a = judge(arrive(0), gunfire(0, 500), call, ended(500))
     assert "HF3" in a.hard_failures
-    assert "barricaded or contained" in a.entries("HF3")[0].message
+    assert 'called the attacker "contained"' in a.entries("HF3")[0].message
 
 
 def test_firing_at_a_surrendered_attacker_is_a_hard_failure():

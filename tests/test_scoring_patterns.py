@@ -114,6 +114,6 @@ def test_taking_cover_and_challenging_a_self_dispatched_officer_earns_the_challe
     level = self_dispatch_level()
     a = assess(level, _play(level, 1, {1: [TakeCover()], 2: [Challenge("off_duty")]}).log)
     assert a.hard_failures == ()
-    assert a.points("D1") == 60
+    assert a.points("D1") == 40
     assert a.points("D4") == 10
     assert a.category("D").rating == "P"

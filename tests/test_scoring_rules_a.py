@@ -18,6 +18,8 @@ from scoring_levels import (
     trainee_shot,
 )
 
+from game.core.radio import airtime_seconds
+
 
 def test_entering_within_a_minute_of_arrival_with_gunfire_earns_full_entry_marks():
     a = judge(arrive(0), gunfire(10, 400), entered(300), ended(400))
@@ -78,9 +80,14 @@ def test_closing_on_the_gunfire_is_not_a_stall():
     assert a.entries("A4") == ()
 
 
-def test_a_radio_report_excuses_a_short_hold():
+def test_a_radio_report_excuses_only_the_seconds_it_takes():
     a = judge(arrive(0), gunfire(0, 100), radio(50, "update", shots="active"), ended(100))
-    assert a.entries("A4") == ()
+    held = int(10 - airtime_seconds("update", (("shots", "active"),)))
+    assert 0 < held < 10
+    assert f"held for {held} s" in a.entries("A4")[0].message
+    assert a.points("A4") == round(
+        -5 * (10 - airtime_seconds("update", (("shots", "active"),))) / 10
+    )
 
 
 def test_holding_once_the_attacker_is_silent_and_free_of_victims_is_not_a_stall():

@@ -23,8 +23,8 @@ def test_a_bystander_behind_the_target_makes_an_unsafe_shot_even_when_nothing_is
     a = judge(arrive(0), trainee_shot(50, line=("class_b.1",)), ended(100))
     penalties = [e for e in a.entries("B1") if e.points < 0]
     assert [e.points for e in penalties] == [-40]
-    assert "class_b.1" in penalties[0].message
-    assert "ShotFired" in penalties[0].evidence[0]
+    assert "1 person who was not a threat" in penalties[0].message
+    assert "ShotFired" in penalties[0].evidence[0] and "class_b.1" in penalties[0].evidence[0]
 
 
 def test_a_shot_with_a_clear_line_of_fire_costs_nothing():

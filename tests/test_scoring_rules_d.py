@@ -11,6 +11,7 @@ from scoring_levels import (
     backup,
     challenge,
     complied,
+    contact,
     cover,
     ended,
     holstered,
@@ -27,13 +28,13 @@ from game.core.level import Dress, Trainee
 
 def test_challenging_an_armed_plain_clothes_officer_from_cover_earns_full_challenge_credit():
     a = judge(arrive(0), sighted(10, "off_duty"), cover(12), challenge(15, "off_duty"), ended(100))
-    assert a.points("D1") == 60
+    assert a.points("D1") == 40
     assert "no POLICE jacket" in a.entries("D1")[0].evidence[0]
 
 
 def test_challenging_from_the_open_earns_part_of_the_challenge_credit():
     a = judge(arrive(0), sighted(10, "off_duty"), challenge(15, "off_duty"), ended(100))
-    assert a.points("D1") == 40
+    assert a.points("D1") == 27
 
 
 def test_firing_on_an_armed_plain_clothes_officer_without_a_challenge_earns_no_challenge_credit():
@@ -43,7 +44,8 @@ def test_firing_on_an_armed_plain_clothes_officer_without_a_challenge_earns_no_c
 
 
 def test_an_officer_in_uniform_is_not_an_ambiguous_armed_person():
-    a = judge(arrive(0), sighted(10, "unit_2", look=seen(dress="uniform")), ended(100))
+    uniformed = sighted(10, "unit_2", look=seen(dress="uniform"))
+    a = judge(arrive(0), uniformed, contact(20), ended(100))
     assert a.entries("D1")[0].message.startswith("Not applicable")
 
 
@@ -82,4 +84,5 @@ def test_a_uniformed_trainee_who_shouts_police_earns_full_self_identification():
 def test_a_plain_clothes_trainee_without_markings_or_a_shout_earns_no_self_identification():
     level = replace(LEVEL, trainee=replace(LEVEL.trainee, dress=Dress.PLAIN))
     assert isinstance(level.trainee, Trainee)
-    assert judge(arrive(0), ended(100), level=level).points("D5") == 0
+    plain = replace(arrive(0), dress="plain")
+    assert judge(plain, ended(100), level=level).points("D5") == 0

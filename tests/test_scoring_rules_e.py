@@ -37,7 +37,7 @@ OPEN_LOT = (
 
 
 def test_an_approach_along_cover_or_at_a_run_earns_full_approach_credit():
-    a = judge(arrive(0), run_in(1, ROUTE_TO_ROOM_C[:2]), entered(20), ended(100))
+    a = judge(arrive(0), run_in(1, ROUTE_TO_ROOM_C[:3]), entered(7, 5, 3), ended(100))
     assert a.points("E1") == 30
 
 
@@ -62,13 +62,15 @@ def test_engaging_from_the_open_with_cover_at_hand_costs_points():
 
 
 def test_running_toward_audible_gunfire_matches_the_situation():
-    a = judge(arrive(0), gunfire(0, 200), run_in(5, ROUTE_TO_ROOM_C), ended(200))
+    a = judge(arrive(0), gunfire(0, 200), run_in(5, ROUTE_TO_ROOM_C), entered(11), ended(200))
     assert a.points("E3") == 20
 
 
 def test_walking_while_gunfire_is_audible_does_not_match_the_situation():
-    a = judge(arrive(0), gunfire(0, 200), run_in(5, ROUTE_TO_ROOM_C, pace="walk"), ended(200))
+    walk = run_in(5, ROUTE_TO_ROOM_C, pace="walk")
+    a = judge(arrive(0), gunfire(0, 200), walk, entered(11), ended(200))
     assert a.points("E3") == 0
+    assert "0 %" in a.entries("E3")[0].message
 
 
 def test_seeing_the_attacker_from_the_doorway_before_entering_the_room_earns_threshold_credit():

@@ -38,13 +38,28 @@ def check_distribution() -> str:
     return "" if getattr(pygame, "IS_CE", False) else FIX_DISTRIBUTION
 
 
-def play(level_path: str | None = None, seed: int | None = None, fullscreen: bool = False) -> int:
-    """Open the window: the menu, or one level's briefing; returns the exit status."""
+def play(
+    level_path: str | None = None,
+    seed: int | None = None,
+    fullscreen: bool = False,
+    variant: list[str] | None = None,
+    watch: bool = False,
+) -> int:
+    """Open the window: the menu, or one level's briefing; returns the exit status.
+
+    `variant` fixes variant choices ("group=option"); `watch` reloads the level when its file is saved.
+    """
     problem = check_distribution()
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    if (watch or variant) and level_path is None:
+        print("play: --watch and --variant need a level file", file=sys.stderr)
+        return 2
     from game.client.settings import load_settings
+    from game.client.sound import SoundBank
+    from game.client.text import Fonts
+    from game.client.window import NoDisplay, open_window, start_display
 
     settings = load_settings()
     level = None
@@ -60,14 +75,42 @@ def play(level_path: str | None = None, seed: int | None = None, fullscreen: boo
         except OSError as error:
             print(f"{level_path}: cannot read the level: {error}", file=sys.stderr)
             return 2
-    levels = Path(level_path).parent if level_path else _levels_dir()
+    chosen: dict[str, str] = {}
+    if level is not None and variant:
+        from game.sessions.variants import parse_variant_choices
 
-    def first(context: Context) -> Scene:
-        scene = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
+        try:
+            chosen = parse_variant_choices(variant, level)
+        except ValueError as error:
+            print(f"play: --variant: {error}", file=sys.stderr)
+            return 2
+    try:
+        start_display()
+    except NoDisplay as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    pygame.font.init()
+    try:
+        screen = open_window(settings.window, fullscreen or settings.fullscreen)
+        context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
+        context.levels_dir = Path(level_path).parent if level_path else _levels_dir()
+        context.variant = chosen
+        if level is not None:
+            seed = seed if seed is not None else new_seed()
+        first = build(ToBriefing(level, seed) if level is not None else ToMenu(), context)
+        if watch and level is not None:
+            from game.client.watch_scene import WatchScene
+
+            first = WatchScene(
+                context, first, level_path, seed, lambda now, nxt: follow(now, nxt, context)
+            )
         # who is training: asked before anything is recorded
-        return build(ToProfile(scene), context)
-
-    return _open_window(settings, fullscreen, levels, first)
+        first = build(ToProfile(first), context)
+        # The benchmark of start-up time stops after the first drawn frame.
+        run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
+    finally:
+        pygame.quit()
+    return 0
 
 
 def review(path: str, at: int = 0, perspective: str = "truth", fullscreen: bool = False) -> int:
@@ -77,6 +120,9 @@ def review(path: str, at: int = 0, perspective: str = "truth", fullscreen: bool 
         print(problem, file=sys.stderr)
         return 1
     from game.client.settings import load_settings
+    from game.client.sound import SoundBank
+    from game.client.text import Fonts
+    from game.client.window import NoDisplay, open_window, start_display
     from game.levels.errors import LevelError
     from game.sessions.review import open_review
 
@@ -88,22 +134,6 @@ def review(path: str, at: int = 0, perspective: str = "truth", fullscreen: bool 
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 2
     settings = load_settings()
-    levels = Path(session.level.source_path).parent
-
-    def first(context: Context) -> Scene:
-        return build(ToReview(session, None, at, perspective), context)
-
-    return _open_window(settings, fullscreen, levels, first)
-
-
-def _open_window(
-    settings, fullscreen: bool, levels: Path, first: Callable[[Context], Scene]
-) -> int:
-    """Start the display, open the window, run the scene loop from the first scene."""
-    from game.client.sound import SoundBank
-    from game.client.text import Fonts
-    from game.client.window import NoDisplay, open_window, start_display
-
     try:
         start_display()
     except NoDisplay as error:
@@ -113,13 +143,9 @@ def _open_window(
     try:
         screen = open_window(settings.window, fullscreen or settings.fullscreen)
         context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
-        context.levels_dir = levels
-        # The benchmark of start-up time stops after the first drawn frame.
-        run(
-            first(context),
-            screen,
-            max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None,
-        )
+        context.levels_dir = Path(session.level.source_path).parent
+        first = build(ToReview(session, None, at, perspective), context)
+        run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
     finally:
         pygame.quit()
     return 0

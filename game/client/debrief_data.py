@@ -105,8 +105,6 @@ def _clocks(
 ) -> list[tuple[str, str, str]]:
     """(moment, time from dispatch / from arrival, benchmark) rows."""
     run_clocks = given if given is not None else clocks(events, level)
-    from_dispatch = run_clocks.from_dispatch()
-    from_arrival = run_clocks.from_arrival()
     thresholds = level.scoring
     benchmarks = {
         "entry": f"full credit within {thresholds.entry_full_seconds} s of arrival, none after {thresholds.entry_zero_seconds} s",
@@ -117,19 +115,5 @@ def _clocks(
     for moment, title in CLOCK_TITLES.items():
         if moment in ("dispatch",):
             continue
-        d = from_dispatch.get(moment)
-        a = from_arrival.get(moment)
-        if d is None:
-            value = "did not happen"
-        else:
-            value = f"{_mss(d)} after dispatch"
-            if a is not None and moment not in ("arrival", "shot0"):
-                value += f", {_mss(a)} after arrival"
-        rows.append((title, value, benchmarks.get(moment, "")))
+        rows.append((title, run_clocks.describe(moment), benchmarks.get(moment, "")))
     return rows
-
-
-def _mss(seconds: float) -> str:
-    sign = "-" if seconds < 0 else ""
-    whole = abs(round(seconds))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"

@@ -43,6 +43,8 @@ class Context:
     levels_dir: Path = Path("levels")
     saves: list[str] = field(default_factory=list)
     records: TraineeChoice = field(default_factory=TraineeChoice)
+    variant: dict[str, str] = field(default_factory=dict)
+    """Variant choices fixed from the command line (`play --variant`), kept across retries."""
 
     def save_settings(self) -> None:
         """Remember the settings between runs (errors are shown, never fatal)."""

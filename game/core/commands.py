@@ -35,11 +35,43 @@ RADIO_SLOTS = (
     "casualties",
     "action",
     "requests",
+    "status",
 )
-"""The slots of a structured radio message (doctrine §2.1, the seven-slot initial report)."""
+"""The slots of a structured radio message (doctrine §2.1, the seven-slot initial report), then the
+suspect's status; `radio.message_slots` gives each kind's slots in panel order."""
 
 SHOTS_STATUS = ("active", "stopped", "none", "unknown")
 """Values of the `shots` slot."""
+
+SUSPECT_STATUS = (
+    "active",
+    "moving",
+    "barricaded",
+    "contained",
+    "isolated",
+    "down",
+    "in_custody",
+    "surrendered",
+    "unknown",
+)
+"""Values of the `status` slot: what the sender says the suspect is doing or has become."""
+
+ACTIONS = (
+    "making_entry",
+    "moving_to_gunfire",
+    "searching",
+    "engaging",
+    "holding",
+    "treating",
+    "units_to_me",
+    "hold_back",
+    "set_perimeter",
+)
+"""Values of the `action` slot: the sender's action, or what they tell other units to do. Free words
+are also accepted there and read for the same meanings (`radio.meaning`)."""
+
+STAND_OFF_ACTIONS = ("hold_back", "set_perimeter")
+"""Actions that tell units to stay out (doctrine §7.5 HF5) whatever kind of message carries them."""
 
 REQUESTS = ("backup", "ems", "rtf", "perimeter", "command", "staging", "ccp")
 """Resources a trainee may request in the `requests` slot (comma-separated)."""

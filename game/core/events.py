@@ -43,9 +43,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class ScenarioStarted(Event):
+    """The run begins: its level, seed and variant, and who takes part (suspects by id, civilians by count)."""
+
     level: str
     seed: int
     variant: tuple[tuple[str, str], ...]
+    suspects: tuple[str, ...] = ()
+    civilians: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +59,13 @@ class ScenarioEnded(Event):
 
 @dataclass(frozen=True, slots=True)
 class TraineeArrived(Event):
+    """The trainee is on scene, dressed and marked as the level says (what others can see of them)."""
+
     position: Position
     zone: str
+    dress: str = "uniform"
+    raid_jacket: bool = False
+    badge_shown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +83,12 @@ class EnteredZone(Event):
 
 @dataclass(frozen=True, slots=True)
 class EnteredBuilding(Event):
+    """A person crossed into the building; `on_arrival` when the trainee was already inside on arrival."""
+
     person: str
     position: Position
     zone: str
+    on_arrival: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +225,13 @@ class PersonSighted(Event):
 
 @dataclass(frozen=True, slots=True)
 class ContactMade(Event):
+    """The trainee closed to engage a suspect (doctrine §7.8 A3): `how` is "engagement range"
+    (in range, in sight, weapon drawn), "challenge" or "exchange of fire"; sight at a distance is not contact."""
+
     suspect: str
     position: Position
     distance: float
+    how: str = ""
 
 
 @dataclass(frozen=True, slots=True)

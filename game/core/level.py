@@ -319,6 +319,8 @@ class ScoringThresholds:
     care_full_seconds: int = 60
     care_zero_seconds: int = 300
     backup_wait_allowed_seconds: int = 0
+    weights: tuple[tuple[str, int], ...] = ()
+    """Category weights (category id, points) replacing doctrine §7.2's; categories not named keep theirs."""
 
 
 @dataclass(frozen=True, slots=True)

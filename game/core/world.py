@@ -31,6 +31,7 @@ from game.core.events import (
     ThreatStopped,
     TraineeArrived,
 )
+from game.core.geometry import distance
 from game.core.level import Condition, Level, Place, Position, Role, TimelineKind, ZoneKind
 from game.core.pathfinding import distance_field
 from game.core.people import (
@@ -51,6 +52,8 @@ CRITICAL_WORSENS_TICKS = 1200
 CRITICAL_LOST_TICKS = 3000
 """...and is lost after five (Hartford Consensus: no one should die of uncontrolled bleeding)."""
 TRAINEE_DOWN_HITS = 2
+ENGAGEMENT_RANGE = 8.0
+"""Tiles within which a trainee in sight of a suspect with the weapon drawn has closed to engage (contact)."""
 _SETTLED = frozenset({"sheltering", "freeze", "escaped"})
 """Civilian states in which a civilian waits where they are until the trainee directs them."""
 _MOBILE = frozenset({"ok", "walking"})
@@ -101,7 +104,23 @@ class World:
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
-        self.emit(ScenarioStarted(0, level.id, seed, tuple(sorted(self.variant.items()))))
+        self.emit(
+            ScenarioStarted(
+                0,
+                level.id,
+                seed,
+                tuple(sorted(self.variant.items())),
+                tuple(p.id for p in self.people if p.role is Role.SUSPECT),
+                len(self.civilians),
+            )
+        )
+        for person in self.police:
+            if person.role is Role.OFFICER and person.present:
+                self.emit(
+                    OfficerArrived(
+                        0, person.id, person.position, person.dress.value, person.off_duty
+                    )
+                )
         for person in self.people:
             if person.role is Role.CIVILIAN and person.condition != "ok":
                 self.emit(
@@ -270,6 +289,10 @@ class World:
         )
         if shooter.role is Role.SUSPECT:
             self._gunfire(shooter.position)
+            if target is self.trainee and _gap(shooter, target) <= ENGAGEMENT_RANGE:
+                self._contact(shooter, "exchange of fire")
+        elif shooter is self.trainee and target is not None and target.role is Role.SUSPECT:
+            self._contact(target, "exchange of fire")
         if shooter.is_police and (
             (target is not None and target.is_police) or (hit is not None and hit.is_police)
         ):
@@ -390,8 +413,29 @@ class World:
                     self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
 
     def _arrive_trainee(self) -> None:
-        zone = self.zone_at(self.trainee.position)
-        self.emit(TraineeArrived(self.tick, self.trainee.position, zone))
+        trainee = self.trainee
+        zone = self.zone_at(trainee.position)
+        self.emit(
+            TraineeArrived(
+                self.tick,
+                trainee.position,
+                zone,
+                trainee.dress.value,
+                trainee.raid_jacket_worn,
+                trainee.badge_shown,
+            )
+        )
+        if trainee.inside:
+            self.emit(EnteredBuilding(self.tick, trainee.id, trainee.position, zone, True))
+
+    def _contact(self, suspect: Person, how: str) -> None:
+        """The trainee's first closing to engage a suspect (doctrine §7.8 A3), once per suspect."""
+        if suspect.id in self._contact_made:
+            return
+        self._contact_made.add(suspect.id)
+        here, there = self.trainee.position, suspect.position
+        gap = round(distance(here.x, here.y, there.x, there.y), 2)
+        self.emit(ContactMade(self.tick, suspect.id, there, gap, how))
 
     def _gunfire(self, source: Position) -> None:
         self.last_gunfire = source
@@ -461,15 +505,23 @@ class World:
                         seen,
                     )
                 )
-            if (
-                person.role is Role.SUSPECT
-                and person.id not in self._contact_made
-                and person.active
-                and person.state != "surrendered"
-            ):
-                self._contact_made.add(person.id)
-                dist = appearance(trainee, person, self.tick, self.level, True).distance
-                self.emit(ContactMade(self.tick, person.id, person.position, dist))
+            if person.role is Role.SUSPECT and person.id not in self._contact_made:
+                if person.challenged_by == trainee.id and person.challenged_tick == self.tick:
+                    self._contact(person, "challenge")
+                elif (
+                    person.active
+                    and person.state != "surrendered"
+                    and trainee.weapon_drawn
+                    and _gap(trainee, person) <= ENGAGEMENT_RANGE
+                ):
+                    self._contact(person, "engagement range")
+
+
+def _gap(a: Person, b: Person) -> float:
+    """Tiles between two people on one floor (infinite across floors)."""
+    if a.position.floor != b.position.floor:
+        return float("inf")
+    return distance(a.position.x, a.position.y, b.position.x, b.position.y)
 
 
 def _choose_variant(level: Level, rng: random.Random, fixed: dict[str, str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from game.core.level import (
     Place,
     Position,
     Rect,
+    ScoringThresholds,
     TileKind,
     TimelineEntry,
     TimelineKind,
@@ -94,3 +95,8 @@ def make_timeline_entry(
     if radio_restored is not None:
         return TimelineEntry(at, TimelineKind.RADIO_RESTORED, when=when, **radio_restored)
     return TimelineEntry(at, TimelineKind.PROMPT, text=prompt or "", when=when)
+
+
+def make_scoring(weights: dict[str, int] | None = None, **thresholds: int) -> ScoringThresholds:
+    """The rubric's tuning, with the category weights as sorted (category, points) pairs."""
+    return ScoringThresholds(**thresholds, weights=tuple(sorted((weights or {}).items())))

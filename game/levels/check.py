@@ -1,4 +1,4 @@
-"""Check level files and folders of levels, collecting every problem (for `main.py check`)."""
+"""Check level files and folders of levels, collecting every problem and warning (for `main.py check`)."""
 
 from __future__ import annotations
 
@@ -9,23 +9,30 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem
+from game.levels.identify import LEVEL_KEYS, identify
 from game.levels.loader import load_level
 from game.levels.yamlsafe import MAX_BYTES, compose
 
-LEVEL_KEYS = frozenset({"map", "zones", "trainee", "briefing"})
-"""A YAML file in a folder is taken as a level when its top-level mapping has any of these keys."""
-
 
 def check_paths(paths: list[str]) -> tuple[list[Level], list[Problem]]:
-    """Load every level named (files) or found (`*.yaml` directly in folders); never raises."""
+    """Load every level named (files) or found (`*.yaml` directly in folders); never raises.
+
+    The problems include warnings (`Problem.is_warning`). A file named explicitly that is not a level
+    (a script, a Tiled map, a picture...) is one problem saying what it is and what to run instead.
+    """
     levels: list[Level] = []
     problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
     for file, must_be_level in _files(paths, problems):
         if not must_be_level and not looks_like_level(file):
             continue
+        if must_be_level:
+            kind = identify(file)
+            if not kind.is_level:
+                problems.append(Problem(file, 1, 1, FILE_PATH, kind.message()))
+                continue
         try:
-            level = load_level(file)
+            level = load_level(file, problems)
         except LevelError as error:
             problems.extend(error.problems)
             continue

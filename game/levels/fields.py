@@ -25,6 +25,7 @@ from game.levels.builders import (
     make_map,
     make_place,
     make_protocol,
+    make_scoring,
     make_timeline_entry,
     make_zone,
 )
@@ -368,7 +369,7 @@ TIMELINE_ENTRY = Obj(
         Field("radio", RADIO, "Radio traffic.", {"from": "Dispatch", "text": "Shots fired."}),
         Field("radio_degraded", RADIO_DEGRADED, "Bad reception.", {"zone": "gym", "loss": 0.5}),
         Field("radio_restored", RADIO_RESTORED, "Reception back.", {"zone": "gym"}),
-        Field("prompt", Text(nonempty=True), "An on-screen prompt.", "Press C to take cover."),
+        Field("prompt", Text(nonempty=True), "An on-screen prompt.", "Press Q to take cover."),
         WHEN,
     ),
     build=make_timeline_entry,
@@ -418,18 +419,28 @@ _SCORING_DOCS = {
 
 SCORING = Obj(
     "scoring",
-    "Tuning of the rubric's time thresholds, in whole seconds.",
-    tuple(
+    "Tuning of the rubric: time thresholds in whole seconds, and the categories' weights.",
+    (
+        *(
+            Field(
+                name,
+                Integer(0),
+                doc,
+                getattr(ScoringThresholds(), name),
+                default=getattr(ScoringThresholds(), name),
+            )
+            for name, doc in _SCORING_DOCS.items()
+        ),
         Field(
-            name,
-            Integer(0),
-            doc,
-            getattr(ScoringThresholds(), name),
-            default=getattr(ScoringThresholds(), name),
-        )
-        for name, doc in _SCORING_DOCS.items()
+            "weights",
+            MapOf(Choice(("A", "B", "C", "D", "E", "F")), Integer(0, 1000)),
+            "Points a category is worth, for agencies that weight the priorities differently "
+            "(doctrine §7.2: A 350, B 200, C 150, D 100, E 100, F 100); categories left out keep theirs.",
+            {"A": 400, "C": 100},
+            default={},
+        ),
     ),
-    build=ScoringThresholds,
+    build=make_scoring,
 )
 
 CASE = Obj(

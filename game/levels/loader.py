@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from game.core.level import Level
 from game.levels.errors import FILE_PATH, LevelError, Problem
 from game.levels.fields import LEVEL
+from game.levels.lint import lint_level
 from game.levels.semantics import check_level
 from game.levels.validate import Context, field_values
 from game.levels.yamlsafe import (
@@ -24,8 +25,11 @@ from game.levels.yamlsafe import (
 )
 
 
-def load_level(path: str | Path) -> Level:
-    """Read and check a level file; raises LevelError listing every problem (never anything else)."""
+def load_level(path: str | Path, warnings: list[Problem] | None = None) -> Level:
+    """Read and check a level file; raises LevelError listing every problem (never anything else).
+
+    Warnings (see `game.levels.lint`) do not stop loading; pass a list to collect them.
+    """
     name = str(path)
     try:
         size = Path(path).stat().st_size
@@ -35,10 +39,10 @@ def load_level(path: str | Path) -> Level:
     except OSError as error:
         reason = error.strerror or str(error)
         raise LevelError([_file_problem(name, f"cannot read the file: {reason}")]) from None
-    return parse_level(data, name)
+    return parse_level(data, name, warnings)
 
 
-def parse_level(data: bytes, source_path: str) -> Level:
+def parse_level(data: bytes, source_path: str, warnings: list[Problem] | None = None) -> Level:
     """Check a level from its file bytes; `source_path` names it in problems and in the Level."""
     if len(data) > MAX_BYTES:
         raise LevelError([_file_problem(source_path, _too_big(len(data)))])
@@ -48,7 +52,11 @@ def parse_level(data: bytes, source_path: str) -> Level:
     ctx.nodes[""] = root
     ctx.floor_names = _floor_names(root)
     draft, _ = field_values(root, LEVEL, "", ctx)
-    check_level(draft, ctx, source_lines(text))
+    lines = source_lines(text)
+    check_level(draft, ctx, lines)
+    lint_level(draft, ctx, lines)
+    if warnings is not None:
+        warnings.extend(sorted(set(ctx.warnings)))
     if ctx.problems:
         raise LevelError(ctx.problems)
     level_map = draft.pop("map")

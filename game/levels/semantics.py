@@ -72,6 +72,11 @@ class Checker:
                 message = (
                     f"map symbol {symbol!r} is not in the legend{hint}; add it under map.legend"
                 )
+                if symbol == "\t" and "\t" not in known:
+                    message = (
+                        "a tab in a map row; use spaces (each character is one tile, and an "
+                        "editor shows a tab as several)"
+                    )
                 self.report_at(
                     line, column, f"{path}[{y}]" if self._listed(path) else path, message + more
                 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core.level import TICK_RATE, Condition
-from game.levels.errors import Problem, did_you_mean
+from game.levels.errors import Problem, Severity, did_you_mean
 from game.levels.fieldtypes import (
     Area,
     Boolean,
@@ -45,6 +45,7 @@ class Context:
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     nodes: dict[str, Node] = field(default_factory=dict)
     keys: dict[str, Node] = field(default_factory=dict)
     floor_names: tuple[str, ...] | None = None
@@ -57,6 +58,10 @@ class Context:
     def report_at(self, line: int, column: int, path: str, message: str) -> None:
         """Record a problem at a 1-based line and column."""
         self.problems.append(Problem(self.file, line, column, path, message))
+
+    def warn_at(self, line: int, column: int, path: str, message: str) -> None:
+        """Record a warning (loading goes on; `check` shows it, `--strict` fails on it)."""
+        self.warnings.append(Problem(self.file, line, column, path, message, Severity.WARNING))
 
 
 def validate(node: Node, kind: FieldType, path: str, ctx: Context) -> object:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.scoring.clocks import moments
 from game.scoring.facts import Facts
+from game.scoring.stalls import stalls
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +24,8 @@ class Benchmark:
 
 def benchmarks(f: Facts) -> tuple[Benchmark, ...]:
     """The run's key intervals against the published numbers."""
-    c = f.ticks.seconds()
-    longest = max((s.seconds for s in f.stalls), default=0)
+    c = moments(f)
+    longest = max((s.seconds for s in stalls(f)), default=0)
     origin = c.dispatch if c.dispatch is not None else c.shot0
     return (
         _mark(
@@ -63,7 +65,7 @@ def benchmarks(f: Facts) -> tuple[Benchmark, ...]:
             "Parkland: more than 1 min of delay under fire was unacceptable",
             "longest hold with gunfire audible",
             60,
-            float(longest) if f.ticks.arrival is not None else None,
+            float(longest) if c.arrival is not None else None,
             ("S19",),
         ),
         _mark(
@@ -78,9 +80,10 @@ def benchmarks(f: Facts) -> tuple[Benchmark, ...]:
 
 
 def _delta(moment: float | None, origin: float | None) -> float | None:
+    """Seconds from origin to moment; a moment before its origin (on scene before the call) counts as 0."""
     if moment is None or origin is None:
         return None
-    return round(moment - origin, 1)
+    return max(0.0, round(moment - origin, 1))
 
 
 def _mark(

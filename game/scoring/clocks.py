@@ -1,27 +1,27 @@
-"""The two clocks of doctrine §7.3: key moments of a run, from dispatch and from arrival, in seconds."""
+"""The two clocks of doctrine §7.3: key moments of a run, from dispatch and from arrival, in seconds.
+
+A moment that came before its origin (an off-duty officer on scene before the dispatch call) is never
+given as a negative time: `since` leaves it out and `describe` says "before".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from game.core.building import Building
-from game.core.events import (
-    ContactMade,
-    EnteredBuilding,
-    Event,
-    RadioHeard,
-    ScenarioStarted,
-    ShotFired,
-    SuspectBarricaded,
-    ThreatStopped,
-    TourniquetApplied,
-    TraineeArrived,
-)
-from game.core.level import TICK_RATE, Level
+from game.core.events import Event
+from game.core.level import Level
+from game.scoring.facts import MOMENTS, Facts
 
-MOMENTS = ("shot0", "dispatch", "arrival", "entry", "contact", "threat_stopped", "first_care")
-"""The clock's moments in the order of a run."""
+MOMENT_NAMES = {
+    "shot0": "first shot",
+    "dispatch": "dispatch",
+    "arrival": "arrival",
+    "entry": "entry",
+    "contact": "contact",
+    "threat_stopped": "threat stopped",
+    "first_care": "first care",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +37,13 @@ class Clocks:
     first_care: float | None = None
 
     def since(self, origin: float | None) -> dict[str, float | None]:
-        """Each moment counted from another moment (None when either is missing)."""
-        return {
-            f.name: None
-            if origin is None or getattr(self, f.name) is None
-            else round(getattr(self, f.name) - origin, 1)
-            for f in fields(self)
-        }
+        """Each moment counted from another (None when either is missing or the moment came before it)."""
+        out: dict[str, float | None] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            gap = None if origin is None or value is None else round(value - origin, 1)
+            out[f.name] = gap if gap is None or gap >= 0 else None
+        return out
 
     def from_dispatch(self) -> dict[str, float | None]:
         """Each moment counted from dispatch, the trainee's first call."""
@@ -57,102 +57,36 @@ class Clocks:
         """Each moment from the scenario start."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-
-@dataclass(frozen=True, slots=True)
-class Ticks:
-    """The same moments as ticks, for rules that compare them with events."""
-
-    shot0: int | None = None
-    dispatch: int | None = None
-    arrival: int | None = None
-    entry: int | None = None
-    contact: int | None = None
-    threat_stopped: int | None = None
-    first_care: int | None = None
-
-    def seconds(self) -> Clocks:
-        """The moments in seconds."""
-        return Clocks(
-            *(None if getattr(self, m) is None else getattr(self, m) / TICK_RATE for m in MOMENTS)
-        )
+    def describe(self, moment: str) -> str:
+        """A moment in words against both clocks: "0:45 after dispatch, 0:12 after arrival", "0:05 before dispatch"."""
+        value = getattr(self, moment)
+        if value is None:
+            return "did not happen"
+        parts = []
+        for origin, name in ((self.dispatch, "dispatch"), (self.arrival, "arrival")):
+            if (
+                origin is None
+                or name == moment
+                or (name == "arrival" and moment in ("shot0", "dispatch"))
+            ):
+                continue
+            gap = round(value - origin)
+            if gap >= 0:
+                parts.append(f"{_mss(gap)} after {name}")
+            else:
+                parts.append(f"{_mss(-gap)} before {name}")
+        return ", ".join(parts) if parts else f"{_mss(round(value))} from the start"
 
 
 def clocks(events: Sequence[Event], level: Level | None = None) -> Clocks:
-    """The key moments of a run in seconds from its start (with the level, an inside spawn is an entry)."""
-    return clock_ticks(events, level).seconds()
+    """The key moments of a run in seconds from its start, read from its events."""
+    return moments(Facts(level, events))  # type: ignore[arg-type]
 
 
-def clock_ticks(events: Sequence[Event], level: Level | None = None) -> Ticks:
-    """The key moments of a run as ticks."""
-    shot0 = _first(
-        e.tick for e in events if isinstance(e, ShotFired) and e.shooter_role == "suspect"
-    )
-    dispatch = _first(
-        e.tick
-        for e in events
-        if isinstance(e, RadioHeard) and e.sender == "Dispatch" and not e.reply
-    )
-    arrived = next((e for e in events if isinstance(e, TraineeArrived)), None)
-    arrival = arrived.tick if arrived else None
-    entry = _first(
-        e.tick for e in events if isinstance(e, EnteredBuilding) and e.person == "trainee"
-    )
-    if (
-        entry is None
-        and arrived is not None
-        and level is not None
-        and Building(level).is_inside(arrived.position)
-    ):
-        entry = arrived.tick
-    stopped = threat_stopped_tick(events, suspect_ids(events, level))
-    contact = _first(
-        e.tick
-        for e in events
-        if isinstance(e, ContactMade)
-        or (isinstance(e, ShotFired) and e.shooter == "trainee" and e.target_role == "suspect")
-    )
-    isolated = _first(
-        e.tick for e in events if isinstance(e, SuspectBarricaded) and e.victims_inside == 0
-    )
-    if isolated is not None and (contact is None or isolated < contact):
-        contact = isolated
-    care = _first(e.tick for e in events if isinstance(e, TourniquetApplied) and e.by == "trainee")
-    return Ticks(shot0, dispatch, arrival, entry, contact, stopped, care)
+def moments(f: Facts) -> Clocks:
+    """The key moments of the facts' run."""
+    return Clocks(*(None if (t := f.ticks(m)) is None else f.seconds(t) for m in MOMENTS))
 
 
-def suspect_ids(events: Sequence[Event], level: Level | None = None) -> tuple[str, ...]:
-    """The suspects of this run: those of the level present in its variant, else those the log names."""
-    if level is not None:
-        started = next((e for e in events if isinstance(e, ScenarioStarted)), None)
-        variant = dict(started.variant) if started else {}
-        return tuple(
-            s.id
-            for s in level.suspects
-            if s.when is None or variant.get(s.when.group) in s.when.options
-        )
-    seen: dict[str, None] = {}
-    for e in events:
-        if isinstance(e, ShotFired) and e.shooter_role == "suspect":
-            seen[e.shooter] = None
-        elif isinstance(e, ThreatStopped | SuspectBarricaded | ContactMade):
-            seen[e.suspect] = None
-    return tuple(seen)
-
-
-def threat_stopped_tick(events: Sequence[Event], suspects: Sequence[str]) -> int | None:
-    """When the last suspect was stopped (neutralized, surrendered, or isolated with no victims)."""
-    if not suspects:
-        return None
-    when: dict[str, int] = {}
-    for e in events:
-        if isinstance(e, ThreatStopped) or (
-            isinstance(e, SuspectBarricaded) and e.victims_inside == 0
-        ):
-            when.setdefault(e.suspect, e.tick)
-    if any(s not in when for s in suspects):
-        return None
-    return max(when[s] for s in suspects)
-
-
-def _first(ticks) -> int | None:
-    return next(iter(ticks), None)
+def _mss(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -1,182 +1,272 @@
-"""Facts: what the rules share, derived once from the event log and the level (the trainee's track, gunfire, access).
+"""Facts: what the rules share, derived once from the event log (the trainee's track, gunfire, access, clocks).
 
-Everything here is a plain function of `(level, events)`. Where a fact is the truth rather than the
-trainee's perception (the true source of gunfire is the suspect's `ShotFired.origin`) the rule that uses
-it says so; scoring may judge against the truth, the trainee only ever saw `GunfireHeard`.
+Everything that happened is read from events; the level supplies only the map (distances, cover, zone
+kinds) and the rubric's tuning (`scoring:`). Each rule sees the log through `Facts.view(rule)`, which
+knows the event types the rule declares: in strict mode (the tests) reading any other type raises
+`UndeclaredRead`, and so does using a derived fact (stalls, access, a clock) whose own reads the rule did
+not declare. Derived facts are computed once, under their own declared reads, and shared by all views.
+
+Where a fact is the truth rather than the trainee's perception (the true source of gunfire is the
+suspect's `ShotFired.origin`), the rule that uses it says so; the trainee only ever saw `GunfireHeard`.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
-from game.core.building import Building
 from game.core.events import (
-    BreachStarted,
-    ChallengeIssued,
-    Complied,
+    ContactMade,
+    EnteredBuilding,
     Event,
     GunfireHeard,
     LeftCover,
     OfficerArrived,
     PersonWounded,
+    RadioHeard,
     RadioSent,
-    ScenarioEnded,
     ScenarioStarted,
     ShotFired,
     SuspectBarricaded,
     ThreatStopped,
     TookCover,
+    TourniquetApplied,
     TraineeArrived,
     TraineeMoved,
+    event_type,
 )
-from game.core.geometry import distance
-from game.core.level import TICK_RATE, Condition, DoorState, Level, Position, ZoneKind
-from game.core.pathfinding import cell_distance_field
-from game.core.people import RUN_SPEED, STEP_COST
-from game.scoring.clocks import Ticks, clock_ticks, suspect_ids
+from game.core.level import (
+    TICK_RATE,
+    Level,
+    Position,
+    ScoringThresholds,
+)
+from game.core.radio import Meaning, meaning
+from game.scoring.rule import Standards
+from game.scoring.terrain import Terrain
 
-AUDIBLE_TICKS = 10 * TICK_RATE
-"""Gunfire counts as audible for 10 s after the trainee last heard a shot."""
-FIRING_TICKS = 30 * TICK_RATE
-"""A suspect counts as firing (so with access to victims) for 30 s after their last shot."""
-WINDOW_TICKS = 10 * TICK_RATE
-"""Stalls are judged in 10 s windows (doctrine §7.4 A4: -5 per 10 s)."""
-CLOSING_COST = 20
-"""Closing distance means at least 2 tiles less path to the gunfire (path cost 10 per tile)."""
-NEAR_COST = 30
-"""Within 3 tiles of path of the gunfire the trainee is there: nothing left to close."""
-MISLEADING_WORDS = ("barricad", "contain")
-"""Words that tell receivers an attacker is a barricaded subject (Uvalde CIR)."""
-RUN_TILES_PER_SECOND = RUN_SPEED * TICK_RATE / STEP_COST
+T = TypeVar("T")
+
+ALWAYS = frozenset({"ScenarioStarted", "ScenarioEnded"})
+"""Who takes part and when the run ended: every rule may read these."""
+
+TRACK = ("TraineeArrived", "TraineeMoved")
+COVER = ("TookCover", "LeftCover")
+HEARD = ("GunfireHeard",)
+SHOTS = ("ShotFired",)
+STOPS = ("ThreatStopped", "SuspectBarricaded")
+ACCESS = (*SHOTS, *STOPS)
+RADIO = ("RadioSent",)
+BACKUP = ("OfficerArrived",)
+WOUNDS = ("PersonWounded",)
+MOMENT_READS: dict[str, tuple[str, ...]] = {
+    "shot0": SHOTS,
+    "dispatch": ("RadioHeard",),
+    "arrival": ("TraineeArrived",),
+    "entry": ("EnteredBuilding",),
+    "contact": ("ContactMade",),
+    "threat_stopped": STOPS,
+    "first_care": ("TourniquetApplied",),
+}
+"""The events each clock moment (doctrine §7.3) is read from."""
+MOMENTS = tuple(MOMENT_READS)
 
 
-@dataclass(frozen=True, slots=True)
-class Stall:
-    """A run of 10 s windows in which the trainee did not close on gunfire while the attacker had access."""
-
-    start: int
-    end: int
-    distance_before: float
-    distance_after: float
-    cover: str
-
-    @property
-    def seconds(self) -> int:
-        """Length of the stall in whole seconds."""
-        return (self.end - self.start) // TICK_RATE
+class UndeclaredRead(Exception):
+    """A rule read an event type (or used a derived fact) its `reads` does not declare."""
 
 
-class Facts:
-    """The event log and level with the derived timeline every rule reads."""
+class Facts(Terrain):
+    """The event log and the level's map, with the derived timeline every rule reads."""
 
-    def __init__(self, level: Level, events: Sequence[Event]) -> None:
+    def __init__(
+        self,
+        level: Level,
+        events: Sequence[Event],
+        standards: Standards | None = None,
+        strict: bool = False,
+    ) -> None:
         self.level = level
-        self.events = tuple(events)
-        self.ticks: Ticks = clock_ticks(self.events, level)
-        self.suspects: tuple[str, ...] = suspect_ids(self.events, level)
-        ended = [e.tick for e in self.events if isinstance(e, ScenarioEnded)]
-        self.end_tick = ended[0] if ended else max((e.tick for e in self.events), default=0)
-        self.memo: dict[str, dict] = {}
+        self.standards = standards or Standards()
+        self.strict = strict
+        self._allowed: frozenset[str] | None = None
+        self._who = "assessment"
+        self._shared = _Shared(events)
+        self._terrain_cache = self._shared.cache
 
-    @property
-    def stop_tick(self) -> int | None:
-        """When the killing stopped: the threat-stopped clock, or the start when there was no attacker."""
-        return self.ticks.threat_stopped if self.suspects else 0
+    # -- views and declared reads -------------------------------------------------------------
 
-    # -- the log -------------------------------------------------------------------------------
+    def view(self, who: str, reads: Iterable[str]) -> Facts:
+        """The same facts as seen by one rule that declares these event types."""
+        facts = object.__new__(Facts)
+        facts.level, facts.standards, facts.strict = self.level, self.standards, self.strict
+        facts._shared, facts._who = self._shared, who
+        facts._terrain_cache = self._shared.cache
+        facts._allowed = ALWAYS | frozenset(reads)
+        return facts
+
+    def need(self, reads: Iterable[str]) -> None:
+        """Check that this view may read these event types (strict mode raises when not)."""
+        if self._allowed is None or not self.strict:
+            return
+        missing = [r for r in reads if r not in self._allowed]
+        if missing:
+            raise UndeclaredRead(f"{self._who} reads {', '.join(missing)} without declaring it")
+
+    def derived(self, key: str, reads: tuple[str, ...], compute: Callable[[Facts], T]) -> T:
+        """A fact computed once from these event types (the caller must declare them too)."""
+        self.need(reads)
+        cache = self._shared.cache
+        if key not in cache:
+            cache[key] = compute(self.view(f"derived fact {key!r}", reads))
+        return cache[key]
 
     def of(self, *types: type) -> list:
         """The events of these types, in log order."""
-        return [e for e in self.events if isinstance(e, types)]
+        names = [t.__name__ for t in types]
+        self.need(names)
+        return self._shared.of(names)
 
-    @cached_property
-    def variant(self) -> dict[str, str]:
-        """The variant options this run picked."""
-        started = next((e for e in self.events if isinstance(e, ScenarioStarted)), None)
-        return dict(started.variant) if started else {}
+    # -- the run ---------------------------------------------------------------------------------
 
-    def present(self, when: Condition | None) -> bool:
-        """Whether a level actor with this variant condition took part in this run."""
-        return when is None or self.variant.get(when.group) in when.options
+    @property
+    def thresholds(self) -> ScoringThresholds:
+        """The level's tuning of the rubric's time thresholds."""
+        return self.level.scoring
 
-    @cached_property
+    @property
+    def end_tick(self) -> int:
+        """When the run ended."""
+        return self._shared.end_tick
+
+    @property
+    def started(self) -> ScenarioStarted | None:
+        """The run's first event: level, seed, variant and who takes part."""
+        return self._shared.started
+
+    @property
+    def suspects(self) -> tuple[str, ...]:
+        """The suspects in this run."""
+        return self.started.suspects if self.started else ()
+
+    @property
+    def civilians(self) -> int:
+        """How many civilians take part in this run."""
+        return self.started.civilians if self.started else 0
+
+    def ticks(self, moment: str) -> int | None:
+        """A clock moment (doctrine §7.3) as a tick, or None when it never happened."""
+        return self.derived(f"moment:{moment}", MOMENT_READS[moment], _MOMENTS[moment])
+
+    def seconds(self, ticks: float) -> float:
+        """Ticks as seconds."""
+        return ticks / TICK_RATE
+
+    def s(self, seconds: float) -> int:
+        """Seconds as ticks."""
+        return round(seconds * TICK_RATE)
+
+    # -- the trainee -----------------------------------------------------------------------------
+
+    @property
     def trainee_shots(self) -> list[ShotFired]:
         """Every round the trainee fired."""
-        return [e for e in self.events if isinstance(e, ShotFired) and e.shooter == "trainee"]
+        return [s for s in self.shots if s.shooter == "trainee"]
 
-    @cached_property
+    @property
     def suspect_shots(self) -> list[ShotFired]:
         """Every round a suspect fired (their origin is the true source of the gunfire)."""
-        return [e for e in self.events if isinstance(e, ShotFired) and e.shooter_role == "suspect"]
+        return self.derived(
+            "suspect_shots",
+            SHOTS,
+            lambda f: [s for s in f.of(ShotFired) if s.shooter_role == "suspect"],
+        )
 
-    @cached_property
+    @property
+    def shots(self) -> list[ShotFired]:
+        """Every round fired."""
+        return self.of(ShotFired)
+
+    @property
     def trainee_radio(self) -> list[RadioSent]:
         """Every message the trainee got on the air (lost ones are not here)."""
-        return [e for e in self.events if isinstance(e, RadioSent) and e.sender == "trainee"]
+        return [m for m in self.of(RadioSent) if m.sender == "trainee"]
 
-    @cached_property
-    def wounds_by_trainee(self) -> list[PersonWounded]:
-        """Everyone a round from the trainee hit."""
-        return [e for e in self.events if isinstance(e, PersonWounded) and e.by == "trainee"]
+    def meaning(self, message: RadioSent) -> Meaning:
+        """What a message means (the radio message model's reading of its enumerated slots)."""
+        return meaning(message.kind, message.slots)
 
-    def in_window(self, types: tuple[type, ...], start: int, end: int) -> list:
-        """Events of these types with start <= tick < end."""
-        return [e for e in self.events if isinstance(e, types) and start <= e.tick < end]
-
-    # -- the trainee's track ---------------------------------------------------------------------
-
-    @cached_property
     def _track(self) -> tuple[list[int], list[Position]]:
-        ticks: list[int] = []
-        spots: list[Position] = []
-        for e in self.events:
-            if isinstance(e, TraineeArrived | TraineeMoved):
+        def compute(f: Facts) -> tuple[list[int], list[Position]]:
+            ticks, spots = [], []
+            for e in f.of(TraineeArrived, TraineeMoved):
                 ticks.append(e.tick)
                 spots.append(e.position)
-        return ticks, spots
+            return ticks, spots
+
+        return self.derived("track", TRACK, compute)
 
     def trainee_at(self, tick: int) -> Position | None:
         """Where the trainee stood at the end of a tick (None before arrival)."""
-        ticks, spots = self._track
+        ticks, spots = self._track()
         i = bisect.bisect_right(ticks, tick) - 1
         return spots[i] if i >= 0 else None
 
-    @cached_property
+    @property
     def move_ticks(self) -> list[int]:
         """Ticks on which the trainee changed tile."""
-        return [e.tick for e in self.events if isinstance(e, TraineeMoved)]
+        return self.derived(
+            "move_ticks", ("TraineeMoved",), lambda f: [e.tick for e in f.of(TraineeMoved)]
+        )
 
     def moved_between(self, start: int, end: int) -> bool:
         """Whether the trainee changed tile with start <= tick < end."""
-        i = bisect.bisect_left(self.move_ticks, start)
-        return i < len(self.move_ticks) and self.move_ticks[i] < end
+        moves = self.move_ticks
+        i = bisect.bisect_left(moves, start)
+        return i < len(moves) and moves[i] < end
+
+    def stationary(self, tick: int) -> bool:
+        """Whether the trainee had stood on one tile for a while at this tick (not just arrived, not moving)."""
+        arrival = self.ticks("arrival")
+        still = self.s(self.standards.stationary_seconds)
+        if arrival is None or tick - arrival < still:
+            return False
+        return not self.moved_between(tick - still + 1, tick + 1)
 
     def protection_at(self, tick: int) -> str:
-        """The trainee's protection at a tick: "cover", "concealment" or "open"."""
-        state = "open"
-        for e in self.events:
-            if e.tick > tick:
-                break
-            if isinstance(e, TookCover) and e.person == "trainee":
-                state = e.protection
-            elif isinstance(e, LeftCover) and e.person == "trainee":
-                state = "open"
-        return state
+        """The trainee's protection at a tick: "cover", "concealment" or "open" (as the HUD shows it)."""
 
-    # -- gunfire and access to victims ---------------------------------------------------------
+        def compute(f: Facts) -> tuple[list[int], list[str]]:
+            ticks, states = [], []
+            for e in f.of(TookCover, LeftCover):
+                if e.person == "trainee":
+                    ticks.append(e.tick)
+                    states.append(e.protection if isinstance(e, TookCover) else "open")
+            return ticks, states
 
-    @cached_property
+        ticks, states = self.derived("protection", COVER, compute)
+        i = bisect.bisect_right(ticks, tick) - 1
+        return states[i] if i >= 0 else "open"
+
+    # -- gunfire and access to victims -----------------------------------------------------------
+
+    @property
     def heard_ticks(self) -> list[int]:
         """Ticks on which the trainee heard gunfire."""
-        return [e.tick for e in self.events if isinstance(e, GunfireHeard)]
+        return self.derived("heard", HEARD, lambda f: [e.tick for e in f.of(GunfireHeard)])
 
     def audible(self, tick: int) -> bool:
-        """Whether gunfire was audible: heard within the last 10 s."""
-        i = bisect.bisect_right(self.heard_ticks, tick) - 1
-        return i >= 0 and tick - self.heard_ticks[i] < AUDIBLE_TICKS
+        """Whether gunfire was audible: heard within the last few seconds."""
+        heard = self.heard_ticks
+        i = bisect.bisect_right(heard, tick) - 1
+        return i >= 0 and tick - heard[i] < self.s(self.standards.audible_seconds)
+
+    def heard_between(self, start: int, end: int) -> bool:
+        """Whether the trainee heard gunfire with start <= tick <= end."""
+        heard = self.heard_ticks
+        i = bisect.bisect_left(heard, start)
+        return i < len(heard) and heard[i] <= end
 
     def heard_before(self, tick: int) -> bool:
         """Whether the trainee had heard any gunfire by this tick."""
@@ -184,90 +274,113 @@ class Facts:
 
     def source_at(self, tick: int) -> Position | None:
         """The true position of the latest suspect shot at or before a tick (nearest the trainee on ties)."""
-        shots = [s for s in self.suspect_shots if s.tick <= tick]
-        if not shots:
+        shots = self.suspect_shots
+        ticks = self.derived(
+            "suspect_shot_ticks", SHOTS, lambda f: [s.tick for s in f.suspect_shots]
+        )
+        i = bisect.bisect_right(ticks, tick)
+        if i == 0:
             return None
-        last = shots[-1].tick
-        same = [s.origin for s in shots if s.tick == last]
+        last = ticks[i - 1]
+        same = [s.origin for s in shots[bisect.bisect_left(ticks, last) : i]]
         here = self.trainee_at(tick)
         if here is None or len(same) == 1:
             return same[0]
         return min(same, key=lambda p: (self.path_cost(here, p), p))
 
-    @cached_property
-    def _stops(self) -> dict[str, int]:
-        stops: dict[str, int] = {}
-        for e in self.events:
-            if isinstance(e, ThreatStopped) or (
-                isinstance(e, SuspectBarricaded) and e.victims_inside == 0
-            ):
-                stops.setdefault(e.suspect, e.tick)
-        return stops
+    @property
+    def stops(self) -> dict[str, tuple[int, str, str]]:
+        """Each suspect stopped: suspect -> (tick, how, by); isolation (barricaded alone) counts."""
+
+        def compute(f: Facts) -> dict[str, tuple[int, str, str]]:
+            found: dict[str, tuple[int, str, str]] = {}
+            for e in f.of(ThreatStopped, SuspectBarricaded):
+                if isinstance(e, ThreatStopped):
+                    found.setdefault(e.suspect, (e.tick, e.how, e.by))
+                elif e.victims_inside == 0:
+                    found.setdefault(e.suspect, (e.tick, "isolated", ""))
+            return found
+
+        return self.derived("stops", STOPS, compute)
 
     def stopped(self, suspect: str, tick: int) -> bool:
         """Whether this suspect was neutralized, had surrendered, or was isolated by this tick."""
-        return suspect in self._stops and self._stops[suspect] <= tick
+        stop = self.stops.get(suspect)
+        return stop is not None and stop[0] <= tick
 
     def threat_active(self, tick: int) -> bool:
         """Whether any suspect was still free (not stopped, surrendered or isolated)."""
+        self.need(STOPS)
         return any(not self.stopped(s, tick) for s in self.suspects)
 
     def access(self, tick: int) -> bool:
-        """Whether an attacker had access to victims: free and firing (30 s) or barricaded with victims."""
+        """Whether an attacker had access to victims: free and firing lately, or barricaded with victims."""
+
+        def compute(f: Facts) -> tuple[dict[str, list[int]], dict[str, int]]:
+            fired: dict[str, list[int]] = {}
+            for s in f.suspect_shots:
+                fired.setdefault(s.shooter, []).append(s.tick)
+            with_victims: dict[str, int] = {}
+            for e in f.of(SuspectBarricaded):
+                if e.victims_inside > 0:
+                    with_victims.setdefault(e.suspect, e.tick)
+            return fired, with_victims
+
+        fired, with_victims = self.derived("access", ACCESS, compute)
+        window = self.s(self.standards.firing_seconds)
         for suspect in self.suspects:
             if self.stopped(suspect, tick):
                 continue
-            if any(
-                s.shooter == suspect and 0 <= tick - s.tick < FIRING_TICKS
-                for s in self.suspect_shots
-            ):
+            shots = fired.get(suspect, [])
+            i = bisect.bisect_right(shots, tick) - 1
+            if i >= 0 and tick - shots[i] < window:
                 return True
-            if any(
-                isinstance(e, SuspectBarricaded)
-                and e.suspect == suspect
-                and e.victims_inside > 0
-                and e.tick <= tick
-                for e in self.events
-            ):
+            if suspect in with_victims and with_victims[suspect] <= tick:
                 return True
         return False
 
     def misreport(self, message: RadioSent) -> str:
-        """What a message got wrong if it called an attacker with access contained or quiet, else ''."""
-        if message.kind == "stand_off" or not self.access(message.tick):
+        """What a message got wrong if it called an attacker with access contained or stopped, else ''."""
+        said = self.meaning(message)
+        if said.orders_stand_off or not self.access(message.tick):
             return ""
-        shots = next((v for k, v in message.slots if k == "shots"), "")
-        words = " ".join(v.lower() for _, v in message.slots)
-        if shots in ("stopped", "none"):
-            return f'said shots "{shots}"'
-        if any(w in words for w in MISLEADING_WORDS):
-            return "called the attacker barricaded or contained"
+        if said.shots in ("stopped", "none"):
+            return f'said shots "{said.shots}"'
+        if said.says_contained:
+            return f'called the attacker "{said.status}"'
+        if said.says_stopped:
+            return f'called the attacker "{said.status.replace("_", " ")}"'
         return ""
 
-    # -- distances through the building ------------------------------------------------------------
+    # -- people on scene -------------------------------------------------------------------------
 
-    @cached_property
-    def building(self) -> Building:
-        """The level's building with every door open (distances as if any door could be breached)."""
-        building = Building(self.level)
-        for door in building.doors.values():
-            building.set_door_state(door, DoorState.OPEN)
-        return building
+    def backup_on_scene(self, tick: int) -> list[str]:
+        """Uniformed (not off-duty) officers on scene by this tick (those there from the start included)."""
+        return [e.officer for e in self.of(OfficerArrived) if not e.off_duty and e.tick <= tick]
 
-    @cached_property
-    def _fields(self) -> dict[Position, dict[int, int]]:
-        return {}
+    def first_backup_tick(self) -> int | None:
+        """When the first uniformed officer other than the trainee was on scene."""
+        ticks = [e.tick for e in self.of(OfficerArrived) if not e.off_duty]
+        return min(ticks) if ticks else None
 
-    def path_cost(self, a: Position, b: Position) -> float:
-        """Path cost between two tiles (10 a tile), through any door; straight line when no path."""
-        field = self._fields.get(b)
-        if field is None:
-            field = cell_distance_field(self.building, [b])
-            self._fields[b] = field
-        cost = field.get(self.building.cell(a)) if self.building.inside_map(a) else None
-        if cost is not None:
-            return float(cost)
-        return 10 * distance(a.x, a.y, b.x, b.y) + 200 * abs(a.floor - b.floor)
+    def casualties(self) -> dict[str, tuple[int, str]]:
+        """Everyone hurt in the run who is not a suspect (pre-wounded included): id -> (tick, condition)."""
+        found: dict[str, tuple[int, str]] = {}
+        for e in self.of(PersonWounded):
+            if e.role != "suspect":
+                found.setdefault(e.person, (e.tick, e.condition))
+        return found
+
+    def trainee_down(self) -> PersonWounded | None:
+        """The wound that put the trainee down, or None."""
+        return next(
+            (
+                e
+                for e in self.of(PersonWounded)
+                if e.person == "trainee" and e.condition == "incapacitated"
+            ),
+            None,
+        )
 
     def distance_to_gunfire(self, tick: int, source: Position | None = None) -> float | None:
         """The trainee's path cost to the gunfire source (the latest, or the one given)."""
@@ -277,113 +390,53 @@ class Facts:
             return None
         return self.path_cost(here, source)
 
-    def zone_of(self, position: Position) -> str:
-        """The id of the first zone holding a tile, or ''."""
-        for zone in self.level.zones:
-            if zone.contains(position):
-                return zone.id
-        return ""
 
-    def zone_kind(self, zone_id: str) -> ZoneKind | None:
-        """A zone's kind, or None for an unknown id."""
-        return next((z.kind for z in self.level.zones if z.id == zone_id), None)
+class _Shared:
+    """The log indexed by event type, and every derived fact, shared by all views of one assessment."""
 
-    # -- officers on scene -----------------------------------------------------------------------------
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.by_type: dict[str, list[tuple[int, Event]]] = {}
+        for i, e in enumerate(events):
+            self.by_type.setdefault(event_type(e), []).append((i, e))
+        ended = self.by_type.get("ScenarioEnded")
+        self.end_tick = ended[0][1].tick if ended else max((e.tick for e in events), default=0)
+        started = self.by_type.get("ScenarioStarted")
+        self.started: ScenarioStarted | None = started[0][1] if started else None
+        self.cache: dict[str, object] = {}
 
-    def backup_on_scene(self, tick: int) -> list[str]:
-        """Uniformed (not off-duty) officers on scene by this tick."""
-        ids = [
-            o.id
-            for o in self.level.officers
-            if self.present(o.when) and o.arrives == 0 and not o.off_duty
-        ]
-        ids += [
-            e.officer
-            for e in self.events
-            if isinstance(e, OfficerArrived) and not e.off_duty and e.tick <= tick
-        ]
-        return ids
+    def of(self, names: list[str]) -> list:
+        if len(names) == 1:
+            return [e for _, e in self.by_type.get(names[0], ())]
+        merged = sorted(pair for n in names for pair in self.by_type.get(n, ()))
+        return [e for _, e in merged]
 
-    def first_backup_tick(self) -> int | None:
-        """When the first uniformed backup officer arrived (0 when one was there from the start)."""
-        if any(
-            self.present(o.when) and o.arrives == 0 and not o.off_duty for o in self.level.officers
-        ):
-            return 0
-        ticks = [e.tick for e in self.events if isinstance(e, OfficerArrived) and not e.off_duty]
-        return min(ticks) if ticks else None
 
-    # -- stalls (A4, HF3, B4) -------------------------------------------------------------------------
+def _first(events: list) -> int | None:
+    return events[0].tick if events else None
 
-    def excused(self, start: int, end: int) -> str:
-        """Why the trainee may hold still in a window: engaging, breaching, a (truthful) radio report, obeying a challenge."""
-        if any(s.tick in range(start, end) for s in self.trainee_shots):
-            return "engaging"
-        for e in self.events:
-            if isinstance(e, BreachStarted) and e.tick < end and e.tick + e.ticks >= start:
-                return "breaching a door"
-            if start <= e.tick < end:
-                if isinstance(e, ChallengeIssued) and e.by == "trainee":
-                    return "challenging"
-                if (
-                    isinstance(e, RadioSent)
-                    and e.sender == "trainee"
-                    and e.kind != "stand_off"
-                    and not self.misreport(e)
-                ):
-                    return "sending a radio report"
-                if isinstance(e, Complied) and e.person == "trainee":
-                    return "obeying a challenge"
-        return ""
 
-    @cached_property
-    def stalls(self) -> list[Stall]:
-        """Every stall, merged from stalled 10 s windows (doctrine §4 item 4, §7.4 A4)."""
-        if self.ticks.arrival is None:
-            return []
-        stop = self.ticks.threat_stopped
-        last = self.end_tick if stop is None else min(self.end_tick, stop)
-        windows: list[tuple[int, int, float, float]] = []
-        start = self.ticks.arrival
-        while start + WINDOW_TICKS <= last + 1:
-            end = start + WINDOW_TICKS
-            if self._stalled(start, end):
-                source = self.source_at(end - 1)
-                before = self.distance_to_gunfire(start, source)
-                after = self.distance_to_gunfire(end - 1, source)
-                windows.append((start, end, before or 0.0, after or 0.0))
-            start = end
-        stalls: list[Stall] = []
-        for start, end, before, after in windows:
-            if stalls and stalls[-1].end == start:
-                prev = stalls[-1]
-                stalls[-1] = Stall(prev.start, end, prev.distance_before, after, prev.cover)
-            else:
-                stalls.append(Stall(start, end, before, after, self.protection_at(start)))
-        return stalls
+def _entry(f: Facts) -> int | None:
+    return _first([e for e in f.of(EnteredBuilding) if e.person == "trainee"])
 
-    def _stalled(self, start: int, end: int) -> bool:
-        eligible = sum(1 for t in range(start, end) if self.audible(t) and self.access(t))
-        if eligible * 2 < end - start:
-            return False
-        if self.excused(start, end):
-            return False
-        source = self.source_at(end - 1)
-        if source is None:
-            return False
-        before = self.distance_to_gunfire(start, source)
-        after = self.distance_to_gunfire(end - 1, source)
-        if before is None or after is None:
-            return False
-        if after <= NEAR_COST:
-            return False
-        return before - after < CLOSING_COST
 
-    @cached_property
-    def stall_ticks(self) -> int:
-        """Total ticks of stall."""
-        return sum(s.end - s.start for s in self.stalls)
+def _contact(f: Facts) -> int | None:
+    return _first(f.of(ContactMade))
 
-    def ideal_seconds(self, a: Position, b: Position) -> float:
-        """Seconds a fast jog takes along the shortest path between two tiles."""
-        return self.path_cost(a, b) / 10 / RUN_TILES_PER_SECOND
+
+def _threat_stopped(f: Facts) -> int | None:
+    if not f.suspects or any(s not in f.stops for s in f.suspects):
+        return None
+    return max(f.stops[s][0] for s in f.suspects)
+
+
+_MOMENTS: dict[str, Callable[[Facts], int | None]] = {
+    "shot0": lambda f: _first(f.suspect_shots),
+    "dispatch": lambda f: _first(
+        [e for e in f.of(RadioHeard) if e.sender == "Dispatch" and not e.reply]
+    ),
+    "arrival": lambda f: _first(f.of(TraineeArrived)),
+    "entry": _entry,
+    "contact": _contact,
+    "threat_stopped": _threat_stopped,
+    "first_care": lambda f: _first([e for e in f.of(TourniquetApplied) if e.by == "trainee"]),
+}

@@ -1,4 +1,4 @@
-"""Hard failures HF1-HF5 (doctrine §7.5): screen-outs that cap the overall rating at U.
+"""Hard failures HF1-HF5 (doctrine §7.5, §7.8): screen-outs that cap the overall rating at U.
 
 Each is a ledger entry with 0 points in category "HF": the breakdown still counts every point, and
 the overall rating is derived from the presence of these entries.
@@ -6,33 +6,34 @@ the overall rating is derived from the presence of these entries.
 
 from __future__ import annotations
 
-from game.core.events import ThreatStopped
-from game.core.level import TICK_RATE
+from game.core.events import PersonWounded
+from game.scoring import names
 from game.scoring.evidence import cite_event
-from game.scoring.facts import WINDOW_TICKS, Facts
+from game.scoring.facts import Facts
 from game.scoring.ledger import Finding, clock_text, seconds_text
-from game.scoring.rules_c import misreports, requests
+from game.scoring.rule import Rule
+from game.scoring.rules_b import INNOCENT_ROLES
+from game.scoring.rules_c import misreports, stand_off
+from game.scoring.stalls import stalls
 
 CAP = " The overall rating is capped at U."
-HOLD_AFTER_MISREPORT_TICKS = 30 * TICK_RATE
-"""HF3: holding this long after calling the attacker contained is the Uvalde failure."""
 
 
-def innocent_hit(f: Facts, most: int) -> list[Finding]:
-    """HF1: any round from the trainee that hits a bystander, student or staff member."""
+def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
+    """HF1: any round from the trainee that hits a bystander, student, staff member or armed civilian who is not attacking."""
     return [
         Finding(
             e.tick,
             0,
-            f"Hard failure HF1: your round hit {e.person}, a bystander." + CAP,
-            (*tuple(cite_event(s) for s in f.trainee_shots if s.tick == e.tick), cite_event(e)),
+            f"Hard failure HF1: your round hit {names.person(e.role)}, an innocent." + CAP,
+            (*(cite_event(s) for s in f.trainee_shots if s.tick == e.tick), cite_event(e)),
         )
-        for e in f.wounds_by_trainee
-        if e.role == "civilian"
+        for e in f.of(PersonWounded)
+        if e.by == "trainee" and e.role in INNOCENT_ROLES
     ]
 
 
-def blue_on_blue(f: Facts, most: int) -> list[Finding]:
+def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
     """HF2: firing on an officer who was identifiable or not an imminent threat, or hitting one."""
     findings, named = [], set()
     for s in f.trainee_shots:
@@ -50,107 +51,96 @@ def blue_on_blue(f: Facts, most: int) -> list[Finding]:
                 Finding(
                     s.tick,
                     0,
-                    f"Hard failure HF2: you fired on {s.target}, an officer {why}." + CAP,
+                    f"Hard failure HF2: you fired on {names.person('officer', s.seen)}, {why}."
+                    + CAP,
                     (cite_event(s),),
                 )
             )
-    for e in f.wounds_by_trainee:
-        if e.role == "officer" and e.person not in named:
+    for e in f.of(PersonWounded):
+        if e.by == "trainee" and e.role == "officer" and e.person not in named:
             named.add(e.person)
             findings.append(
                 Finding(
                     e.tick,
                     0,
-                    f"Hard failure HF2: your round hit {e.person}, an officer." + CAP,
+                    "Hard failure HF2: your round hit an officer." + CAP,
                     (cite_event(e),),
                 )
             )
     return findings
 
 
-def holding(f: Facts, most: int) -> list[Finding]:
-    """HF3: cumulative stall over the level's limit (default 120 s) while the attacker has access, or calling them contained and holding."""
-    limit = f.level.scoring.stall_hard_failure_seconds * TICK_RATE
+def holding(f: Facts, r: Rule) -> list[Finding]:
+    """HF3: cumulative unexcused holding over the level's limit (default 120 s) while an attacker with access is heard, or calling them contained and holding."""
+    limit = f.s(f.thresholds.stall_hard_failure_seconds)
     total = 0
-    for stall in f.stalls:
-        if total + (stall.end - stall.start) > limit:
-            crossed = stall.start + (limit - total)
+    found = stalls(f)
+    for stall in found:
+        if total + stall.held > limit:
+            span = stall.end - stall.start
+            crossed = stall.start + round(span * (limit - total) / stall.held)
             return [
                 Finding(
                     crossed,
                     0,
-                    f"Hard failure HF3: you held for more than {seconds_text(limit / TICK_RATE)} in "
-                    "all while the attacker could reach victims and gunfire was audible." + CAP,
-                    tuple(f"stall {clock_text(s.start)}-{clock_text(s.end)}" for s in f.stalls),
+                    f"Hard failure HF3: you held for more than {seconds_text(f.seconds(limit))} in all "
+                    "while the attacker could reach victims and gunfire was audible." + CAP,
+                    tuple(
+                        f"held {s.seconds} s between {clock_text(s.start)} and {clock_text(s.end)}"
+                        for s in found[:8]
+                    ),
                 )
             ]
-        total += stall.end - stall.start
+        total += stall.held
+    after = f.s(r.p("hold_after_misreport_seconds"))
     for m, what in misreports(f):
         held = sum(
-            min(s.end, m.tick + HOLD_AFTER_MISREPORT_TICKS + WINDOW_TICKS) - max(s.start, m.tick)
-            for s in f.stalls
-            if s.end > m.tick and s.start < m.tick + HOLD_AFTER_MISREPORT_TICKS + WINDOW_TICKS
+            min(s.end, m.tick + after) - max(s.start, m.tick)
+            for s in found
+            if s.end > m.tick and s.start < m.tick + after
         )
-        if held >= HOLD_AFTER_MISREPORT_TICKS:
+        if held >= after - f.s(f.standards.window_seconds):
             return [
                 Finding(
                     m.tick,
                     0,
-                    f"Hard failure HF3: you {what} and then held while the attacker could reach "
-                    "victims." + CAP,
+                    f"Hard failure HF3: you {what} and then held while the attacker could reach victims."
+                    + CAP,
                     (cite_event(m),),
                 )
             ]
     return []
 
 
-def unjustified_force(f: Facts, most: int) -> list[Finding]:
+def unjustified_force(f: Facts, r: Rule) -> list[Finding]:
     """HF4: firing at an attacker who has surrendered or is already incapacitated."""
-    down = {e.suspect: e.tick for e in f.of(ThreatStopped)}
-    findings = []
     for s in f.trainee_shots:
-        surrendered = s.target_surrendered
-        stopped = s.target in down and down[s.target] < s.tick
-        if s.target_role == "suspect" and (surrendered or stopped):
-            findings.append(
+        stop = f.stops.get(s.target)
+        stopped = stop is not None and stop[1] != "isolated" and stop[0] < s.tick
+        if s.target_role == "suspect" and (s.target_surrendered or stopped):
+            return [
                 Finding(
                     s.tick,
                     0,
-                    f"Hard failure HF4: you fired at {s.target} after they had "
-                    + ("surrendered." if surrendered else "been stopped.")
+                    f"Hard failure HF4: you fired at {names.attacker(f, s.target)} after they had "
+                    + ("surrendered." if s.target_surrendered else "been stopped.")
                     + CAP,
                     (cite_event(s),),
                 )
-            )
-            break
-    return findings
-
-
-def stand_off(f: Facts, most: int) -> list[Finding]:
-    """HF5: radioing units to stay away, or setting a perimeter instead of entry, while gunfire continues."""
-    entry = f.ticks.entry
-    zero = f.level.scoring.entry_zero_seconds * TICK_RATE
-    for m in f.trainee_radio:
-        ongoing = f.audible(m.tick) or f.access(m.tick)
-        if not ongoing:
-            continue
-        if m.kind == "stand_off":
-            return [
-                Finding(
-                    m.tick,
-                    0,
-                    "Hard failure HF5: you told other units to hold back while gunfire "
-                    "continued." + CAP,
-                    (cite_event(m),),
-                )
             ]
-        if "perimeter" in requests(m) and (entry is None or entry - m.tick > zero):
+    return []
+
+
+def stand_off_order(f: Facts, r: Rule) -> list[Finding]:
+    """HF5: any transmission telling units to hold back or stay away, or setting a perimeter instead of entering, while the attacker is active with access to victims, whatever kind carried it."""
+    for m in f.trainee_radio:
+        why = stand_off(f, m)
+        if why:
             return [
                 Finding(
                     m.tick,
                     0,
-                    "Hard failure HF5: you set a perimeter instead of going in while gunfire "
-                    "continued." + CAP,
+                    f"Hard failure HF5: you {why} while the attacker was still active." + CAP,
                     (cite_event(m),),
                 )
             ]

@@ -19,16 +19,24 @@ class LedgerEntry:
     message: str
     evidence: tuple[str, ...]
     sources: tuple[str, ...]
+    cap: str = ""
+    cap_overall: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a rule found: a score change at a tick, the sentence the trainee sees, and the events behind it."""
+    """What a rule found: a score change at a tick, the sentence the trainee sees, and the events behind it.
+
+    A finding with a `cap` (a rating letter) limits a rating: its category's (its points are then set to
+    what the limit removes), or with `cap_overall` the overall rating, as a hard failure does with U.
+    """
 
     tick: int
     points: int
     message: str
     evidence: tuple[str, ...] = ()
+    cap: str = ""
+    cap_overall: bool = False
 
 
 def clock_text(tick: int) -> str:
@@ -56,6 +64,8 @@ def entry(finding: Finding, rule: str, category: str, sources: tuple[str, ...]) 
         finding.message,
         finding.evidence,
         sources,
+        finding.cap,
+        finding.cap_overall,
     )
 
 

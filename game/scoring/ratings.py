@@ -28,3 +28,17 @@ def rating(points: int, max_points: int) -> str:
 def label(letter: str) -> str:
     """The plain words with the letter beside them, as the debrief shows a rating: "Performed (P)"."""
     return f"{RATING_WORDS[letter]} ({letter})"
+
+
+def worst(*letters: str) -> str:
+    """The lowest of some rating letters (P best, U worst)."""
+    order = [letter for letter, _ in BANDS]
+    return max(letters, key=order.index)
+
+
+def ceiling(letter: str, max_points: int) -> int:
+    """The most points out of a maximum that still rate no better than this letter."""
+    top = max_points
+    while top > 0 and worst(rating(top, max_points), letter) != rating(top, max_points):
+        top -= 1
+    return top

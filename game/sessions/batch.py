@@ -144,16 +144,17 @@ def run_batch(
     script: Script | None = None,
     until: int | None = None,
     workers: int | None = None,
+    variant: dict[str, str] | None = None,
 ) -> BatchResult:
     """Run every seed (in parallel on every core) and return the runs in seed order."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(seeds)))
     if workers == 1:
-        _start(level, script, until)
+        _start(level, script, until, variant)
         runs = [_one(seed) for seed in seeds]
     else:
         chunk = max(1, len(seeds) // (workers * 4))
         with ProcessPoolExecutor(
-            workers, initializer=_start, initargs=(level, script, until)
+            workers, initializer=_start, initargs=(level, script, until, variant)
         ) as pool:
             runs = list(pool.map(_one, seeds, chunksize=chunk))
     return BatchResult(level, script, tuple(runs))
@@ -177,6 +178,7 @@ def batch_text(batch: BatchResult) -> str:
             f"Expectations held on {s['expectations_held']} of {n} seeds"
             + (f"; failed on {shown}" if failed else "")
         )
+        lines += failed_expectations_text(batch)
     lines += ["", "Ratings"]
     for letter, count in s["ratings"].items():
         lines.append(f"  {letter}  {count:>5}  {_percent(count, n):>4}  {_bar(count, n)}")
@@ -210,23 +212,53 @@ def batch_text(batch: BatchResult) -> str:
     return "\n".join(lines)
 
 
+def failed_expectations_text(batch: BatchResult) -> list[str]:
+    """One line per failed expectation: its script line, how many seeds, which, and one example."""
+    failing: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for run in batch.runs:
+        for result in run.expectations:
+            if not result.ok:
+                failing.setdefault((result.line, result.expected), []).append(
+                    (run.seed, result.evidence)
+                )
+    if not failing:
+        return []
+    name = batch.script.path if batch.script is not None else "script"
+    out = ["Failed expectations:"]
+    for (line, expected), seeds in sorted(failing.items()):
+        listed = ", ".join(str(seed) for seed, _ in seeds[:10]) + (
+            ", ..." if len(seeds) > 10 else ""
+        )
+        where = f"{name}:{line}" if line else name
+        first_seed, first_evidence = seeds[0]
+        noun = "seed" if len(seeds) == 1 else "seeds"
+        out.append(
+            f"  {where}: {expected}: failed on {len(seeds)} {noun} ({listed}); "
+            f"seed {first_seed}: {first_evidence}"
+        )
+    return out
+
+
 # -- workers -------------------------------------------------------------------------------------
 
 _JOB: dict[str, object] = {}
 
 
-def _start(level: Level, script: Script | None, until: int | None) -> None:
-    """Set up a worker process (or this process) with the batch's level and script."""
-    _JOB.update(level=level, script=script, until=until)
+def _start(
+    level: Level, script: Script | None, until: int | None, variant: dict[str, str] | None = None
+) -> None:
+    """Set up a worker process (or this process) with the batch's level, script and variant."""
+    _JOB.update(level=level, script=script, until=until, variant=variant)
 
 
 def _one(seed: int) -> BatchRun:
     """Run one seed in a worker and keep what the batch needs."""
     level, script, until = _JOB["level"], _JOB["script"], _JOB["until"]
+    variant = _JOB.get("variant")
     if script is None:
-        result = run_level(level, seed=seed, until=until)
+        result = run_level(level, seed=seed, until=until, variant=variant)
     else:
-        result = run_script(script, seed=seed, until=until, level=level)
+        result = run_script(script, seed=seed, until=until, level=level, variant=variant)
     return _keep(result)
 
 

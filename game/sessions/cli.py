@@ -18,6 +18,7 @@ from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import load_script
 from game.sessions.summary import result_to_dict, summary_text
 from game.sessions.times import parse_time
+from game.sessions.variants import parse_variant_choices
 
 OK, FAILED, BAD_INPUT = 0, 1, 2
 """Exit statuses: every expectation held; one failed; the level, script or arguments are bad."""
@@ -36,6 +37,14 @@ def run_command(
     save, as_json = getattr(args, "save", None), bool(getattr(args, "json", False))
     if not level_arg and not script_arg:
         return _usage("give a level file, or --script SCRIPT (the script names its level)")
+    if getattr(args, "check_only", False):
+        from game.sessions.checking import check_only_command
+
+        if not script_arg:
+            return _usage("--check-only checks a script: give --script SCRIPT")
+        return check_only_command(
+            script_arg, level_arg, strict=bool(getattr(args, "strict", False))
+        )
     if seed is not None and seeds_arg:
         return _usage("give either --seed or --seeds, not both")
     if seeds_arg and save:
@@ -56,6 +65,10 @@ def run_command(
     except LevelError as error:
         return _problems(error)
     level = level or script.level
+    try:
+        variant = parse_variant_choices(getattr(args, "variant", None) or (), level)
+    except ValueError as error:
+        return _usage(f"--variant: {error}")
     if (
         script is not None
         and level_arg
@@ -67,7 +80,7 @@ def run_command(
             file=sys.stderr,
         )
     if seeds is not None:
-        batch = run_batch(level, seeds, script=script, until=until)
+        batch = run_batch(level, seeds, script=script, until=until, variant=variant)
         _print(
             json.dumps(batch.as_dict(), indent=2, ensure_ascii=False)
             if as_json
@@ -75,11 +88,13 @@ def run_command(
         )
         return max(OK if batch.ok else FAILED, after(batch) if after else OK)
     if script is not None:
-        result = run_script(script, seed=seed, until=until, level=level)
+        result = run_script(script, seed=seed, until=until, level=level, variant=variant)
     else:
-        result = run_level(level, seed=1 if seed is None else seed, until=until)
+        result = run_level(level, seed=1 if seed is None else seed, until=until, variant=variant)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for problem in script.warnings if script is not None else ():
+        print(problem, file=sys.stderr)
     if save:
         title = f"Replay of {script.title or script.path}" if script is not None else ""
         try:

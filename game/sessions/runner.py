@@ -85,8 +85,9 @@ def run_script(
     seed: int | None = None,
     until: int | None = None,
     level: Level | None = None,
+    variant: dict[str, str] | None = None,
 ) -> RunResult:
-    """Run a checked script; `seed`, `until` (ticks) and `level` override the script's own."""
+    """Run a checked script; `seed`, `until` (ticks), `level` and `variant` override the script's own."""
     level = level or script.level
     warnings: list[str] = []
     limit = until
@@ -104,7 +105,7 @@ def run_script(
     result = run(
         level,
         seed=script.seed if seed is None else seed,
-        variant=dict(script.variant),
+        variant=dict(script.variant) | dict(variant or {}),
         commands=script.commands,
         until=limit,
         expect=script.expect,

@@ -11,7 +11,7 @@ import sys
 from dataclasses import MISSING, fields
 from pathlib import Path
 
-from game.core.commands import PACES, RADIO_KINDS, REQUESTS, SHOTS_STATUS, Radio
+from game.core.commands import PACES, RADIO_KINDS, REQUESTS, SHOTS_STATUS, SUSPECT_STATUS, Radio
 from game.levels.schema import DRAFT_07
 from game.sessions.script import CATEGORY_IDS, EVENT_TYPES, HARD_FAILURE_IDS, RATINGS, RULE_IDS
 from game.sessions.scriptcommands import COMMANDS, script_keys
@@ -140,6 +140,8 @@ def _field(key: str) -> dict:
             return {"type": "string", "enum": list(RADIO_KINDS)}
         case "shots":
             return {"type": "string", "enum": list(SHOTS_STATUS)}
+        case "status":
+            return {"type": "string", "enum": list(SUSPECT_STATUS)}
         case "requests":
             return {"oneOf": [TEXT, {"type": "array", "items": {"enum": list(REQUESTS)}}]}
     return TEXT  # zones, people, the other radio slots (RADIO_SLOTS) and exit zones

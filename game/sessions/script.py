@@ -227,6 +227,7 @@ class Script:
     commands: tuple[ScriptCommand, ...] = ()
     expect: Expect = field(default_factory=Expect)
     replay: ReplayInfo | None = None
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_script(path: str | Path, level: Level | None = None) -> Script:
@@ -279,7 +280,8 @@ def parse_script(data: bytes, source_path: str, level: Level | None = None) -> S
         values["replay"] = _replay(entries["replay"][1], ctx)
     if ctx.problems or level is None:
         raise LevelError(ctx.problems)
-    return Script(path=source_path, level_path=level_path, level=level, **values)
+    warnings = tuple(sorted(set(ctx.warnings)))
+    return Script(path=source_path, level_path=level_path, level=level, warnings=warnings, **values)
 
 
 def rating_rank(rating: str) -> int:
@@ -394,11 +396,16 @@ def _commands(
         ctx.report(node, "commands", f"expected a list of commands, got {describe(node)}")
         return ()
     commands: list[ScriptCommand] = []
+    latest: tuple[int, int] | None = None
     for index, item in enumerate(node.value):
         parsed = parse_command(item, f"commands[{index}]", facts, ctx)
         if parsed is None:
             continue
         tick, command = parsed
+        if latest is not None and tick < latest[0]:
+            _warn_out_of_order(ctx, item, f"commands[{index}]", tick, latest)
+        if latest is None or tick >= latest[0]:
+            latest = (tick, item.start_mark.line + 1)
         if end is not None and tick > end:
             ctx.report(
                 item,
@@ -408,6 +415,21 @@ def _commands(
             continue
         commands.append(ScriptCommand(tick, command, item.start_mark.line + 1))
     return tuple(sorted(commands, key=lambda c: c.tick))
+
+
+def _warn_out_of_order(
+    ctx: Context, item: Node, path: str, tick: int, latest: tuple[int, int]
+) -> None:
+    """Warn about a command written after a later one (commands run in time order, whatever the file says)."""
+    mark = item.start_mark
+    ctx.warn_at(
+        mark.line + 1,
+        mark.column + 1,
+        path,
+        f"this command at {clock(tick)} is written after one at {clock(latest[0])} "
+        f"(line {latest[1]}); commands run in time order, so it runs first: move it up, or fix "
+        "its time",
+    )
 
 
 # -- expectations --------------------------------------------------------------------------------

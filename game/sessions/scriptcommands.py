@@ -19,6 +19,7 @@ from game.core.commands import (
     RADIO_SLOTS,
     REQUESTS,
     SHOTS_STATUS,
+    SUSPECT_STATUS,
     Command,
     Radio,
 )
@@ -339,6 +340,8 @@ def _radio(
         slot_path = f"{path}.{slot}"
         if slot == "shots":
             value = validate(value_node, Choice(SHOTS_STATUS), slot_path, ctx)
+        elif slot == "status":
+            value = validate(value_node, Choice(SUSPECT_STATUS), slot_path, ctx)
         elif slot == "location":
             value = _zone(value_node, slot_path, facts, ctx, exits_only=False)
         elif slot == "requests":

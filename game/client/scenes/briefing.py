@@ -14,6 +14,7 @@ from game.client.scene import Context, Next
 from game.client.text import draw_text, fit, reflow, wrap
 from game.core.level import DoorState, Dress, Level, TimelineKind
 from game.core.world import World
+from game.sessions.variants import applicable_choices
 
 
 class BriefingScene:
@@ -23,7 +24,7 @@ class BriefingScene:
         self.context = context
         self.level = level
         self.seed = seed
-        self.world = World(level, seed)
+        self.world = World(level, seed, applicable_choices(context.variant, level))
         self.scroll = 0
         self.max_scroll = 0
         self.plan_image, self.plan_problem = load_briefing_image(level)
