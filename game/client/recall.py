@@ -16,6 +16,10 @@ from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
 from game.client.perceived import Senses
 from game.core.events import (
+    DoorBreached,
+    DoorClosed,
+    DoorLocked,
+    DoorOpened,
     Event,
     GunfireHeard,
     LeftCover,
@@ -46,13 +50,19 @@ class TraineeRecall:
         self.shot_marks: list[ShotMark] = []
         self.incoming: list[IncomingMark] = []
         self.hit_mark: HitMark | None = None
+        self.doors_version = 0
+        """Counts the doors that changed, as the play scene does, so sight is recomputed then."""
         self.update(world, world.log)
 
     def update(self, world: World, events: Iterable[Event]) -> None:
         """After a step: sight from where the trainee stands now, then what the step's events said."""
         trainee = world.trainee
-        self.fog.update(trainee.position if trainee.present else None, world.building.door_version)
+        self.fog.update(trainee.position if trainee.present else None, self.doors_version)
         events = list(events)
+        # as in the play scene, a door's change is seen from the next tick's sight on
+        self.doors_version += sum(
+            1 for e in events if isinstance(e, DoorOpened | DoorClosed | DoorBreached | DoorLocked)
+        )
         if not events:
             return
         senses = self.senses(world)

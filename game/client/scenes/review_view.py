@@ -220,9 +220,10 @@ def _people_drawn(
 def _facing(world: World, person: PersonView) -> float:
     """Where a person heads next (the instructor's view may show intentions)."""
     actor = world.person(person.id)
-    if actor is None or not actor.path:
+    path = getattr(actor, "path", None)
+    if not path:
         return math.pi / 2
-    step = actor.path[0]
+    step = path[0]
     return math.atan2(step.y - person.position.y, step.x - person.position.x)
 
 
