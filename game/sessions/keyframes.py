@@ -27,6 +27,9 @@ from typing import Generic, Protocol, TypeVar
 
 KEYFRAME_TICKS = 50
 """A keyframe every five seconds of game time: a seek steps at most 49 ticks from one."""
+BUSY_SECONDS = 0.012
+"""...or sooner, once stepping since the last keyframe took this long: a seek then never has more
+than about this much stepping to do, however busy the run (gunfire, everyone moving)."""
 
 _ATOMS = (str, bytes, int, float, complex, bool, type(None), range)
 _REFERENCES = (type, types.FunctionType, types.BuiltinFunctionType, enum.Enum)
@@ -74,7 +77,8 @@ class SharedPickle:
     """Freezes and thaws states, sharing every deeply immutable object between all its snapshots."""
 
     def __init__(self) -> None:
-        self._memo: dict[int, tuple[int, object]] = {}
+        self._ids: set[int] = set()
+        """The ids of the shared objects (kept alive by `_objects`, so an id stays theirs)."""
         self._objects: list[object] = []
         self._priming = bytearray()
         self._seed = pickle.Pickler(io.BytesIO(), protocol=_PROTOCOL)
@@ -119,22 +123,24 @@ class SharedPickle:
             pickler.memo = self._seed.memo
         pickler.dump(state)
         snapshot = Snapshot(state.tick, zlib.compress(out.getvalue(), _ZLIB_LEVEL), shared)
-        if self._frozen < _SHARE_FIRST or self._frozen % _SHARE_EVERY == 0:
-            self._share(pickler.memo.copy())
-            self._seed.memo = self._memo
+        looking = self._frozen < _SHARE_FIRST or self._frozen % _SHARE_EVERY == 0
+        if looking and self._share(pickler.memo.copy()):
+            self._seed.memo = {id(obj): (i, obj) for i, obj in enumerate(self._objects)}
         self._frozen += 1
         return snapshot
 
-    def _share(self, memo: dict[int, tuple[int, object]]) -> None:
-        """Add the immutable objects this pickle wrote for the first time to the shared ones."""
-        for key in memo.keys() - self._memo.keys():
+    def _share(self, memo: dict[int, tuple[int, object]]) -> bool:
+        """Add the immutable objects this pickle wrote for the first time; True if any were new."""
+        known = len(self._objects)
+        for key in memo.keys() - self._ids:
             obj = memo[key][1]
             if not self._immutable(obj):
                 continue
             position = len(self._objects)
-            self._memo[key] = (position, obj)
+            self._ids.add(key)
             self._objects.append(obj)
             self._priming += _RECORD.pack(b"J", position, b"Q", b"\x94") + b"0"
+        return len(self._objects) > known
 
     def _prime(self, count: int) -> bytes:
         """A pickle stream that memoises the first `count` shared objects, in order."""
@@ -142,7 +148,7 @@ class SharedPickle:
 
     def _immutable(self, obj: object, depth: int = 0) -> bool:
         """Whether nothing reachable from the object can change (checked once per object)."""
-        if isinstance(obj, _ATOMS + _REFERENCES) or id(obj) in self._memo:
+        if isinstance(obj, _ATOMS + _REFERENCES) or id(obj) in self._ids:
             # (an id in the memo is safe: the shared list keeps that object alive)
             return True
         if depth > 60:
@@ -170,12 +176,15 @@ class Keyframes(Generic[S]):
         every: int = KEYFRAME_TICKS,
         watch: Callable[[S, object], None] | None = None,
         codec: SharedPickle | None = None,
+        busy: float = BUSY_SECONDS,
     ) -> None:
         self.codec = codec or SharedPickle()
         self.advance = advance
         self.every = max(1, every)
         self.watch = watch
         self.end = end
+        self.busy = busy
+        self._work = 0.0
         self.frames: list[Snapshot] = [self.codec.freeze(start)]
         self._runner: S = start
         self.build_seconds = 0.0
@@ -213,11 +222,14 @@ class Keyframes(Generic[S]):
                 break
             if deadline is not None and time.perf_counter() >= deadline:
                 break
+            stepping = time.perf_counter()
             result = self.advance(state)
+            self._work += time.perf_counter() - stepping
             if self.watch is not None:
                 self.watch(state, result)
-            if state.tick % self.every == 0:
+            if state.tick % self.every == 0 or self._work >= self.busy:
                 self.frames.append(self.codec.freeze(state))
+                self._work = 0.0
         if state.tick >= self.end or state.finished:
             if self.frames[-1].tick != state.tick:
                 self.frames.append(self.codec.freeze(state))
@@ -233,9 +245,11 @@ class Keyframes(Generic[S]):
             self.build(until=tick)
             tick = min(tick, self.built_until)
         frame = self._frame_before(tick)
-        state = self.codec.thaw(frame)
-        while state.tick < tick and not state.finished:
-            self.advance(state)
+        with _no_collection():
+            # a full collection scans every object kept alive, tens of milliseconds: not mid-seek
+            state = self.codec.thaw(frame)
+            while state.tick < tick and not state.finished:
+                self.advance(state)
         return state
 
     def _frame_before(self, tick: int) -> Snapshot:
