@@ -49,6 +49,12 @@ TITLES = {
     "trainee": "THE TRAINEE'S VIEW: only what they could see and hear at this moment",
     "suspect": "THE SUSPECT'S VIEW: what he could see from where he stood",
 }
+SHORT_TITLES = {
+    "truth": "BIRD'S-EYE TRUTH: instructor's review, roles shown",
+    "trainee": "THE TRAINEE'S VIEW: what they could see and hear",
+    "suspect": "THE SUSPECT'S VIEW: what he could see",
+}
+"""For a narrow map: the banner stays one line where it can."""
 EXPLAINED = {
     "truth": (
         "Not what the trainee saw: roles are shown here for the review after the run. "
@@ -163,7 +169,6 @@ def _draw_map(scene, surface: pygame.Surface, view: pygame.Rect) -> Placer:
     elif perspective == "suspect":
         _draw_suspect(scene, surface, view, floor, shown, origin, placer)
     else:
-        _banner(scene, surface, view, placer)
         _draw_truth(scene, surface, view, floor, placer)
     surface.set_clip(clip)
     return placer
@@ -181,7 +186,10 @@ def _banner(scene, surface: pygame.Surface, view: pygame.Rect, placer: Placer) -
     colour = {"truth": palette.ACCENT, "trainee": palette.HIGHLIGHT}.get(
         perspective, palette.DANGER
     )
-    placer.reserve(draw_banner(surface, view, scene.context.fonts, TITLES[perspective], colour))
+    title = TITLES[perspective]
+    if scene.context.fonts.width("heading", title) > view.w - 60:
+        title = SHORT_TITLES[perspective]
+    placer.reserve(draw_banner(surface, view, scene.context.fonts, title, colour))
 
 
 def _layer(scene, floor: int) -> pygame.Surface:
@@ -233,6 +241,7 @@ def _draw_truth(
     world = scene.world
     _draw_lines_of_fire(scene, surface, floor)
     drawn = _people_drawn(scene, surface, world.snapshot(), floor, facing=True)
+    _banner(scene, surface, view, placer)
     small = scene.context.fonts.get("small")
     for person, centre in drawn:
         words = _role_words(person)
@@ -271,11 +280,11 @@ def _draw_trainee(scene, surface, view, floor, shown, origin, placer) -> None:
     now = world.tick / TICK_RATE
     fog, (fx, fy) = recall.fog.overlay_part(floor, scene.tile, shown)
     surface.blit(fog, (origin[0] + fx, origin[1] + fy))
-    _banner(scene, surface, view, placer)
     visible = recall.fog.visible
     trainee = world.trainee
     people = [p for p in world.snapshot() if p.id == YOU or p.position in visible]
     _people_drawn(scene, surface, people, floor, facing=False)
+    _banner(scene, surface, view, placer)
     if not trainee.present and not world.finished:
         wait = max(0, scene.level.trainee.arrives - world.tick) / TICK_RATE
         placer.reserve(draw_banner(surface, view, fonts, f"En route: arriving in {wait:.0f} s"))
@@ -312,11 +321,11 @@ def _draw_suspect(scene, surface, view, floor, shown, origin, placer) -> None:
     sight = _suspect_fog(scene, suspect.position)
     fog, (fx, fy) = sight.overlay_part(floor, scene.tile, shown)
     surface.blit(fog, (origin[0] + fx, origin[1] + fy))
-    _banner(scene, surface, view, placer)
     _draw_exposed_path(scene, surface, floor)
     visible = sight.visible
     people = [p for p in world.snapshot() if p.id == suspect.id or p.position in visible]
     drawn = _people_drawn(scene, surface, people, floor, facing=False)
+    _banner(scene, surface, view, placer)
     trainee = world.trainee
     sees = trainee.present and suspect.active and world.sees(suspect, trainee)
     for person, centre in drawn:
