@@ -189,6 +189,10 @@ def test_notes_are_refused_for_a_script_that_is_not_a_replay_or_would_be_invalid
     script.write_text("level: x.yaml\nseed: 1\n")
     with pytest.raises(NotesError, match="not a saved replay"):
         with_notes(script.read_text(), [ReplayNote(1, "x")])
+    with pytest.raises(NotesError, match="level script"):
+        open_review(ROOT / "levels" / "scripts" / "orientation" / "good.yaml").add_note(5, "x")
+    with pytest.raises(NotesError, match="empty"):
+        review.add_note(5, " \n\t ")
     copy = tmp_path / "replay.yaml"
     copy.write_bytes(Path(path).read_bytes())
     with pytest.raises(NotesError, match="valid replay"):

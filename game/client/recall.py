@@ -121,3 +121,21 @@ class TraineeRecall:
                 IncomingMark(bearing(here.x, here.y, event.origin.x, event.origin.y), now)
             )
             del self.incoming[:-4]
+
+
+class ReviewState:
+    """One moment of the session for the review: the world and what the trainee had perceived."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.recall = TraineeRecall(world)
+
+    @property
+    def tick(self) -> int:
+        """The world's tick."""
+        return self.world.tick
+
+    @property
+    def finished(self) -> bool:
+        """Whether the run had ended."""
+        return self.world.finished

@@ -19,6 +19,7 @@ from game.core.level import Level, Role
 from game.core.world import World
 from game.scoring import assess
 from game.sessions.keyframes import KEYFRAME_TICKS, Keyframes
+from game.sessions.notes import NotesError, clean_note, save_notes
 from game.sessions.script import ReplayNote, ReplayParent, Script, ScriptCommand, load_script
 from game.sessions.times import clock
 
@@ -122,6 +123,28 @@ class Review:
     def title(self) -> str:
         """What the session is called."""
         return self.script.title or f"Review: {self.level.title}"
+
+    def add_note(self, tick: int, text: str) -> ReplayNote:
+        """Keep a note at a tick in the replay file (atomically). Raises NotesError or OSError."""
+        note = ReplayNote(tick, clean_note(text))
+        if not note.text:
+            raise NotesError("an empty note is not kept")
+        self._save_notes([*self.notes, note])
+        return note
+
+    def remove_notes_at(self, tick: int) -> int:
+        """Remove the notes at a tick from the replay file; how many went. Raises NotesError, OSError."""
+        kept = [note for note in self.notes if note.tick != tick]
+        removed = len(self.notes) - len(kept)
+        if removed:
+            self._save_notes(kept)
+        return removed
+
+    def _save_notes(self, notes: list[ReplayNote]) -> None:
+        if not self.is_replay:
+            raise NotesError("notes are kept in saved replays, and this file is a level script")
+        save_notes(self.path, notes, self.level)
+        self.notes = sorted(notes, key=lambda note: note.tick)
 
     def reproduces(self, events: Sequence[Event]) -> bool:
         """Whether a full run's events are the recorded session's (True when nothing was recorded)."""

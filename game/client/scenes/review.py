@@ -16,7 +16,7 @@ import pygame
 
 from game.client.captions import YOU
 from game.client.perceived import describe, redact_ids
-from game.client.recall import TraineeRecall
+from game.client.recall import ReviewState
 from game.client.review_timeline import SPEEDS, markers_at, tick_at, track_rect
 from game.client.routes import ToDebrief, ToPlay, ToProfile, ToQuit
 from game.client.scene import Context, Next
@@ -26,7 +26,7 @@ from game.core.level import TICK_RATE, Role
 from game.core.people import view
 from game.core.world import World
 from game.sessions.keyframes import Keyframes
-from game.sessions.notes import NotesError, clean_note, save_notes
+from game.sessions.notes import NotesError
 from game.sessions.replay import SessionRecorder
 from game.sessions.review import (
     Marker,
@@ -37,7 +37,6 @@ from game.sessions.review import (
     note_markers,
 )
 from game.sessions.review import markers as timeline_markers
-from game.sessions.script import ReplayNote
 
 BUILD_BUDGET = 0.012
 """Seconds per frame spent preparing keyframes while the review is already open."""
@@ -52,24 +51,6 @@ class Perspective(Enum):
     TRUTH = "truth"
     TRAINEE = "trainee"
     SUSPECT = "suspect"
-
-
-class ReviewState:
-    """One moment of the session for the review: the world and what the trainee had perceived."""
-
-    def __init__(self, world: World) -> None:
-        self.world = world
-        self.recall = TraineeRecall(world)
-
-    @property
-    def tick(self) -> int:
-        """The world's tick."""
-        return self.world.tick
-
-    @property
-    def finished(self) -> bool:
-        """Whether the run had ended."""
-        return self.world.finished
 
 
 class ReviewScene:
@@ -267,34 +248,26 @@ class ReviewScene:
         pygame.key.start_text_input()
 
     def add_note(self, text: str) -> bool:
-        """Keep a note at this moment in the replay file (atomically); False if it could not be saved."""
-        text = clean_note(text)
-        if not text:
-            self.message = "An empty note is not kept"
+        """Keep a note at this moment in the replay file (atomically); False if it could not be kept."""
+        try:
+            self.review.add_note(self.tick, text)
+        except (NotesError, OSError) as error:
+            self.message = f"Could not keep the note: {error}"
             return False
-        notes = [*self.review.notes, ReplayNote(self.tick, text)]
-        return self._save_notes(notes, f"Note saved at {_clock(self.tick)}")
+        self.message = f"Note kept at {_clock(self.tick)} in {self.review.path}"
+        return True
 
     def delete_notes_here(self) -> bool:
         """Remove the notes at this moment."""
-        notes = [n for n in self.review.notes if n.tick != self.tick]
-        if len(notes) == len(self.review.notes):
-            self.message = "No note at this moment"
-            return False
-        return self._save_notes(notes, f"Note at {_clock(self.tick)} removed")
-
-    def _save_notes(self, notes: list[ReplayNote], done: str) -> bool:
-        if not self.review.is_replay:
-            self.message = "Notes are kept in saved replays; this file is a level script"
-            return False
         try:
-            save_notes(self.review.path, notes, self.level)
+            removed = self.review.remove_notes_at(self.tick)
         except (NotesError, OSError) as error:
-            self.message = f"Could not save the note: {error}"
+            self.message = f"Could not remove the note: {error}"
             return False
-        self.review.notes = sorted(notes, key=lambda n: n.tick)
-        self.message = f"{done} in {self.review.path}"
-        return True
+        self.message = (
+            f"Note at {_clock(self.tick)} removed" if removed else "No note at this moment"
+        )
+        return bool(removed)
 
     def _handle_note(self, event: pygame.event.Event) -> Next:
         swallow, self._swallow = self._swallow, ""

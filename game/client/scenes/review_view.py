@@ -20,20 +20,24 @@ from game.client.cues import draw_cue, edge_point
 from game.client.fire_feedback import draw_hit_frame, draw_incoming, draw_shot_mark
 from game.client.fog import Fog
 from game.client.hud import draw_banner, draw_captions, panel_width
-from game.client.layout import Placer, Row, draw_document, lay_out
+from game.client.layout import Placer
 from game.client.people_draw import draw_person, look_of
-from game.client.perceived import describe
 from game.client.review_timeline import (
-    SPEEDS,
     buttons_top,
     draw_buttons,
     draw_marker_tip,
     draw_timeline,
     lay_out_buttons,
-    marker_colour,
     markers_at,
-    speed_words,
     timeline_height,
+)
+from game.client.scenes.review_panel import (
+    ROLE_WORDS,
+    button_items,
+    draw_header,
+    draw_panel,
+    role_words,
+    status,
 )
 from game.client.text import clock_text, draw_text, fit, wrap
 from game.client.tiles import floor_surface, redraw_tile
@@ -42,7 +46,6 @@ from game.core.events import ShotFired, TraineeArrived, TraineeMoved
 from game.core.level import TICK_RATE, Position
 from game.core.people import PersonView
 from game.core.world import World
-from game.sessions.review import MarkerKind
 
 TITLES = {
     "truth": "BIRD'S-EYE TRUTH: the instructor's review, everyone shown with their role",
@@ -55,18 +58,7 @@ SHORT_TITLES = {
     "suspect": "THE SUSPECT'S VIEW: what he could see",
 }
 """For a narrow map: the banner stays one line where it can."""
-EXPLAINED = {
-    "truth": (
-        "Not what the trainee saw: roles are shown here for the review after the run. "
-        "Lines show each round fired in the last five seconds, to where it stopped."
-    ),
-    "trainee": "Their fog, the people in their sight, and the captions of what they heard.",
-    "suspect": (
-        "Darkened: what he could not see. Red on the trainee's path: where he could see them."
-    ),
-}
 SHOT_TRAIL_TICKS = 5 * TICK_RATE
-ROLE_WORDS = {"suspect": "SUSPECT", "officer": "OFFICER", "trainee": "TRAINEE"}
 ROLE_ORDER = {"trainee": 0, "suspect": 1, "officer": 2, "civilian": 3}
 
 
@@ -76,8 +68,8 @@ def draw(scene, surface: pygame.Surface) -> None:
     surface.fill(palette.BACKGROUND)
     w, h = surface.get_size()
     margin = 10
-    y = _header(scene, surface, margin)
-    scene.buttons = lay_out_buttons(fonts, _button_items(scene), margin, w - 2 * margin, h - margin)
+    y = draw_header(scene, surface, margin)
+    scene.buttons = lay_out_buttons(fonts, button_items(scene), margin, w - 2 * margin, h - margin)
     timeline = pygame.Rect(margin, 0, w - 2 * margin, timeline_height(fonts))
     timeline.bottom = buttons_top(scene.buttons, h - margin) - 6
     panel_w = panel_width(fonts, w)
@@ -85,7 +77,7 @@ def draw(scene, surface: pygame.Surface) -> None:
     panel = pygame.Rect(view.right, y, panel_w, view.h)
     scene.rects = {"view": view, "panel": panel, "timeline": timeline}
     placer = _draw_map(scene, surface, view)
-    _draw_panel(scene, surface, panel)
+    draw_panel(scene, surface, panel)
     exposed = scene.review.exposure.spans.get(scene.suspect, [])
     draw_timeline(
         surface,
@@ -96,7 +88,7 @@ def draw(scene, surface: pygame.Surface) -> None:
         scene.keys.built_until,
         scene.markers,
         exposed,
-        _status(scene),
+        status(scene),
     )
     active = {scene.perspective.value, "play" if scene.playing else ""}
     draw_buttons(surface, fonts, scene.buttons, active, scene.mouse)
@@ -244,7 +236,7 @@ def _draw_truth(
     _banner(scene, surface, view, placer)
     small = scene.context.fonts.get("small")
     for person, centre in drawn:
-        words = _role_words(person)
+        words = role_words(person)
         if person.role in ROLE_WORDS:
             ring = palette.DANGER if person.role == "suspect" else palette.SELECTED
             if person.role != "trainee":
@@ -388,12 +380,6 @@ def _draw_exposed_path(scene, surface: pygame.Surface, floor: int) -> None:
         last = point
 
 
-def _role_words(person: PersonView) -> str:
-    if person.role == "officer":
-        return "OFF-DUTY OFFICER" if person.off_duty else "OFFICER"
-    return ROLE_WORDS.get(person.role, person.kind or person.role)
-
-
 def _role_colour(person: PersonView) -> tuple[int, int, int]:
     return {"suspect": palette.DANGER, "officer": palette.SELECTED}.get(person.role, palette.TEXT)
 
@@ -483,164 +469,3 @@ def _draw_note_editor(scene, surface: pygame.Surface, view: pygame.Rect, placer:
     for line in lines:
         draw_text(surface, body, line, (spot.x + 8, y))
         y += fonts.line_height("body")
-
-
-# -- header, panel, buttons ---------------------------------------------------------------------------
-
-
-def _header(scene, surface: pygame.Surface, margin: int) -> int:
-    fonts = scene.context.fonts
-    heading, small = fonts.get("heading"), fonts.get("small")
-    w = surface.get_width()
-    y = 6
-    title = f"After-action review: {scene.level.title}"
-    draw_text(surface, heading, fit(heading, title, w - 2 * margin), (margin, y), palette.ACCENT)
-    y += fonts.line_height("heading")
-    if scene.message:
-        line, colour = scene.message, palette.GOOD
-    else:
-        review = scene.review
-        line = f"{review.title}   seed {review.seed}"
-        if review.parent is not None:
-            line += f"   a retry from {clock_text(review.parent.tick / TICK_RATE)} of {review.parent.file}"
-        colour = palette.TEXT_DIM
-    draw_text(surface, small, fit(small, line, w - 2 * margin), (margin, y), colour)
-    return y + fonts.line_height("small") + 4
-
-
-def _status(scene) -> str:
-    state = "playing" if scene.playing else "paused"
-    words = f"{clock_text(scene.tick / TICK_RATE)}   {state} at {speed_words(SPEEDS[scene.speed])}"
-    if not scene.keys.complete:
-        share = scene.keys.built_until / max(1, scene.last_tick)
-        words += f"   preparing {share:.0%}"
-    return words
-
-
-def _button_items(scene) -> list[tuple[str, str, str]]:
-    items = [
-        ("prev", "[", "previous mark"),
-        ("back1", ",", "tick back"),
-        ("play", "Space", "pause" if scene.playing else "play"),
-        ("fwd1", ".", "tick on"),
-        ("next", "]", "next mark"),
-        ("slower", "-", "slower"),
-        ("faster", "+", "faster"),
-        ("truth", "1", "truth"),
-        ("trainee", "2", "trainee's view"),
-        ("suspect", "3", "suspect's view"),
-        ("follow", "Tab", "follow"),
-        ("note", "N", "note"),
-        ("retry", "R", "retry from here"),
-        ("debrief", "D", "debrief"),
-        ("back", "Esc", "back" if scene.back is not None else "quit"),
-    ]
-    return items
-
-
-def _draw_panel(scene, surface: pygame.Surface, panel: pygame.Rect) -> None:
-    fonts = scene.context.fonts
-    surface.fill(palette.PANEL, panel)
-    pygame.draw.line(surface, palette.PANEL_EDGE, panel.topleft, panel.bottomleft, 2)
-    inner = panel.inflate(-24, -12)
-    lines = lay_out(fonts, panel_rows(scene), inner.w)
-    draw_document(surface, fonts, lines, inner, 0)
-
-
-def panel_rows(scene) -> list[Row]:
-    """The side panel: the moment, the perspective and what it shows, findings so far, the notes."""
-    world = scene.world
-    rows = [
-        Row(
-            f"{clock_text(scene.tick / TICK_RATE)} of {clock_text(scene.last_tick / TICK_RATE)}",
-            "heading",
-        )
-    ]
-    perspective = scene.perspective.value
-    rows += [Row(gap=4), Row(_perspective_name(perspective), "body", palette.ACCENT)]
-    rows.append(Row(EXPLAINED[perspective], "small", palette.TEXT_DIM))
-    rows += [Row(gap=6), *_perspective_rows(scene, perspective, world)]
-    rows += [Row(gap=6), Row("Findings so far", "heading", palette.ACCENT)]
-    if not scene.keys.complete:
-        share = scene.keys.built_until / max(1, scene.last_tick)
-        rows.append(Row(f"Preparing the review: {share:.0%}", "small", palette.TEXT_DIM))
-    past = [m for m in scene.markers if m.tick <= scene.tick and m.kind is not MarkerKind.NOTE]
-    for marker in reversed(past[-5:]):
-        head = clock_text(marker.tick / TICK_RATE)
-        points = "screen-out" if marker.kind is MarkerKind.SCREEN_OUT else f"{marker.points:+d}"
-        rows.append(
-            Row(f"{head}  {points}  {scene.words(marker.text)}", "small", marker_colour(marker))
-        )
-    if scene.keys.complete and not past:
-        rows.append(Row("(none yet)", "small", palette.TEXT_DIM))
-    notes = scene.review.notes
-    rows += [Row(gap=6), Row("Instructor notes", "heading", palette.ACCENT)]
-    for note in notes:
-        text = " ".join(note.text.split())
-        rows.append(Row(f"{clock_text(note.tick / TICK_RATE)}  {text}", "small", palette.HIGHLIGHT))
-    if not notes:
-        rows.append(Row("N adds a note at this moment", "small", palette.TEXT_DIM))
-    return rows
-
-
-def _perspective_name(perspective: str) -> str:
-    return {
-        "truth": "Bird's-eye truth",
-        "trainee": "The trainee's view",
-        "suspect": "The suspect's view",
-    }[perspective]
-
-
-def _perspective_rows(scene, perspective: str, world: World) -> list[Row]:
-    if perspective == "truth":
-        person = world.person(scene.follow) or world.trainee
-        picture = next((p for p in world.snapshot() if p.id == person.id), None)
-        if picture is None:
-            return [Row("Following someone not on scene yet", "small")]
-        role = _role_words(picture)
-        words = "the trainee" if picture.id == YOU else f"{role.lower()}, {describe(picture)}"
-        rows = [Row(f"Following: {words}", "small")]
-        hurt = sum(1 for p in world.snapshot() if p.role == "civilian" and p.condition != "ok")
-        civilians = sum(1 for p in world.snapshot() if p.role == "civilian")
-        rows.append(Row(f"Civilians on scene: {civilians}, {hurt} hurt", "small", palette.TEXT_DIM))
-        return rows
-    if perspective == "trainee":
-        recall = scene.state.recall
-        zone = world.zone_at(world.trainee.position) if world.trainee.present else ""
-        place = (
-            world.zone_name(zone)
-            if zone
-            else ("En route" if not world.trainee.present else "Between places")
-        )
-        in_sight = len(recall.senses(world).in_sight)
-        rows = [Row(f"Where: {place}", "small"), Row(f"People in sight: {in_sight}", "small")]
-        rows += [Row(gap=4), Row("Radio heard", "small", palette.ACCENT)]
-        rows += [Row(line, "small") for line in recall.radio_log[-4:]] or [
-            Row("(nothing yet)", "small", palette.TEXT_DIM)
-        ]
-        return rows
-    suspect = world.person(scene.suspect) if scene.suspect else None
-    if suspect is None:
-        return [Row("This level has no suspect", "small")]
-    which = ""
-    if len(scene.suspects) > 1:
-        which = (
-            f" ({scene.suspects.index(scene.suspect) + 1} of {len(scene.suspects)}; 3 again: next)"
-        )
-    rows = [Row(f"Suspect{which}", "small", palette.TEXT_DIM)]
-    trainee = world.trainee
-    sees = trainee.present and suspect.active and suspect.present and world.sees(suspect, trainee)
-    rows.append(
-        Row(
-            "He can see the trainee now" if sees else "He cannot see the trainee now",
-            "small",
-            palette.DANGER if sees else palette.TEXT,
-        )
-    )
-    exposure = scene.review.exposure
-    so_far = exposure.seconds(scene.suspect, scene.tick, TICK_RATE)
-    rows.append(Row(f"The trainee was in his sight for {so_far:.0f} s so far", "small"))
-    if scene.keys.complete:
-        total = exposure.seconds(scene.suspect, scene.last_tick, TICK_RATE)
-        rows.append(Row(f"In the whole run: {total:.0f} s", "small", palette.TEXT_DIM))
-    return rows
