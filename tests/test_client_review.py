@@ -14,11 +14,11 @@ from game.client import palette
 from game.client.app import build
 from game.client.captions import YOU
 from game.client.review_timeline import SPEEDS, tick_at, track_rect, x_of
+from game.client.review_view import screen_of
 from game.client.routes import ToPlay, ToProfile, ToReview
 from game.client.scenes.debrief import DebriefScene
 from game.client.scenes.play import PlayScene
 from game.client.scenes.review import Perspective, ReviewScene
-from game.client.scenes.review_view import screen_of
 from game.core.events import event_log_sha256
 from game.core.world import World
 from game.levels.loader import load_level

@@ -14,13 +14,13 @@ from enum import Enum
 
 import pygame
 
+from game.client import review_view
 from game.client.captions import YOU
 from game.client.perceived import describe, redact_ids
 from game.client.recall import ReviewState
 from game.client.review_timeline import SPEEDS, markers_at, tick_at, track_rect
 from game.client.routes import ToDebrief, ToPlay, ToProfile, ToQuit
 from game.client.scene import Context, Next
-from game.client.scenes import review_view
 from game.core.events import Event
 from game.core.level import TICK_RATE, Role
 from game.core.people import view

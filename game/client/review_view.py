@@ -22,6 +22,14 @@ from game.client.fog import Fog
 from game.client.hud import draw_banner, draw_captions, panel_width
 from game.client.layout import Placer
 from game.client.people_draw import draw_person, look_of
+from game.client.review_panel import (
+    ROLE_WORDS,
+    button_items,
+    draw_header,
+    draw_panel,
+    role_words,
+    status,
+)
 from game.client.review_timeline import (
     buttons_top,
     draw_buttons,
@@ -30,14 +38,6 @@ from game.client.review_timeline import (
     lay_out_buttons,
     markers_at,
     timeline_height,
-)
-from game.client.scenes.review_panel import (
-    ROLE_WORDS,
-    button_items,
-    draw_header,
-    draw_panel,
-    role_words,
-    status,
 )
 from game.client.text import clock_text, draw_text, fit, wrap
 from game.client.tiles import floor_surface, redraw_tile
