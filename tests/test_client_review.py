@@ -203,6 +203,10 @@ def test_the_suspects_view_shows_when_he_could_see_the_trainee(looking, tmp_path
     assert "HE CAN SEE THE TRAINEE" in texts
     assert any("He can see the trainee now" in t for t in texts)
     image = shot(scene, screen, tmp_path, "suspect-sees")
+    cx, cy = screen_of(scene, scene.world.trainee.position)
+    ring = scene.tile // 2 + 6
+    around = [tuple(image.get_at((cx + dx, cy)))[:3] for dx in range(-ring - 2, ring + 3)]
+    assert palette.DANGER in around  # the red ring: he can see them
     track = track_rect(scene.rects["timeline"], context.fonts)
     x = x_of(track, (first + after) // 2, scene.last_tick)
     band = [tuple(image.get_at((x, y)))[:3] for y in range(track.bottom, track.bottom + 7)]
