@@ -5,6 +5,7 @@ python main.py play LEVEL      play one level
 python main.py check PATH...   check level files; file:line:col errors, exit 2 on any
 python main.py render LEVEL    draw a level's map to a PNG without a window
 python main.py run LEVEL       run a level headless, with a script of decisions
+python main.py replay FILE     review a saved session: timeline, perspectives, notes, retry
 python main.py explore LEVEL   try response strategies over seeds: can it be done well?
 python main.py import-tiled M  turn a Tiled map into a level file
 python main.py records ...     training records: list, show, export, push to an LRS
@@ -89,6 +90,19 @@ def _run(args: argparse.Namespace) -> int:
             return reporter
         after.append(reporter)
     return run_command(args, after=lambda run: max((hook(run) for hook in after), default=0))
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from game.sessions.times import parse_time
+
+    try:
+        at = parse_time(args.at) if args.at else 0
+    except ValueError as error:
+        print(f"replay: --at: {error}", file=sys.stderr)
+        return 2
+    from game.client.app import review
+
+    return review(args.file, at=at, perspective=args.view, fullscreen=args.fullscreen)
 
 
 def _records(args: argparse.Namespace) -> int:
@@ -192,6 +206,20 @@ def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     run.add_argument("--badge", help="the trainee's badge or employee number (with --trainee)")
     run.add_argument("--junit", metavar="FILE", help="write the expectations as JUnit XML for CI")
     run.set_defaults(command="run", handler=_run)
+
+    replay = sub.add_parser(
+        "replay", help="review a saved session: its timeline, three perspectives, notes, retry"
+    )
+    replay.add_argument("file", help="a replay saved by the game or by run --save (or any script)")
+    replay.add_argument("--at", help='start at this moment, e.g. "2:30"')
+    replay.add_argument(
+        "--view",
+        choices=("truth", "trainee", "suspect"),
+        default="truth",
+        help="the perspective to start in (default: truth, the instructor's bird's-eye view)",
+    )
+    replay.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    replay.set_defaults(command="replay", handler=_replay)
 
     from game.records.cli import add_parser as add_records_parser
 

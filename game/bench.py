@@ -51,6 +51,7 @@ def run_benchmarks(quick: bool = False) -> dict[str, object]:
         "soak": soak(levels, minutes=10 if quick else 60),
         "frame_ms": frame_figures(largest(levels), seconds=15 if quick else 60),
         "startup_ms": startup_figure(largest(levels), repeats=1 if quick else 3),
+        "review": review_figures(largest(levels), seeks=50 if quick else 200),
     }
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return figures
@@ -181,6 +182,22 @@ def frame_figures(level: Level, seconds: int) -> dict[str, float] | dict[str, st
     }
 
 
+def review_figures(level: Level, seeks: int) -> dict[str, object]:
+    """Seeking a ten-minute session of the largest level: headless keyframes, then the viewer's."""
+    from game.sessions.review_bench import review_figures as headless
+
+    figures = {"headless": headless(level, seeks)}
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    try:
+        from game.client.benchmark import review_seek_times
+    except ImportError as error:  # the client is optional for a headless machine
+        figures["viewer"] = {"error": f"client not available: {error}"}
+        return figures
+    figures["viewer"] = review_seek_times(level, seeks=seeks)
+    return figures
+
+
 def startup_figure(level: Level, repeats: int) -> dict[str, float]:
     """Milliseconds from process start to the first drawn frame of a level (median of runs)."""
     env = dict(
@@ -222,8 +239,32 @@ def format_figures(figures: dict[str, object]) -> str:
     lines.append(f"Soak: {json.dumps(figures['soak'])}")
     lines.append(f"Frame time at 1280×720 (ms): {json.dumps(figures['frame_ms'])}")
     lines.append(f"Start-up to first frame (ms): {json.dumps(figures['startup_ms'])}")
+    lines += review_lines(figures["review"])
     lines.append(f"Peak resident memory: {figures['peak_rss_mb']} MB")
     return "\n".join(lines)
+
+
+def review_lines(review: dict[str, object]) -> list[str]:
+    """The review's seek figures as readable lines."""
+    head = review["headless"]
+    lines = [
+        f"Review of a {head['session_minutes']}-minute session on {head['level']}: "
+        f"{head['keyframes']} keyframes every {head['every_seconds']:g} s, "
+        f"{head['keyframe_mb']} MB of keyframes ({head['held_mb']} MB held with the shared objects), "
+        f"built in {head['build_cpu_s']} s CPU ({head['build_s']} s wall)",
+        f"  seek, headless (ms): {json.dumps(head['seek'])}",
+    ]
+    viewer = review["viewer"]
+    if "error" in viewer:
+        lines.append(f"  viewer: {viewer['error']}")
+    else:
+        lines.append(
+            f"  viewer: {viewer['keyframes']} keyframes, {viewer['keyframe_mb']} MB, prepared in "
+            f"{viewer['build_cpu_s']} s CPU ({viewer['build_s']} s wall)"
+        )
+        lines.append(f"  seek, viewer (ms): {json.dumps(viewer['seek'])}")
+        lines.append(f"  seek and draw, viewer (ms): {json.dumps(viewer['seek_and_draw'])}")
+    return lines
 
 
 def generated_level_yaml(size: int, civilians: int) -> str:

@@ -20,6 +20,7 @@ from game.client.routes import (
     ToPlay,
     ToProfile,
     ToQuit,
+    ToReview,
     ToSettings,
 )
 from game.client.scene import Context, Next, Scene
@@ -112,6 +113,44 @@ def play(
     return 0
 
 
+def review(path: str, at: int = 0, perspective: str = "truth", fullscreen: bool = False) -> int:
+    """Open the after-action review of a saved session; returns the exit status (2: a bad file)."""
+    problem = check_distribution()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from game.client.settings import load_settings
+    from game.client.sound import SoundBank
+    from game.client.text import Fonts
+    from game.client.window import NoDisplay, open_window, start_display
+    from game.levels.errors import LevelError
+    from game.sessions.review import open_review
+
+    try:
+        session = open_review(path)
+    except LevelError as error:
+        print(str(error), file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    try:
+        start_display()
+    except NoDisplay as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    pygame.font.init()
+    try:
+        screen = open_window(settings.window, fullscreen or settings.fullscreen)
+        context = Context(settings, Fonts(settings.text_size), SoundBank(settings.volume))
+        context.levels_dir = Path(session.level.source_path).parent
+        first = build(ToReview(session, None, at, perspective), context)
+        run(first, screen, max_frames=1 if os.environ.get("RRT_EXIT_AFTER_FIRST_FRAME") else None)
+    finally:
+        pygame.quit()
+    return 0
+
+
 def _levels_dir() -> Path:
     """The levels the menu lists: ./levels when run from a checkout, else the shipped ones."""
     from game.levels.folders import levels_dir
@@ -141,7 +180,7 @@ def _briefing(context: Context, route: ToBriefing) -> Scene:
 def _play(context: Context, route: ToPlay) -> Scene:
     from game.client.scenes.play import PlayScene
 
-    return PlayScene(context, route.level, route.seed, route.world)
+    return PlayScene(context, route.level, route.seed, route.world, route.branch, route.seen)
 
 
 def _pause(context: Context, route: ToPause) -> Scene:
@@ -153,7 +192,17 @@ def _pause(context: Context, route: ToPause) -> Scene:
 def _debrief(context: Context, route: ToDebrief) -> Scene:
     from game.client.scenes.debrief import DebriefScene
 
-    return DebriefScene(context, route.level, route.seed, route.world, route.recorder)
+    return DebriefScene(
+        context,
+        route.level,
+        route.seed,
+        route.world,
+        route.recorder,
+        branch=route.branch,
+        replay_path=route.replay_path,
+        back=route.back,
+        notes=route.notes,
+    )
 
 
 def _settings(context: Context, route: ToSettings) -> Scene:
@@ -174,6 +223,12 @@ def _history(context: Context, route: ToHistory) -> Scene:
     return HistoryScene(context, route.trainee, route.back)
 
 
+def _review(context: Context, route: ToReview) -> Scene:
+    from game.client.scenes.review import ReviewScene
+
+    return ReviewScene(context, route.review, route.back, route.start, route.perspective)
+
+
 SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToMenu: _menu,
     ToBriefing: _briefing,
@@ -183,6 +238,7 @@ SCENE_BUILDERS: dict[type, Callable[[Context, object], Scene]] = {
     ToSettings: _settings,
     ToProfile: _profile,
     ToHistory: _history,
+    ToReview: _review,
 }
 """Route type -> the function that builds its scene. A new scene adds one line here."""
 

@@ -45,3 +45,35 @@ def frame_times(
             return times
     finally:
         pygame.quit()
+
+
+def review_seek_times(level: Level, seeks: int = 200, size: tuple[int, int] = (1280, 720)) -> dict:
+    """The review viewer on a ten-minute session: its preparation, then seeks alone and seeks drawn."""
+    from game.client.app import build
+    from game.client.routes import ToReview
+    from game.sessions.review_bench import seek_ticks, timed, tour_review
+
+    pygame.init()
+    try:
+        screen = pygame.display.set_mode(size)
+        with tempfile.TemporaryDirectory() as config:
+            context = Context(Settings(), Fonts(1.0), SoundBank(0.0), config=Path(config))
+            scene = build(ToReview(tour_review(level), None, 0, "trainee"), context)
+            scene.prepare()
+            keys = scene.keys
+            ticks = seek_ticks(keys, seeks)
+
+            def seek_and_draw(tick: int) -> None:
+                scene.seek(tick)
+                scene.draw(screen)
+
+            return {
+                "keyframes": len(keys.frames),
+                "keyframe_mb": round(keys.memory_bytes / 2**20, 2),
+                "build_s": round(keys.build_seconds, 2),
+                "build_cpu_s": round(keys.build_cpu_seconds, 2),
+                "seek": timed(scene.seek, ticks),
+                "seek_and_draw": timed(seek_and_draw, ticks),
+            }
+    finally:
+        pygame.quit()

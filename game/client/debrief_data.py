@@ -30,6 +30,7 @@ class LedgerRow:
     message: str
     sources: str
     category: str = ""
+    tick: int = 0
 
 
 @dataclass
@@ -74,6 +75,7 @@ def build_debrief(level: Level, events: Sequence[Event]) -> DebriefData:
             entry.message,
             "; ".join(f"[{s}] {SOURCES.get(s, '')}".strip() for s in entry.sources),
             entry.category,
+            entry.tick,
         )
         for entry in assessment.ledger
     ]

@@ -24,6 +24,12 @@ class Fog:
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
         self.version = 0
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a copy keeps (a review's keyframes): the tiles seen, not the drawn overlays."""
+        state = dict(self.__dict__)
+        state["_overlays"] = {}
+        return state
+
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
         """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
         if position is None:

@@ -28,11 +28,17 @@ class ToBriefing:
 
 @dataclass(frozen=True, slots=True)
 class ToPlay:
-    """Play a level from the briefing's world (its variant already drawn)."""
+    """Play a level from the briefing's world (its variant already drawn), or retry a review's moment.
+
+    A retry gives the `branch` (the world then, the commands before, the parent session) and the
+    tiles the trainee had already `seen`.
+    """
 
     level: Level
     seed: int
     world: World
+    branch: object = None
+    seen: frozenset | set = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,14 @@ class ToDebrief:
     seed: int
     world: World
     recorder: object
+    branch: object = None
+    """The retry this run was (its parent's findings are shown beside this run's)."""
+    replay_path: str = ""
+    """Set for a session already saved (reviewed from its file): it is not recorded again."""
+    back: object = None
+    """Where Esc returns to (a review); the menu when None."""
+    notes: tuple = ()
+    """The instructor's notes on this session (from its replay file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +89,29 @@ class ToHistory:
 
 
 @dataclass(frozen=True, slots=True)
+class ToReview:
+    """The after-action review of a saved session; Esc returns to `back` (None: the program ends)."""
+
+    review: object
+    back: object = None
+    start: int = 0
+    perspective: str = "truth"
+
+
+@dataclass(frozen=True, slots=True)
 class ToQuit:
     """End the program."""
 
 
 Route = (
-    ToMenu | ToBriefing | ToPlay | ToPause | ToDebrief | ToSettings | ToProfile | ToHistory | ToQuit
+    ToMenu
+    | ToBriefing
+    | ToPlay
+    | ToPause
+    | ToDebrief
+    | ToSettings
+    | ToProfile
+    | ToHistory
+    | ToReview
+    | ToQuit
 )

@@ -46,6 +46,16 @@ def line_of_fire(
     return LineOfFire(tuple(between), tuple(behind))
 
 
+def round_stop(building: Building, origin: Position, aim: Position) -> Position:
+    """The last tile a round from origin through aim reached before something stopped it."""
+    last = (origin.x, origin.y)
+    for x, y in ray(origin.x, origin.y, aim.x, aim.y, MAX_RANGE):
+        if building.stops_rounds(origin.floor, x, y):
+            break
+        last = (x, y)
+    return Position(origin.floor, *last)
+
+
 def clear_between(building: Building, a: Position, b: Position) -> bool:
     """Whether nothing that stops rounds lies between two tiles on one floor."""
     if a.floor != b.floor:

@@ -89,7 +89,7 @@ class OutOfRange:
 
 
 class Place(NamedTuple):
-    """Where a node starts: 0-based line and column and character index (all a node keeps)."""
+    """Where a node starts or ends: 0-based line and column, and character index."""
 
     line: int
     column: int
@@ -164,7 +164,7 @@ def _compose_events(next_event) -> Node | None:
 
     One loop over the events with an explicit stack (no recursion): aliases, anchors and tags are
     refused, nesting stops at MAX_DEPTH, and text with hidden characters is refused where it is.
-    Each node keeps only where it starts (`Place`), which is all the loader reads.
+    Each node keeps only where it starts and ends (`Place`), which is all the readers use.
     """
     next_event()  # stream start
     event = next_event()
@@ -178,7 +178,8 @@ def _compose_events(next_event) -> Node | None:
         event = next_event()
         kind = type(event)
         if kind is SequenceEndEvent or kind is MappingEndEvent:
-            stack.pop()
+            end = event.end_mark
+            stack.pop()[0].end_mark = Place(end.line, end.column, end.index)
             if not stack:
                 break
             continue
@@ -205,7 +206,10 @@ def _compose_events(next_event) -> Node | None:
             if (found := hidden(value)) is not None:
                 raise UnprintableError(mark.line + 1, mark.column + 1, ord(found.group()), True)
             tag = resolve_plain(value) if event.implicit[0] else STR_TAG
-            node: Node = ScalarNode(tag, value, place, None, event.style or None)
+            end = event.end_mark
+            node: Node = ScalarNode(
+                tag, value, place, Place(end.line, end.column, end.index), event.style or None
+            )
         elif kind is SequenceStartEvent:
             node = SequenceNode(SEQ_TAG, [], place, None, event.flow_style)
         else:

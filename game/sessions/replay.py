@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from game.levels.limits import (
     REPLAY_FIRST_LINE,
 )
 from game.levels.printable import HIDDEN, character_name
-from game.sessions.script import ScriptCommand
+from game.sessions.script import ReplayNote, ReplayParent, ScriptCommand
 from game.sessions.scriptcommands import command_to_yaml
 
 __all__ = ["SessionRecorder", "is_replay", "replay_text", "save_replay", "write_atomically"]
@@ -42,6 +42,8 @@ class SessionRecorder:
     seed: int
     variant: Mapping[str, str]
     commands: list[ScriptCommand] = field(default_factory=list)
+    parent: ReplayParent | None = None
+    """Set when this session is a retry branched from another (saved with it)."""
 
     def record(self, tick: int, commands: Iterable[Command]) -> None:
         """Note the commands fed to `World.step` at this tick."""
@@ -60,6 +62,7 @@ class SessionRecorder:
             recorded,
             title=title,
             event_log_sha256=event_log_sha256,
+            parent=self.parent,
         )
 
 
@@ -72,6 +75,8 @@ def save_replay(
     recorded: int,
     title: str = "",
     event_log_sha256: str = "",
+    parent: ReplayParent | None = None,
+    notes: Sequence[ReplayNote] = (),
 ) -> None:
     """Write a replay script atomically (see `replay_text`)."""
     text = replay_text(
@@ -83,6 +88,8 @@ def save_replay(
         recorded,
         title=title,
         event_log_sha256=event_log_sha256,
+        parent=parent,
+        notes=notes,
     )
     write_atomically(path, text)
 
@@ -96,6 +103,8 @@ def replay_text(
     recorded: int,
     title: str = "",
     event_log_sha256: str = "",
+    parent: ReplayParent | None = None,
+    notes: Sequence[ReplayNote] = (),
 ) -> str:
     """The replay script's text; the level path is written relative to the replay's folder.
 
@@ -115,6 +124,11 @@ def replay_text(
     lines += ["replay:", f"  level_sha256: {level.content_hash}", f"  recorded: {recorded}"]
     if event_log_sha256:
         lines.append(f"  event_log_sha256: {event_log_sha256}")
+    if parent is not None:
+        file = _relative_file(path, parent.file)
+        lines.append(f"  {parent_line(ReplayParent(file, parent.tick, parent.event_log_sha256))}")
+    if notes:
+        lines.append(f"  {notes_line(notes)}")
     items = [c if isinstance(c, ScriptCommand) else ScriptCommand(c[0], c[1]) for c in commands]
     if len(items) > MAX_COMMANDS:
         raise ReplayTooLong(
@@ -145,6 +159,18 @@ def replay_text(
     return text
 
 
+def parent_line(parent: ReplayParent) -> str:
+    """The `parent:` entry of a replay block, on one line."""
+    digest = f", event_log_sha256: {parent.event_log_sha256}" if parent.event_log_sha256 else ""
+    return f"parent: {{file: {_quote(parent.file)}, tick: {parent.tick}{digest}}}"
+
+
+def notes_line(notes: Sequence[ReplayNote]) -> str:
+    """The `notes:` entry of a replay block, on one line (flow style, so it can be replaced whole)."""
+    items = ", ".join(f"{{tick: {n.tick}, text: {_quote(n.text)}}}" for n in notes)
+    return f"notes: [{items}]"
+
+
 def is_replay(path: str | Path) -> bool:
     """Whether a file starts the way the replays we write start (so replacing it loses nothing)."""
     try:
@@ -156,7 +182,12 @@ def is_replay(path: str | Path) -> bool:
 
 def _relative_level(path: str | Path, level: Level) -> str:
     """The level's file relative to the replay's folder (absolute when no relative path exists)."""
-    source = os.path.abspath(level.source_path)
+    return _relative_file(path, level.source_path)
+
+
+def _relative_file(path: str | Path, other: str) -> str:
+    """Another file relative to the replay's folder (absolute when no relative path exists)."""
+    source = os.path.abspath(other)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         return Path(os.path.relpath(source, folder)).as_posix()

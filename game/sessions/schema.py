@@ -57,6 +57,30 @@ def script_schema() -> dict:
                     "level_sha256": TEXT,
                     "recorded": {"type": "integer", "minimum": 0},
                     "event_log_sha256": TEXT,
+                    "parent": {
+                        "type": "object",
+                        "description": "The session this retry branched from.",
+                        "additionalProperties": False,
+                        "required": ["file", "tick"],
+                        "properties": {
+                            "file": TEXT,
+                            "tick": {"type": "integer", "minimum": 0},
+                            "event_log_sha256": TEXT,
+                        },
+                    },
+                    "notes": {
+                        "type": "array",
+                        "description": "Instructor notes: bookmarks at moments of the session.",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["tick", "text"],
+                            "properties": {
+                                "tick": {"type": "integer", "minimum": 0},
+                                "text": TEXT,
+                            },
+                        },
+                    },
                 },
             },
         },

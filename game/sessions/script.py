@@ -57,7 +57,11 @@ EXPECT_FIELDS = (
     "event_log_sha256",
 )
 EVENT_FIELDS = ("type", "where", "after", "before", "never", "count_min", "count_max")
-REPLAY_FIELDS = ("level_sha256", "recorded", "event_log_sha256")
+REPLAY_FIELDS = ("level_sha256", "recorded", "event_log_sha256", "parent", "notes")
+PARENT_FIELDS = ("file", "tick", "event_log_sha256")
+NOTE_FIELDS = ("tick", "text")
+MAX_NOTE_CHARS = 2000
+MAX_NOTES = 1000
 SHA256 = re.compile(r"[0-9a-f]{64}")
 RULE_IDS = tuple(rule.id for rule in RULES)
 """Every rule of the rubric, for `ledger_has` / `ledger_lacks`."""
@@ -181,12 +185,31 @@ class Expect:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplayParent:
+    """The session a retry branched from: its replay file (relative to this one), when, its log's hash."""
+
+    file: str
+    tick: int
+    event_log_sha256: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayNote:
+    """An instructor's note at a moment of the session (a bookmark on the review's timeline)."""
+
+    tick: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReplayInfo:
     """What a saved session records about its recording: the level's hash and how long it ran."""
 
     level_sha256: str
     recorded: int
     event_log_sha256: str = ""
+    parent: ReplayParent | None = None
+    notes: tuple[ReplayNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,9 +702,80 @@ def _replay(node: Node, ctx: Context) -> ReplayInfo | None:
         values["event_log_sha256"] = _sha(
             entries["event_log_sha256"][1], "replay.event_log_sha256", ctx
         )
+    if "parent" in entries:
+        values["parent"] = _parent(entries["parent"][1], ctx)
+    if "notes" in entries:
+        values["notes"] = _notes(entries["notes"][1], values.get("recorded"), ctx)
     if values.get("level_sha256") is None or values.get("recorded") is None:
         return None
     return ReplayInfo(**values)
+
+
+def _parent(node: Node, ctx: Context) -> ReplayParent | None:
+    """`replay.parent`: the session this one branched from (file, tick, event_log_sha256)."""
+    if not isinstance(node, MappingNode):
+        ctx.report(node, "replay.parent", f"expected a mapping (file, tick), got {describe(node)}")
+        return None
+    entries = entries_of(node, "replay.parent", ctx)
+    for name, (key, _) in entries.items():
+        if name not in PARENT_FIELDS:
+            _unknown(ctx, key, name, "replay.parent", PARENT_FIELDS)
+    for name in ("file", "tick"):
+        if name not in entries:
+            ctx.report(node, f"replay.parent.{name}", "required field is missing")
+    if "file" not in entries or "tick" not in entries:
+        return None
+    file = _check(entries["file"][1], Text(nonempty=True), "replay.parent.file", ctx, None)
+    tick = _check(entries["tick"][1], Integer(0), "replay.parent.tick", ctx, None)
+    digest = ""
+    if "event_log_sha256" in entries:
+        digest = _sha(entries["event_log_sha256"][1], "replay.parent.event_log_sha256", ctx)
+    if file is None or tick is None or digest is None:
+        return None
+    return ReplayParent(file, tick, digest)
+
+
+def _notes(node: Node, recorded: int | None, ctx: Context) -> tuple[ReplayNote, ...]:
+    """`replay.notes`: the instructor's notes, each a tick within the session and a text."""
+    if isinstance(node, ScalarNode) and scalar_value(node) is None:
+        return ()
+    if not isinstance(node, SequenceNode):
+        ctx.report(node, "replay.notes", f"expected a list of notes, got {describe(node)}")
+        return ()
+    if len(node.value) > MAX_NOTES:
+        ctx.report(node, "replay.notes", f"{len(node.value)} notes; at most {MAX_NOTES} are kept")
+        return ()
+    notes = []
+    for index, item in enumerate(node.value):
+        path = f"replay.notes[{index}]"
+        if not isinstance(item, MappingNode):
+            ctx.report(item, path, f"expected a note (tick, text), got {describe(item)}")
+            continue
+        entries = entries_of(item, path, ctx)
+        for name, (key, _) in entries.items():
+            if name not in NOTE_FIELDS:
+                _unknown(ctx, key, name, path, NOTE_FIELDS)
+        missing = [name for name in NOTE_FIELDS if name not in entries]
+        for name in missing:
+            ctx.report(item, f"{path}.{name}", "required field is missing")
+        if missing:
+            continue
+        tick = _check(entries["tick"][1], Integer(0), f"{path}.tick", ctx, None)
+        text = _check(entries["text"][1], Text(nonempty=True), f"{path}.text", ctx, None)
+        if tick is None or text is None:
+            continue
+        if recorded is not None and tick > recorded:
+            ctx.report(
+                entries["tick"][1],
+                f"{path}.tick",
+                f"the note at tick {tick} comes after the session ends (tick {recorded})",
+            )
+            continue
+        if len(text) > MAX_NOTE_CHARS:
+            ctx.report(entries["text"][1], f"{path}.text", f"at most {MAX_NOTE_CHARS} characters")
+            continue
+        notes.append(ReplayNote(tick, text))
+    return tuple(sorted(notes, key=lambda note: note.tick))
 
 
 # -- small helpers -------------------------------------------------------------------------------

@@ -10,39 +10,65 @@ import pygame
 
 from game.client import palette
 from game.client.captions import end_words
+from game.client.debrief_compare import comparison_rows, notes_rows, original_rows
 from game.client.debrief_data import DebriefData, build_debrief
 from game.client.layout import Row, draw_document, lay_out
 from game.client.perceived import describe, redact_ids
 from game.client.records import is_better, load_records, record_session
-from game.client.routes import ToBriefing, ToHistory, ToMenu
+from game.client.routes import ToBriefing, ToHistory, ToMenu, ToReview
 from game.client.scene import Context, Next
-from game.client.text import draw_text, fit, wrap
+from game.client.text import clock_text, draw_text, fit, wrap
 from game.client.tiles import floor_surface
 from game.core.events import PersonWounded, TraineeArrived, TraineeMoved, event_log_sha256
-from game.core.level import Level, Position
+from game.core.level import TICK_RATE, Level, Position
 from game.core.world import World
 
 MAP_TILE = 8
 
 
 class DebriefScene:
-    """Read the result; Up/Down scroll, S saves the replay, R retries, N new seed, M menu."""
+    """Read the result; Up/Down scroll, V reviews, S saves the replay, R retries, N new seed, M menu."""
 
-    def __init__(self, context: Context, level: Level, seed: int, world: World, recorder) -> None:
+    def __init__(
+        self,
+        context: Context,
+        level: Level,
+        seed: int,
+        world: World,
+        recorder,
+        branch: object = None,
+        replay_path: str = "",
+        back: object = None,
+        notes: object = (),
+    ) -> None:
         self.context = context
         self.level = level
         self.seed = seed
         self.world = world
         self.recorder = recorder
+        self.branch = branch
+        self.back = back
         self.data: DebriefData = build_debrief(level, world.log)
         self.names = {p.id: describe(p) for p in world.snapshot() if p.id != "trainee"}
         self.scroll = 0
         self.max_scroll = 0
         self.message = ""
-        self.saved_path = ""
+        self.saved_path = replay_path
+        self.replay_path = replay_path
         self.new_best = False
-        if self.data.available and isinstance(self.data.score, int | float):
+        self.notes: list = []
+        self.review_button = pygame.Rect(0, 0, 0, 0)
+        self.parent_data: DebriefData | None = None
+        if branch is not None:
+            self.parent_data = build_debrief(level, branch.parent_events)
+        if not replay_path and self.data.available and isinstance(self.data.score, int | float):
             self.record()
+        if branch is not None and not replay_path:
+            # a retry is its own session, saved with its parent noted
+            recorded = self.message
+            if self.save():
+                self.message = f"{recorded}. Retry saved: {self.saved_path}".lstrip(". ")
+        self.refresh_notes(notes)
         self.path = trainee_path(world.log)
         self._map: pygame.Surface | None = None
         self._scaled: dict[tuple[int, int], pygame.Surface] = {}
@@ -74,9 +100,11 @@ class DebriefScene:
         self.message = f"Recorded for {self.context.records.label} as session {session_id}"
 
     def handle(self, event: pygame.event.Event) -> Next:
-        """Scroll, save, retry, or leave."""
+        """Scroll, review, save, retry, or leave."""
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * 3)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            return self.review() if self.review_button.collidepoint(event.pos) else None
         if event.type != pygame.KEYDOWN:
             return None
         steps = {pygame.K_DOWN: 1, pygame.K_j: 1, pygame.K_UP: -1, pygame.K_k: -1}
@@ -85,26 +113,63 @@ class DebriefScene:
             self.scroll = max(0, min(self.max_scroll, self.scroll + steps[event.key]))
         elif event.key == pygame.K_s:
             self.save()
+        elif event.key == pygame.K_v:
+            return self.review()
         elif event.key == pygame.K_r:
             return ToBriefing(self.level, self.seed)
         elif event.key == pygame.K_n:
             return ToBriefing(self.level, None)
         elif event.key == pygame.K_h:
             return ToHistory(self.context.records.trainee, self)
+        elif event.key == pygame.K_ESCAPE and self.back is not None:
+            return self.back
         elif event.key in (pygame.K_m, pygame.K_ESCAPE):
             return ToMenu()
         return None
 
+    def review(self) -> Next:
+        """The after-action review of this session (saved first, so notes have a home)."""
+        if self.replay_path and self.back is not None:
+            return self.back  # the debrief of a session under review: back to that review
+        if not self.saved_path and not self.save():
+            return None
+        from game.levels.errors import LevelError
+        from game.sessions.review import open_review
+
+        try:
+            session = open_review(self.saved_path, self.level)
+        except LevelError as error:
+            self.message = (
+                f"Could not open the review: {error.problems[0] if error.problems else error}"
+            )
+            return None
+        return ToReview(session, self)
+
+    def refresh_notes(self, notes: object = ()) -> None:
+        """Show the instructor's notes (a review hands them back after adding some)."""
+        self.notes = sorted(notes, key=lambda note: note.tick)
+        self._lines = None
+
     def save(self) -> str:
         """Save the session as a replay script in the user's folder; returns the path ('' on failure)."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.context.config / "replays" / f"{self.level.id}-seed{self.seed}-{stamp}.yaml"
+        title = f"{self.level.title}, seed {self.seed}"
+        name = f"{self.level.id}-seed{self.seed}-{stamp}"
+        if self.branch is not None:
+            title += f", retry from {clock_text(self.branch.tick / TICK_RATE)}"
+            name += "-retry"
+        folder = self.context.config / "replays"
+        path = folder / f"{name}.yaml"
+        count = 1
+        while path.exists():
+            count += 1
+            path = folder / f"{name}-{count}.yaml"
         try:
             self.recorder.save(
                 path,
                 self.world.tick,
                 event_log_sha256=event_log_sha256(self.world.log),
-                title=f"{self.level.title}, seed {self.seed}",
+                title=title,
             )
         except (OSError, ValueError, TypeError) as error:
             self.message = f"Could not save: {error}"
@@ -129,6 +194,7 @@ class DebriefScene:
         rows: list[Row] = []
         if not data.available:
             rows.append(Row(data.problem, "body", palette.WARNING))
+            rows += notes_rows(self.notes)
         else:
             rows.append(Row(f"{data.rating_words} ({data.rating})", "title", palette.ACCENT))
             score = f"{data.score:.0f}" if isinstance(data.score, int | float) else "?"
@@ -137,10 +203,13 @@ class DebriefScene:
             rows.append(Row(f"Score {score}{out_of}{best}"))
             for failure in data.hard_failures:
                 rows.append(Row(self.words(f"Critical: {failure}"), "body", palette.WARNING))
+            rows += notes_rows(self.notes)
             rows.append(Row(gap=6))
             for title, points, max_points, rating in data.categories:
                 share = points / max_points if max_points > 0 else 0.0
                 rows.append(Row(title, right=f"{points}/{max_points}  {rating}", bar=share))
+        if self.parent_data is not None:
+            rows += comparison_rows(data, self.parent_data, self.branch.tick)
         rows += [Row(gap=8), Row("Clocks", "heading", palette.ACCENT)]
         for title, value, _ in data.clocks:
             rows.append(Row(f"{title}: {value}", "small"))
@@ -176,8 +245,11 @@ class DebriefScene:
         return rows
 
     def side_document(self, width: int, height: int) -> list[Row]:
-        """The right column: the path map and the real case behind the level."""
-        rows = [
+        """The right column: the original run (for a retry), the path map, the real case behind the level."""
+        rows = []
+        if self.parent_data is not None:
+            rows += original_rows(self.parent_data, self.branch.tick, self.words)
+        rows += [
             Row(
                 "Your path (circle: start, square: end, disc: someone hurt)",
                 "small",
@@ -205,9 +277,9 @@ class DebriefScene:
         margin = max(20, w // 40)
         title = fonts.get("title")
         y = 14
-        draw_text(
-            surface, title, fit(title, f"Debrief: {self.level.title}", w - 2 * margin), (margin, y)
-        )
+        button_w = self._draw_review_button(surface, w - margin, y)
+        room = w - 2 * margin - button_w - 16
+        draw_text(surface, title, fit(title, f"Debrief: {self.level.title}", room), (margin, y))
         y += fonts.line_height("title")
         small = fonts.get("small")
         reason = end_words(self.world.end_reason)
@@ -216,8 +288,8 @@ class DebriefScene:
         draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)
         y += fonts.line_height("small") + 8
         keys = (
-            "Up/Down/wheel: scroll   S: save replay   R: retry same seed   N: new seed   "
-            "H: history   M: menu"
+            "Up/Down/wheel: scroll   V: review the run   S: save replay   R: retry same seed   "
+            "N: new seed   H: history   M: menu"
         )
         footer = wrap(small, keys, w - 2 * margin)
         if self.message:
@@ -230,13 +302,27 @@ class DebriefScene:
         self.max_scroll = draw_document(surface, fonts, self._lines[1], main, self.scroll)
         self.scroll = min(self.scroll, self.max_scroll)
         side = pygame.Rect(main.right + margin, y, side_w, main.h)
-        side_lines = lay_out(fonts, self.side_document(side.w, side.h // 2), side.w)
+        map_h = side.h // (3 if self.parent_data is not None else 2)
+        side_lines = lay_out(fonts, self.side_document(side.w, map_h), side.w)
         draw_document(surface, fonts, side_lines, side, 0)
         yy = footer_top
         for index, line in enumerate(footer):
             colour = palette.GOOD if self.message and index < len(footer) - 1 else palette.TEXT_DIM
             draw_text(surface, small, line, (margin, yy), colour)
             yy += fonts.line_height("small")
+
+    def _draw_review_button(self, surface: pygame.Surface, right: int, top: int) -> int:
+        """The "Review" button at the header's right end; returns its width."""
+        fonts = self.context.fonts
+        body = fonts.get("body")
+        words = "Review the run (V)"
+        width = min(body.size(words)[0] + 24, max(80, surface.get_width() // 3))
+        self.review_button = pygame.Rect(right - width, top, width, fonts.line_height("body") + 10)
+        surface.fill(palette.PANEL, self.review_button)
+        pygame.draw.rect(surface, palette.ACCENT, self.review_button, 2)
+        label = fit(body, words, width - 24)
+        draw_text(surface, body, label, self.review_button.center, palette.TEXT, "center")
+        return width
 
     def _scaled_map(self, max_w: int, max_h: int) -> pygame.Surface:
         if (max_w, max_h) in self._scaled:

@@ -82,16 +82,28 @@ class PlayScene:
     """One run of a level, played live."""
 
     def __init__(
-        self, context: Context, level: Level, seed: int, world: World | None = None
+        self,
+        context: Context,
+        level: Level,
+        seed: int,
+        world: World | None = None,
+        branch: object = None,
+        seen: set | frozenset = frozenset(),
     ) -> None:
         self.context = context
         self.level = level
         self.seed = seed
         self.world = world or World(level, seed)
         self.building = self.world.building
+        self.branch = branch
+        """A retry from a review's moment (`game.sessions.review.Branch`), or None."""
         self.recorder = SessionRecorder(level, seed, dict(self.world.variant))
+        if branch is not None:
+            self.recorder.commands = list(branch.commands)
+            self.recorder.parent = branch.parent
         self.loop = FixedStepLoop()
         self.fog = Fog(self.building)
+        self.fog.seen |= set(seen)
         self.layers: dict[tuple[int, int], pygame.Surface] = {}
         self.keys = key_map(context.settings.bindings)
         self.held: set[str] = set()
@@ -132,8 +144,25 @@ class PlayScene:
         self.curr = dict(self.prev)
         self._see()
         self.senses = self._senses()
-        for event in self.world.log:
-            self._on_event(event)
+        if branch is None:
+            for event in self.world.log:
+                self._on_event(event)
+        else:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """A retry starts mid-run: what was heard so far, on the clock it was heard, in silence."""
+        volume, self.context.sound.volume = self.context.sound.volume, 0.0
+        try:
+            for event in self.world.log:
+                self.now = event.tick / TICK_RATE
+                self._on_event(event)
+        finally:
+            self.context.sound.volume = volume
+        self.now = self.world.tick / TICK_RATE
+        # the trainee takes over paused, to look around before the clock runs on
+        self.plan_paused = True
+        self.resumed_tick = self.world.tick
 
     # -- the scene protocol ------------------------------------------------------------------------
 
@@ -241,7 +270,7 @@ class PlayScene:
 
     def debrief(self) -> ToDebrief:
         """The debrief of this run."""
-        return ToDebrief(self.level, self.seed, self.world, self.recorder)
+        return ToDebrief(self.level, self.seed, self.world, self.recorder, branch=self.branch)
 
     def trainee(self) -> PersonView | None:
         """The trainee's picture now, or None before they arrive."""
