@@ -132,8 +132,10 @@ EVENT_SOURCES: tuple[type, ...] = (CParser, _PyEvents) if CParser is not None el
 """The parsers `compose` can read events from, fastest first."""
 
 
-def compose(text: str, source: type | None = None) -> Node | None:
-    """The document's root node (None for an empty document); raises yaml.YAMLError."""
+def compose(text: str, source: type | None = None, ends: bool = False) -> Node | None:
+    """The document's root node (None for an empty document); raises yaml.YAMLError.
+
+    Nodes keep where they start; with `ends`, where they end too (a third more memory)."""
     match = _NON_PRINTABLE.search(text)
     if match:
         line, column = place_of_index(text, match.start())
@@ -141,7 +143,7 @@ def compose(text: str, source: type | None = None) -> Node | None:
     events = (source or EVENT_SOURCES[0])(text)
     try:
         with paused_gc():
-            return _compose_events(events.get_event)
+            return _compose_events(events.get_event, ends)
     finally:
         events.dispose()
 
@@ -159,12 +161,12 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _compose_events(next_event) -> Node | None:
+def _compose_events(next_event, ends: bool = False) -> Node | None:
     """Build the single document's nodes from parser events, refusing what levels may not hold.
 
     One loop over the events with an explicit stack (no recursion): aliases, anchors and tags are
     refused, nesting stops at MAX_DEPTH, and text with hidden characters is refused where it is.
-    Each node keeps only where it starts and ends (`Place`), which is all the readers use.
+    Each node keeps only where it starts (and ends, when asked), which is all the readers use.
     """
     next_event()  # stream start
     event = next_event()
@@ -178,8 +180,10 @@ def _compose_events(next_event) -> Node | None:
         event = next_event()
         kind = type(event)
         if kind is SequenceEndEvent or kind is MappingEndEvent:
-            end = event.end_mark
-            stack.pop()[0].end_mark = Place(end.line, end.column, end.index)
+            closed = stack.pop()[0]
+            if ends:
+                end = event.end_mark
+                closed.end_mark = Place(end.line, end.column, end.index)
             if not stack:
                 break
             continue
@@ -206,9 +210,13 @@ def _compose_events(next_event) -> Node | None:
             if (found := hidden(value)) is not None:
                 raise UnprintableError(mark.line + 1, mark.column + 1, ord(found.group()), True)
             tag = resolve_plain(value) if event.implicit[0] else STR_TAG
-            end = event.end_mark
+            end = event.end_mark if ends else None
             node: Node = ScalarNode(
-                tag, value, place, Place(end.line, end.column, end.index), event.style or None
+                tag,
+                value,
+                place,
+                Place(end.line, end.column, end.index) if end else None,
+                event.style or None,
             )
         elif kind is SequenceStartEvent:
             node = SequenceNode(SEQ_TAG, [], place, None, event.flow_style)

@@ -53,7 +53,7 @@ def clean_note(text: str) -> str:
 def with_notes(text: str, notes: Sequence[ReplayNote]) -> str:
     """The replay text with its `notes:` entry set to these notes (added when missing)."""
     try:
-        root = compose(text)
+        root = compose(text, ends=True)
     except yaml.YAMLError as error:
         raise NotesError(f"this file is not valid YAML any more: {error}") from None
     replay = _child(root, "replay")
