@@ -413,3 +413,23 @@ def test_zones_are_bounded_by_the_tiles_they_cover_in_all():
     (found,) = problems(text.encode())
     assert found.path == "zones" and f"at most {MAX_ZONE_TILES:,}" in found.message
     assert "360,000 tiles" in found.message
+
+
+@pytest.mark.parametrize(
+    "case", sorted((TESTS / "broken_levels").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_both_yaml_parsers_place_every_broken_level_alike(case):
+    import yaml
+
+    text = case.read_bytes().decode("utf-8", errors="replace")
+    places = []
+    for source in EVENT_SOURCES:
+        try:
+            root = compose(text, source)
+            places.append(("ok", root.start_mark[:2] if root is not None else None))
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            places.append(("error", (mark.line, mark.column)))
+        except yaml.YAMLError as error:
+            places.append(("error", (error.line, error.column)))
+    assert len(set(places)) == 1, places
