@@ -182,6 +182,13 @@ class Fire:
 
 
 @dataclass(frozen=True, slots=True)
+class FireAt:
+    """Fire a round at a place (a tile on your floor) rather than at a person."""
+
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
 class Comply:
     """Obey a challenge from another officer: stop, weapon down, hands visible."""
 
@@ -247,6 +254,7 @@ Command = (
     | ShowBadge
     | Challenge
     | Fire
+    | FireAt
     | Comply
     | OpenDoor
     | CloseDoor

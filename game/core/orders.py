@@ -19,6 +19,7 @@ from game.core.commands import (
     DonRaidJacket,
     DrawWeapon,
     Fire,
+    FireAt,
     Holster,
     LeaveCover,
     Move,
@@ -268,6 +269,19 @@ def _fire(world: World, trainee: Person, command: Fire) -> None:
     world.fire(trainee, target, TRAINEE_ACCURACY)
 
 
+def _fire_at(world: World, trainee: Person, command: FireAt) -> None:
+    if not trainee.weapon_drawn:
+        raise Refused("draw your weapon first")
+    if world.tick - trainee.last_fired_tick < FIRE_COOLDOWN_TICKS:
+        raise Refused("too soon after the last shot")
+    here = trainee.position
+    if command.at.floor != here.floor or not world.building.inside_map(command.at):
+        raise Refused("you can fire only at a place on your own floor")
+    if command.at == here:
+        raise Refused("aim at a place away from you")
+    world.fire(trainee, None, TRAINEE_ACCURACY, aim=command.at)
+
+
 def _comply(world: World, trainee: Person, command: Comply) -> None:
     if world.tick - trainee.challenged_tick > 100 or not trainee.challenged_by:
         raise Refused("no one is challenging you")
@@ -416,6 +430,7 @@ _HANDLERS = {
     ShowBadge: _badge,
     Challenge: _challenge,
     Fire: _fire,
+    FireAt: _fire_at,
     Comply: _comply,
     OpenDoor: _open_door,
     CloseDoor: _close_door,

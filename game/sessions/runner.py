@@ -6,11 +6,9 @@ the casualties and every expectation checked, for the summary, the JSON output, 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from game.core.commands import Command
 from game.core.events import (
     CasualtyWorsened,
     Event,
@@ -21,6 +19,7 @@ from game.core.level import TICK_RATE, Level
 from game.core.world import World
 from game.scoring import assess
 from game.sessions.expectations import ExpectationResult, check
+from game.sessions.player import ScriptPlayer
 from game.sessions.script import Expect, Script, ScriptCommand
 from game.sessions.times import clock
 
@@ -139,17 +138,15 @@ def run(
 ) -> RunResult:
     """Step a world until it finishes (or the clock reaches `until`), feeding commands at their ticks."""
     world = World(level, seed, dict(variant or {}))
-    by_tick: dict[int, list[Command]] = defaultdict(list)
-    for command in commands:
-        by_tick[command.tick].append(command.command)
+    player = ScriptPlayer(world, commands)
     while not world.finished and (until is None or world.tick < until):
-        world.step(by_tick.get(world.tick, ()))
+        player.hear(world.step(player.commands()))
     stopped_early = not world.finished
     if stopped_early:
         world.stop(f"stopped at {clock(world.tick)}")
     events = list(world.log)
     end_reason = world.end_reason
-    fed = tuple(c for c in commands if c.tick < world.tick)
+    fed = tuple(player.given)
     assessment = assess(level, events)
     casualties = count_casualties(events)
     digest = event_log_sha256(events)

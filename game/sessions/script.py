@@ -31,6 +31,7 @@ from game.levels.validate import INVALID, Context, entries_of, validate
 from game.levels.yamlsafe import describe, paused_gc, scalar_value
 from game.scoring import CATEGORIES, NOT_SCORED, RULES
 from game.sessions.scriptcommands import LevelFacts, parse_command
+from game.sessions.scriptreactive import Reaction
 from game.sessions.times import clock
 
 RATINGS = ("P", "S", "M", "U")
@@ -76,6 +77,8 @@ class ScriptCommand:
     tick: int
     command: Command
     line: int = 0
+    reaction: Reaction | None = None
+    """When set, the command is given from `tick` on as its conditions say (`game.sessions.player`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,10 +379,10 @@ def _commands(
         parsed = parse_command(item, f"commands[{index}]", facts, ctx)
         if parsed is None:
             continue
-        tick, command = parsed
-        if latest is not None and tick < latest[0]:
+        tick, command, reaction = parsed
+        if latest is not None and tick < latest[0] and reaction is None:
             _warn_out_of_order(ctx, item, f"commands[{index}]", tick, latest)
-        if latest is None or tick >= latest[0]:
+        if reaction is None and (latest is None or tick >= latest[0]):
             latest = (tick, item.start_mark.line + 1)
         if end is not None and tick > end:
             ctx.report(
@@ -392,7 +395,7 @@ def _commands(
         if per_tick[tick] == MAX_COMMANDS_PER_TICK + 1:
             message = f"more than {MAX_COMMANDS_PER_TICK} commands at {clock(tick)} (one tick)"
             ctx.report(item, f"commands[{index}]", message)
-        commands.append(ScriptCommand(tick, command, item.start_mark.line + 1))
+        commands.append(ScriptCommand(tick, command, item.start_mark.line + 1, reaction))
     return tuple(sorted(commands, key=lambda c: c.tick))
 
 

@@ -8,7 +8,7 @@ optional `floor:`; a radio message is `kind:` plus one key per slot.
 from __future__ import annotations
 
 import re
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -21,6 +21,9 @@ from game.core.commands import (
     SHOTS_STATUS,
     SUSPECT_STATUS,
     Command,
+    Fire,
+    FireAt,
+    MoveTo,
     Radio,
 )
 from game.core.level import Level, Position, TileKind, ZoneKind
@@ -28,6 +31,14 @@ from game.levels.errors import did_you_mean
 from game.levels.fieldtypes import Boolean, Choice, FloorRef, Integer, Point, Text, Time
 from game.levels.validate import INVALID, Context, entries_of, validate
 from game.levels.yamlsafe import describe
+from game.sessions.conditions import TARGETS
+from game.sessions.scriptreactive import (
+    REACTIVE_KEYS,
+    Reaction,
+    direction_of,
+    parse_condition,
+    parse_every,
+)
 
 TIME_KEYS = ("at", "tick")
 """When a command is given: `at: "m:ss"` from the scenario start, or `tick: N` (exact)."""
@@ -92,8 +103,9 @@ class LevelFacts:
 
 def parse_command(
     node: Node, path: str, facts: LevelFacts | None, ctx: Context
-) -> tuple[int, Command] | None:
-    """The tick and command of one script line, or None after reporting every problem."""
+) -> tuple[int, Command, Reaction | None] | None:
+    """The tick, command and reaction (None for a plain timed command) of one script line, or None
+    after reporting every problem."""
     if not isinstance(node, MappingNode):
         ctx.report(
             node,
@@ -102,7 +114,8 @@ def parse_command(
         )
         return None
     entries = entries_of(node, path, ctx)
-    tick = _tick(node, entries, path, ctx)
+    reactive = any(key in entries for key in REACTIVE_KEYS)
+    tick = _tick(node, entries, path, ctx, optional=reactive)
     if "do" not in entries:
         ctx.report(node, f"{path}.do", "required field is missing: the command, e.g. do: move_to")
         return None
@@ -115,11 +128,21 @@ def parse_command(
         hint = did_you_mean(name, COMMANDS) or f"; one of: {', '.join(COMMANDS)}"
         ctx.report(do_node, f"{path}.do", f"unknown command {name!r}{hint}")
         return None
-    args = {k: v for k, v in entries.items() if k not in (*TIME_KEYS, "do")}
-    command = _build(cls, name, node, args, path, facts, ctx)
-    if command is None or tick is None:
+    args = {k: v for k, v in entries.items() if k not in (*TIME_KEYS, "do", *REACTIVE_KEYS)}
+    reaction = _reaction(entries, path, facts, ctx)
+    if cls is MoveTo and "person" in args:
+        command, person = _move_to_person(node, args, path, ctx)
+        reaction = _with(reaction, person=person)
+    elif cls is Fire and ("tile" in args or "direction" in args):
+        command, direction = _fire_at(node, args, path, facts, ctx)
+        reaction = _with(reaction, direction=direction)
+    else:
+        command = _build(cls, name, node, args, path, facts, ctx)
+    if command is None or tick is None or reaction is INVALID:
         return None
-    return tick, command
+    if reaction is None and getattr(command, "target", None) in TARGETS:
+        reaction = Reaction()
+    return tick, command, reaction
 
 
 def command_to_yaml(command: Command) -> dict[str, object]:
@@ -156,10 +179,16 @@ def script_keys(cls: type) -> tuple[str, ...]:
 
 
 def _tick(
-    node: MappingNode, entries: dict[str, tuple[Node, Node]], path: str, ctx: Context
+    node: MappingNode,
+    entries: dict[str, tuple[Node, Node]],
+    path: str,
+    ctx: Context,
+    optional: bool = False,
 ) -> int | None:
-    """The command's tick from `at` ("m:ss") or `tick` (exact)."""
+    """The command's tick from `at` ("m:ss") or `tick` (exact); 0 when optional and absent."""
     given = [k for k in TIME_KEYS if k in entries]
+    if not given and optional:
+        return 0
     if not given:
         ctx.report(node, f"{path}.at", 'required field is missing: when, e.g. at: "0:35"')
         return None
@@ -259,9 +288,10 @@ def _zone(
 
 
 def _person(node: Node, path: str, facts: LevelFacts | None, ctx: Context) -> object:
-    """A person id of the level: trainee, a suspect, an officer, or a civilian `group.N`."""
+    """A target word (`nearest_armed`: whom the trainee sees), or a person id of the level: trainee,
+    a suspect, an officer, or a civilian `group.N`."""
     value = validate(node, Text(nonempty=True), path, ctx)
-    if value is INVALID or facts is None:
+    if value is INVALID or facts is None or value in TARGETS:
         return value
     if value not in facts.people:
         group = re.sub(r"\.\d+$", "", value)
@@ -307,7 +337,7 @@ def _position(
             args["tile"][1], f"{path}.tile", f"{where} is {kind.value}: nobody can stand there"
         )
         return INVALID
-    if cls.__name__ != "MoveTo" and kind is not TileKind.DOOR:
+    if cls.__name__ not in ("MoveTo", "FireAt") and kind is not TileKind.DOOR:
         ctx.report(args["tile"][1], f"{path}.tile", f"{where} is {kind.value}, not a door")
         return INVALID
     return position
@@ -374,6 +404,76 @@ def _requests(node: Node, path: str, ctx: Context) -> object:
         ctx.report(node, path, f"unknown request {unknown[0]!r}{hint}")
         return INVALID
     return ", ".join(parts)
+
+
+def _reaction(
+    entries: dict[str, tuple[Node, Node]], path: str, facts: LevelFacts | None, ctx: Context
+) -> object:
+    """The command's `when`, `until` and `every` (None when it has none), or INVALID."""
+    if not any(key in entries for key in REACTIVE_KEYS):
+        return None
+    zones = facts.zones if facts is not None else None
+    values: dict[str, object] = {}
+    for key in ("when", "until"):
+        if key in entries:
+            values[key] = parse_condition(entries[key][1], f"{path}.{key}", ctx, zones)
+    if "every" in entries:
+        values["every"] = parse_every(entries["every"][1], f"{path}.every", ctx)
+    if INVALID in values.values():
+        return INVALID
+    return Reaction(**values)
+
+
+def _with(reaction: object, **changes: str) -> object:
+    """The reaction with a runtime aim added (INVALID stays INVALID; an empty aim changes nothing)."""
+    if reaction is INVALID or not any(changes.values()):
+        return reaction
+    return replace(reaction or Reaction(), **changes)
+
+
+def _move_to_person(
+    node: MappingNode, args: dict[str, tuple[Node, Node]], path: str, ctx: Context
+) -> tuple[Command | None, str]:
+    """`{do: move_to, person: nearest_casualty}`: walk to a person in view, found when it is given."""
+    ok = True
+    for key in args:
+        if key != "person":
+            ctx.report(args[key][0], f"{path}.{key}", "write only one of: zone, tile, person")
+            ok = False
+    word = validate(args["person"][1], Choice(tuple(TARGETS)), f"{path}.person", ctx)
+    if word is INVALID or not ok:
+        return None, ""
+    return MoveTo(), word
+
+
+def _fire_at(
+    node: MappingNode,
+    args: dict[str, tuple[Node, Node]],
+    path: str,
+    facts: LevelFacts | None,
+    ctx: Context,
+) -> tuple[Command | None, str]:
+    """`{do: fire, tile: [x, y]}` or `{do: fire, direction: north}`: a round at a place."""
+    given = [key for key in ("target", "tile", "direction") if key in args]
+    if len(given) > 1:
+        ctx.report(
+            args[given[1]][0], f"{path}.{given[1]}", "write only one of: target, tile, direction"
+        )
+        return None, ""
+    for key in args:
+        if key not in ("tile", "floor", "direction"):
+            ctx.report(args[key][0], f"{path}.{key}", f"unknown field {key!r} for fire at a place")
+            return None, ""
+    if "direction" in args:
+        if "floor" in args:
+            ctx.report(args["floor"][0], f"{path}.floor", "'floor' only goes with 'tile'")
+            return None, ""
+        word = direction_of(args["direction"][1], f"{path}.direction", ctx)
+        return (None, "") if word is INVALID else (FireAt(Position(0, 0, 0)), word)
+    at = _position(FireAt, node, args, path, facts, ctx)
+    if at is INVALID or at is None:
+        return None, ""
+    return FireAt(at), ""
 
 
 def _is_position(f: object) -> bool:

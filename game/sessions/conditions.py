@@ -1,0 +1,251 @@
+"""What a reactive script command may wait for: conditions on what the trainee perceives, and people
+named by how they look ("the nearest armed person"), never by who they are.
+
+Every condition reads the trainee's percept (`game.sessions.eyes`: the people in view as they look,
+the gunfire and radio heard, what was seen happen) or the trainee's own state (wounded, weapon drawn,
+in cover, zone, the doors next to them). No condition reads a person's role, id or hidden state, so a
+script that reacts plays exactly what a trainee could have played.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from game.core.ballistics import MAX_RANGE
+from game.core.geometry import ray
+from game.core.level import DoorState, Position
+from game.core.world import World
+from game.sessions.eyes import Percept, Seen
+
+
+class Looks(Enum):
+    """Kinds of people as the trainee sees them (for `sees:` and the `nearest_...` targets)."""
+
+    PERSON = "person"
+    ARMED_PERSON = "armed_person"
+    ATTACKER = "attacker"
+    CASUALTY = "casualty"
+    POLICE = "police"
+
+
+LOOKS_WORDS: dict[Looks, str] = {
+    Looks.PERSON: "anyone in view",
+    Looks.ARMED_PERSON: "a person on their feet with a gun in hand who does not look like police "
+    '(no uniform, POLICE jacket, badge or recent "Police!"), and has not surrendered or complied',
+    Looks.ATTACKER: "a person the trainee saw fire at people (or at the trainee), still on their "
+    "feet with the gun in hand and not seen surrendering",
+    Looks.CASUALTY: "a person down with critical bleeding whom no one has treated yet",
+    Looks.POLICE: "a person on their feet who looks like police",
+}
+"""What each kind means, for the guide and the schema."""
+
+TARGETS: dict[str, Looks] = {
+    "nearest_person": Looks.PERSON,
+    "nearest_armed": Looks.ARMED_PERSON,
+    "nearest_attacker": Looks.ATTACKER,
+    "nearest_casualty": Looks.CASUALTY,
+    "nearest_police": Looks.POLICE,
+}
+"""Target words: the nearest person of a kind in view now (ties by a fixed order)."""
+
+STOPPED_WORDS = (
+    "suspect down",
+    "suspect is down",
+    "shooter down",
+    "shooter is down",
+    "in custody",
+    "threat stopped",
+    "threat is stopped",
+)
+"""Radio traffic that tells the trainee the threat is stopped (`threat_stopped`)."""
+
+FLAGS: dict[str, str] = {
+    "threat_stopped": "every attacker the trainee saw was since seen down, surrendered or disarmed and "
+    "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + ")",
+    "clear_shot": "an attacker is in view and no one else in view stands on the line of fire to "
+    "them or behind them, up to the first wall that stops rounds",
+    "gunfire_heard": "the trainee has heard gunfire at least once",
+    "wounded": "the trainee is wounded",
+    "weapon_drawn": "the trainee's weapon is drawn",
+    "in_cover": "the trainee is behind cover or concealment",
+    "inside": "the trainee is inside the building",
+    "challenged": "an officer is challenging the trainee (in the last 5 seconds)",
+}
+"""Conditions written as one word."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A one-word condition (see `FLAGS`)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sees:
+    """Someone of a kind is in view now, optionally within `within` tiles."""
+
+    looks: Looks
+    within: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """Gunfire heard in the last `within` ticks (ever when None)."""
+
+    within: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RadioSaid:
+    """Radio traffic heard (not a reply to the trainee) whose text holds these words (any case)."""
+
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class InZone:
+    """The trainee is in this zone."""
+
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class DoorLocked:
+    """A door next to the trainee is locked (the trainee can try it): any such door, or this tile."""
+
+    at: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """The scenario clock has reached this tick (the trainee's watch)."""
+
+    tick: int
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    """Every condition holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """At least one condition holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """The condition does not hold."""
+
+    condition: Condition
+
+
+Condition = Flag | Sees | Heard | RadioSaid | InZone | DoorLocked | After | AllOf | AnyOf | Not
+
+
+def holds(condition: Condition, percept: Percept, world: World) -> bool:
+    """Whether a condition holds for the trainee now."""
+    match condition:
+        case Flag(name=name):
+            return _FLAG_TESTS[name](percept, world)
+        case Sees(looks=looks, within=within):
+            return any(
+                within is None or seen.distance <= within for seen in in_view(percept, looks)
+            )
+        case Heard(within=within):
+            return percept.gunfire_tick is not None and (
+                within is None or percept.gunfire_within(within)
+            )
+        case RadioSaid(words=words):
+            wanted = words.lower()
+            return any(wanted in text.lower() for text in percept.dispatch)
+        case InZone(zone=zone):
+            return percept.zone == zone
+        case DoorLocked(at=at):
+            return _door_locked(world, at)
+        case After(tick=tick):
+            return percept.tick >= tick
+        case AllOf(conditions=conditions):
+            return all(holds(c, percept, world) for c in conditions)
+        case AnyOf(conditions=conditions):
+            return any(holds(c, percept, world) for c in conditions)
+        case Not(condition=inner):
+            return not holds(inner, percept, world)
+    raise TypeError(f"not a condition: {condition!r}")
+
+
+def in_view(percept: Percept, looks: Looks) -> list[Seen]:
+    """The people of a kind in view now, nearest first."""
+    return [seen for seen in percept.people if _LOOKS_TESTS[looks](seen, percept)]
+
+
+def nearest(percept: Percept, word: str) -> Seen | None:
+    """The person a target word names now, or None when no one in view fits."""
+    found = in_view(percept, TARGETS[word])
+    return found[0] if found else None
+
+
+def threat_stopped(percept: Percept) -> bool:
+    """Seen stopped (the percept's own judgement), or told so on the radio."""
+    if percept.threat_stopped:
+        return True
+    return any(word in text.lower() for text in percept.dispatch for word in STOPPED_WORDS)
+
+
+def clear_shot(percept: Percept, world: World) -> bool:
+    """Whether the nearest attacker in view can be fired on with no one else seen on the line."""
+    target = nearest(percept, "nearest_attacker")
+    if target is None or percept.me is None:
+        return False
+    here, there = percept.me.position, target.position
+    others = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    for x, y in ray(here.x, here.y, there.x, there.y, MAX_RANGE):
+        if world.building.stops_rounds(here.floor, x, y):
+            return True
+        if (x, y) in others:
+            return False
+    return True
+
+
+def _door_locked(world: World, at: tuple[int, int] | None) -> bool:
+    here = world.trainee.position
+    for door in world.building.adjacent_doors(here):
+        if door.state is not DoorState.LOCKED:
+            continue
+        if at is None or door.at == Position(here.floor, at[0], at[1]):
+            return True
+    return False
+
+
+def _me(percept: Percept, test: Callable[[object], bool]) -> bool:
+    return percept.me is not None and test(percept.me)
+
+
+_FLAG_TESTS: dict[str, Callable[[Percept, World], bool]] = {
+    "threat_stopped": lambda p, w: threat_stopped(p),
+    "clear_shot": lambda p, w: clear_shot(p, w),
+    "gunfire_heard": lambda p, w: p.gunfire_tick is not None,
+    "wounded": lambda p, w: _me(p, lambda me: me.condition != "ok"),
+    "weapon_drawn": lambda p, w: _me(p, lambda me: me.weapon_drawn),
+    "in_cover": lambda p, w: _me(p, lambda me: me.protection != "open"),
+    "inside": lambda p, w: p.inside,
+    "challenged": lambda p, w: p.challenged_me,
+}
+
+_LOOKS_TESTS: dict[Looks, Callable[[Seen, Percept], bool]] = {
+    Looks.PERSON: lambda s, p: True,
+    Looks.ARMED_PERSON: lambda s, p: (
+        (s.up and s.armed and s.weapon_drawn and not s.looks_police and not s.surrendered)
+        and not s.complied
+    ),
+    Looks.ATTACKER: lambda s, p: s.hostile and s.up and s.weapon_drawn and not s.surrendered,
+    Looks.CASUALTY: lambda s, p: s.condition == "critical" and s.handle not in p.treated,
+    Looks.POLICE: lambda s, p: s.up and s.looks_police,
+}

@@ -1,0 +1,113 @@
+"""A script played tick by tick: timed commands at their ticks, reactive ones when their conditions hold.
+
+A plain timed command is given at its tick, exactly as before reactive scripts existed. A reactive
+one (`when`, `until`, `every`, or a target named by how people look) is due from its tick on: each
+tick it is due, it stops for good once `until` holds, waits while `when` does not hold or no one in
+view fits its target, and otherwise is given (the target filled in with the person the trainee sees)
+and is due again `every` ticks later, or never again. Conditions read only the trainee's percept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from game.core.commands import Command, FireAt, MoveTo
+from game.core.events import Event
+from game.core.level import Position
+from game.core.world import World
+from game.sessions.conditions import TARGETS, holds, nearest
+from game.sessions.eyes import Eyes, Percept
+from game.sessions.script import ScriptCommand
+from game.sessions.scriptreactive import DIRECTION_REACH, DIRECTIONS
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A reactive command and the tick it is next due (None once it is done)."""
+
+    order: int
+    item: ScriptCommand
+    due: int | None
+
+
+class ScriptPlayer:
+    """Gives a script's commands to a world tick by tick, and keeps what it gave."""
+
+    def __init__(self, world: World, commands: Sequence[ScriptCommand]) -> None:
+        self.world = world
+        self._timed: dict[int, list[tuple[int, ScriptCommand]]] = defaultdict(list)
+        self._pending: list[_Pending] = []
+        for order, item in enumerate(commands):
+            if item.reaction is None:
+                self._timed[item.tick].append((order, item))
+            else:
+                self._pending.append(_Pending(order, item, item.tick))
+        self.given: list[ScriptCommand] = []
+        self.eyes = Eyes(world) if self._pending else None
+        if self.eyes is not None:
+            self.eyes.hear(world.log)
+
+    @property
+    def reactive(self) -> bool:
+        """Whether any command waits on what the trainee perceives."""
+        return self.eyes is not None
+
+    def commands(self) -> list[Command]:
+        """The commands for the world's current tick, in script order."""
+        tick = self.world.tick
+        due = list(self._timed.get(tick, ()))
+        if self._pending:
+            percept: Percept | None = None
+            for pending in self._pending:
+                if pending.due is None or pending.due > tick:
+                    continue
+                if percept is None:
+                    percept = self.eyes.look()
+                command = self._react(pending, percept)
+                if command is not None:
+                    due.append((pending.order, replace(pending.item, tick=tick, command=command)))
+            self._pending = [p for p in self._pending if p.due is not None]
+            due.sort(key=lambda entry: entry[0])
+        self.given += [item for _, item in due]
+        return [item.command for _, item in due]
+
+    def hear(self, events: Iterable[Event]) -> None:
+        """Take in what one step produced (the trainee's percept keeps what they saw and heard)."""
+        if self.eyes is not None:
+            self.eyes.hear(events)
+
+    def _react(self, pending: _Pending, percept: Percept) -> Command | None:
+        reaction = pending.item.reaction
+        if reaction.until is not None and holds(reaction.until, percept, self.world):
+            pending.due = None
+            return None
+        if reaction.when is not None and not holds(reaction.when, percept, self.world):
+            return None
+        command = self._aimed(pending.item.command, reaction, percept)
+        if command is None:
+            return None
+        pending.due = percept.tick + reaction.every if reaction.every else None
+        return command
+
+    def _aimed(self, command: Command, reaction: object, percept: Percept) -> Command | None:
+        """The command with its target decided now, or None when no one in view fits it."""
+        if reaction.person:
+            seen = nearest(percept, reaction.person)
+            return None if seen is None else MoveTo(target=seen.position)
+        if reaction.direction:
+            return FireAt(self._toward(reaction.direction))
+        target = getattr(command, "target", None)
+        if isinstance(target, str) and target in TARGETS:
+            seen = nearest(percept, target)
+            return None if seen is None else replace(command, target=seen.handle)
+        return command
+
+    def _toward(self, direction: str) -> Position:
+        here = self.world.trainee.position
+        dx, dy = DIRECTIONS[direction]
+        building = self.world.building
+        x = min(max(here.x + dx * DIRECTION_REACH, 0), building.width - 1)
+        y = min(max(here.y + dy * DIRECTION_REACH, 0), building.height - 1)
+        return Position(here.floor, x, y)
