@@ -73,9 +73,23 @@ class BatchResult:
     runs: tuple[BatchRun, ...]
 
     @property
+    def promised(self) -> float:
+        """The share of seeds, in percent, the script promises its expectations hold on (100: all)."""
+        return self.script.expect.holds_on if self.script is not None else 100.0
+
+    @property
+    def rate(self) -> float:
+        """The share of seeds, in percent, on which every expectation held."""
+        return (
+            100.0 * sum(1 for run in self.runs if run.ok) / len(self.runs) if self.runs else 100.0
+        )
+
+    @property
     def ok(self) -> bool:
-        """Whether the script's expectations held on every seed."""
-        return all(run.ok for run in self.runs)
+        """Whether the expectations held on at least the promised share of seeds (every seed by default)."""
+        if self.promised >= 100:
+            return all(run.ok for run in self.runs)
+        return self.rate >= self.promised
 
     def summary(self) -> dict[str, object]:
         """The distribution of outcomes across seeds, as a JSON-ready dict."""
@@ -92,6 +106,8 @@ class BatchResult:
         return {
             "runs": len(runs),
             "expectations_held": sum(1 for run in runs if run.ok),
+            "held_rate": round(self.rate, 2),
+            "promised_rate": self.promised,
             "failed_seeds": [run.seed for run in runs if not run.ok],
             "ratings": {letter: ratings.get(letter, 0) for letter in RATINGS}
             | {k: v for k, v in ratings.items() if k not in RATINGS},
@@ -190,8 +206,12 @@ def batch_text(batch: BatchResult) -> str:
     if batch.script is not None and not batch.script.expect.empty:
         failed = s["failed_seeds"]
         shown = ", ".join(str(seed) for seed in failed[:20]) + (", ..." if len(failed) > 20 else "")
+        promise = ""
+        if batch.promised < 100:
+            verdict = "kept" if batch.ok else "NOT kept"
+            promise = f" ({s['held_rate']:g} %; the script promises at least {batch.promised:g} %: {verdict})"
         lines.append(
-            f"Expectations held on {s['expectations_held']} of {n} seeds"
+            f"Expectations held on {s['expectations_held']} of {n} seeds{promise}"
             + (f"; failed on {shown}" if failed else "")
         )
         lines += failed_expectations_text(batch)

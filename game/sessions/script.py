@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -56,6 +56,7 @@ EXPECT_FIELDS = (
     "events",
     "casualties",
     "event_log_sha256",
+    "holds_on",
 )
 EVENT_FIELDS = ("type", "where", "after", "before", "never", "count_min", "count_max")
 REPLAY_FIELDS = ("level_sha256", "recorded", "event_log_sha256", "parent", "notes")
@@ -64,6 +65,7 @@ NOTE_FIELDS = ("tick", "text")
 MAX_NOTE_CHARS = 2000
 MAX_NOTES = 1000
 SHA256 = re.compile(r"[0-9a-f]{64}")
+RATE_TEXT = re.compile(r"[0-9]{1,3}(\.[0-9]{1,2})?\s*%?", re.ASCII)
 RULE_IDS = tuple(rule.id for rule in RULES)
 """Every rule of the rubric, for `ledger_has` / `ledger_lacks`."""
 HARD_FAILURE_IDS = tuple(rule_id for rule_id in RULE_IDS if rule_id.startswith("HF"))
@@ -180,11 +182,13 @@ class Expect:
     casualties: Bounds | None = None
     event_log_sha256: str = ""
     event_log_sha256_line: int = 0
+    holds_on: float = 100.0
+    """The least share of seeds, in percent, on which a batch must see every other expectation hold."""
 
     @property
     def empty(self) -> bool:
-        """Whether the script expects nothing."""
-        return self == Expect()
+        """Whether the script expects nothing (a promised rate alone expects nothing)."""
+        return replace(self, holds_on=100.0) == Expect()
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,10 +451,27 @@ def _expect(node: Node, ctx: Context) -> Expect:
             values["hard_failures_line"] = value.start_mark.line + 1
         elif name == "events":
             values["events"] = _events(value, path, ctx)
+        elif name == "holds_on":
+            values["holds_on"] = _rate(value, path, ctx)
         elif name == "event_log_sha256":
             values["event_log_sha256"] = _sha(value, path, ctx)
             values["event_log_sha256_line"] = value.start_mark.line + 1
     return Expect(**{k: v for k, v in values.items() if v is not None})
+
+
+def _rate(node: Node, path: str, ctx: Context) -> float | None:
+    """A share of seeds in percent: `95`, `99.5` or `"95%"`."""
+    value = scalar_value(node) if isinstance(node, ScalarNode) else None
+    if isinstance(value, str) and RATE_TEXT.fullmatch(value.strip()):
+        value = float(value.strip().rstrip("%").strip())
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 100:
+        ctx.report(
+            node,
+            path,
+            f'expected a share of seeds from 0 to 100 % ("95%" or 95), got {describe(node)}',
+        )
+        return None
+    return float(value)
 
 
 def _rating_bounds(node: Node, path: str, ctx: Context) -> RatingBounds | None:
