@@ -11,10 +11,21 @@ import sys
 from dataclasses import MISSING, fields
 from pathlib import Path
 
-from game.core.commands import PACES, RADIO_KINDS, REQUESTS, SHOTS_STATUS, SUSPECT_STATUS, Radio
+from game.core.commands import (
+    PACES,
+    RADIO_KINDS,
+    REQUESTS,
+    SHOTS_STATUS,
+    SUSPECT_STATUS,
+    Fire,
+    MoveTo,
+    Radio,
+)
 from game.levels.schema import DRAFT_07
+from game.sessions.conditions import FLAGS, TARGETS, Looks
 from game.sessions.script import CATEGORY_IDS, EVENT_TYPES, HARD_FAILURE_IDS, RATINGS, RULE_IDS
 from game.sessions.scriptcommands import COMMANDS, script_keys
+from game.sessions.scriptreactive import DIRECTIONS
 from game.sessions.times import TIME_TEXT
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "script.schema.json"
@@ -29,6 +40,42 @@ TIME = {
 TEXT = {"type": "string"}
 TILE = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 FLOOR = {"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string"}]}
+CONDITION = {"$ref": "#/definitions/condition"}
+
+
+def condition_schema() -> dict:
+    """A reactive command's condition: a word, a time, or a one-key mapping (`game.sessions.conditions`)."""
+    looks = {"type": "string", "enum": [looks.value for looks in Looks]}
+    one = {
+        "sees": looks,
+        "heard": {"const": "gunfire"},
+        "radio": {"type": "string", "minLength": 1},
+        "zone": TEXT,
+        "door_locked": {"oneOf": [{"type": "boolean"}, TILE]},
+        "after": TIME,
+        "all": {"type": "array", "minItems": 1, "items": CONDITION},
+        "any": {"type": "array", "minItems": 1, "items": CONDITION},
+        "not": CONDITION,
+    }
+    mappings = []
+    for key, kind in one.items():
+        properties = {key: kind}
+        if key in ("sees", "heard"):
+            properties["within"] = TIME if key == "heard" else {"type": "number", "minimum": 0}
+        mappings.append(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [key],
+                "properties": properties,
+            }
+        )
+    words = {
+        "type": "string",
+        "enum": list(FLAGS),
+        "description": "; ".join(f"{k}: {v}" for k, v in FLAGS.items()),
+    }
+    return {"oneOf": [words, TIME, *mappings]}
 
 
 def script_schema() -> dict:
@@ -41,6 +88,7 @@ def script_schema() -> dict:
         "type": "object",
         "additionalProperties": False,
         "required": ["level"],
+        "definitions": {"condition": condition_schema()},
         "properties": {
             "level": {"type": "string", "description": "The level file, relative to this script."},
             "title": TEXT,
@@ -111,17 +159,43 @@ def _command(name: str) -> dict:
     required = ["do"]
     for key in script_keys(cls):
         properties[key] = _field(key)
+    if cls is MoveTo:
+        properties["person"] = {
+            "type": "string",
+            "enum": list(TARGETS),
+            "description": "Walk to the nearest person of a kind in view (decided when given).",
+        }
+    if cls is Fire:
+        properties |= {"tile": TILE, "floor": FLOOR}
+        properties["direction"] = {
+            "type": "string",
+            "enum": list(DIRECTIONS),
+            "description": "Fire a round in a compass direction instead of at a person.",
+        }
     if cls is not Radio:
         required += [f.name for f in fields(cls) if f.default is MISSING and f.name in properties]
     else:
         required.append("kind")
+    if cls is Fire:
+        required.remove("target")
+    properties |= {
+        "when": CONDITION | {"description": "Given only while this holds (waits until it does)."},
+        "until": CONDITION | {"description": "Stops for good once this holds."},
+        "every": {
+            "oneOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "string"}],
+            "description": 'Repeat period in seconds ("1", 0.5 or "m:ss").',
+        },
+    }
+    timed = {"anyOf": [{"required": ["at"]}, {"required": ["tick"]}]}
+    reactive = {"anyOf": [{"required": [key]} for key in ("when", "until", "every")]}
     return {
         "type": "object",
         "description": (cls.__doc__ or "").strip(),
         "additionalProperties": False,
         "required": required,
         "properties": properties,
-        "oneOf": [{"required": ["at"]}, {"required": ["tick"]}],
+        "not": {"required": ["at", "tick"]},
+        "anyOf": [timed, reactive],
     }
 
 
@@ -197,6 +271,14 @@ def _expect(rating: dict) -> dict:
             "events": {"type": "array", "items": event},
             "casualties": _bounds({"type": "integer", "minimum": 0}),
             "event_log_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "holds_on": {
+                "description": "The least share of seeds a batch (--seeds) must see every other "
+                'expectation hold on, in percent ("95%" or 95); default 100.',
+                "oneOf": [
+                    {"type": "number", "exclusiveMinimum": 0, "maximum": 100},
+                    {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,2})?\\s*%?$"},
+                ],
+            },
         },
     }
 
