@@ -49,6 +49,7 @@ class Weapon(Enum):
     NONE = "none"
     HANDGUN = "handgun"
     RIFLE = "rifle"
+    LONG_GUN = "long gun"
 
 
 class Role(Enum):
@@ -183,6 +184,8 @@ class Trainee:
     description: Description = field(default_factory=Description)
     arrives: int = 0
     tourniquets: int = 2
+    on_scene: str = ""
+    """The zone where the trainee is on scene (arrival); empty: arrival is the spawn at `arrives`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +195,14 @@ class Reactions:
     engage: int = 1
     retreat: int = 1
     surrender: int = 1
+
+
+class RouteEnd(Enum):
+    """What a suspect does after the last zone of their route."""
+
+    LOOP = "loop"
+    STAY = "stay"
+    BARRICADE = "barricade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +221,17 @@ class Suspect:
     reactions: Reactions = field(default_factory=Reactions)
     barricade_zone: str = ""
     when: Condition | None = None
+    route_end: RouteEnd = RouteEnd.LOOP
+    barricade_at: int = 0
+    """Goes to barricade at this tick (0: never)."""
+    barricade_after_shots: int = 0
+    """Goes to barricade after firing this many rounds (0: never)."""
+    barricade_when_confronted: bool = False
+    """Barricades when an officer confronts them, instead of drawing a reaction."""
+    surrender_wait: int = 100
+    """Ticks a suspect set to surrender waits for a challenge before turning on police."""
+    blind_fire: bool = False
+    """Fires at a heard position (through doors and partitions) when no one is in sight."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +242,22 @@ class CivilianBehaviour:
     flee: int = 1
     freeze: int = 0
     approach: int = 0
+
+
+class ChallengeReaction(Enum):
+    """How an armed civilian answers an officer's challenge."""
+
+    COMPLIES = "complies"
+    SLOW = "slow"
+    TURNS = "turns"
+
+
+DEFAULT_CHALLENGE = (
+    (ChallengeReaction.COMPLIES, 2),
+    (ChallengeReaction.SLOW, 1),
+    (ChallengeReaction.TURNS, 1),
+)
+"""An armed civilian's challenge weights when the level gives none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +272,12 @@ class CivilianGroup:
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None
+    weapon: Weapon = Weapon.NONE
+    weapon_drawn: bool = False
+    challenge: tuple[tuple[ChallengeReaction, int], ...] = DEFAULT_CHALLENGE
+    comply_ticks: int = 10
+    slow_comply_ticks: int = 50
+    turn_ticks: int = 30
 
 
 class OffDutyProtocol(Enum):
@@ -241,6 +285,15 @@ class OffDutyProtocol(Enum):
 
     FOLLOWS = "follows"
     CONFUSED = "confused"
+
+
+class EntryPlace(Enum):
+    """Where an officer with the trainee goes in a joint entry."""
+
+    FOLLOW = "follow"
+    LEAD = "lead"
+    LEFT = "left"
+    RIGHT = "right"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +314,15 @@ class Officer:
     goal: str = "gunfire"
     partner: bool = False
     when: Condition | None = None
+    entry: EntryPlace = EntryPlace.FOLLOW
+    comply_grace: int = 30
+    """Ticks this officer waits for a challenged armed person to comply before perceiving a threat."""
+    answer_ticks: int = 5
+    """Ticks an off-duty officer who follows the protocol takes to answer a challenge."""
+    confused_answer_ticks: int = 60
+    """Ticks an off-duty officer who reacts confusedly takes to answer a challenge."""
+    fire_interval: int = 8
+    """Ticks between this officer's shots at a suspect."""
 
 
 class TimelineKind(Enum):
@@ -285,6 +347,10 @@ class TimelineEntry:
     when: Condition | None = None
     clip: str = ""
     """A recorded clip of a radio message, a file in the level's folder."""
+    description: Description | None = None
+    """What a radio message tells of a suspect's look (replacing what was told of them before)."""
+    about: str = ""
+    """The suspect a radio description is of (empty: every suspect)."""
 
 
 @dataclass(frozen=True, slots=True)
