@@ -29,3 +29,18 @@ def problems(text: str) -> tuple[list[Problem], list[Problem]]:
     except LevelError as error:
         return list(error.problems), warnings
     return [], warnings
+
+
+def run(level, ticks: int, commands=None, seed: int = 1):
+    """A world of the level stepped `ticks` times; `commands` maps a tick to its commands."""
+    from game.core.world import World
+
+    world = World(level, seed)
+    for _ in range(ticks):
+        world.step((commands or {}).get(world.tick, ()))
+    return world
+
+
+def of(world, kind) -> list:
+    """The events of one type in a world's log."""
+    return [event for event in world.log if isinstance(event, kind)]

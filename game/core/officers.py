@@ -109,7 +109,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
             officer, person, SUSPECT_TARGET_RANGE
         ):
             continue
-        seen = appearance(officer, person, world.tick, world.level, True)
+        seen = appearance(officer, person, world.tick, world.told, True)
         if seen.identifiable_as_police:
             officer.identified.add(person.id)
             world.emit(PersonIdentified(world.tick, officer.id, person.id, _how(seen)))

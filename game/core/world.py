@@ -32,7 +32,16 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.geometry import distance
-from game.core.level import Condition, Level, Place, Position, Role, TimelineKind, ZoneKind
+from game.core.level import (
+    Condition,
+    Description,
+    Level,
+    Place,
+    Position,
+    Role,
+    TimelineKind,
+    ZoneKind,
+)
 from game.core.movement import finish_trainee_action, move_trainee
 from game.core.pathfinding import distance_field
 from game.core.people import (
@@ -44,6 +53,7 @@ from game.core.people import (
     create_suspect,
     create_trainee,
     pick_weighted,
+    told_at_start,
     view,
 )
 from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
@@ -132,8 +142,13 @@ class World:
                 )
         self.trainee.zone = self.zone_at(self.trainee.position)
         self.trainee.inside = self.building.is_inside(self.trainee.position)
+        self.arrived = False
+        """Whether the trainee is on scene (the level's `on_scene` zone reached, or the spawn)."""
+        self.told = told_at_start(level)
+        """What dispatch has told of the suspects' looks so far."""
+        self._told_by: dict[str, Description] = {}
         if self.trainee.present:
-            self._arrive_trainee()
+            self._trainee_appears()
         self._flush()
 
     # -- the one entry point -------------------------------------------------------------------
@@ -269,7 +284,7 @@ class World:
         aim_at = target.position if target else (aim or shooter.position)
         fire = line_of_fire(self.building, shooter, aim_at, self.people)
         seen = (
-            appearance(shooter, target, self.tick, self.level, self.sees(shooter, target))
+            appearance(shooter, target, self.tick, self.told, self.sees(shooter, target))
             if target
             else None
         )
@@ -391,8 +406,11 @@ class World:
             if entry.at != self.tick:
                 continue
             if entry.kind is TimelineKind.RADIO:
-                if self.trainee.present or entry.at == 0:
+                # A trainee with a radio hears the channel wherever they are, even before arriving.
+                if self.trainee.present or self.level.trainee.radio or entry.at == 0:
                     self.emit(RadioHeard(self.tick, entry.sender, entry.text))
+                    if entry.description is not None:
+                        self._tell(entry.about, entry.description)
             elif entry.kind is TimelineKind.RADIO_DEGRADED:
                 self.radio_loss[entry.zone] = entry.loss
                 self.emit(RadioDegraded(self.tick, entry.zone, entry.loss))
@@ -405,8 +423,7 @@ class World:
     def _arrivals(self) -> None:
         if not self.trainee.present and self.tick >= self.level.trainee.arrives:
             self.trainee.present = True
-            self.trainee.state = "on scene"
-            self._arrive_trainee()
+            self._trainee_appears()
         for person in self._armed:
             spec = person.officer
             if (
@@ -428,8 +445,25 @@ class World:
                     unit = sum(1 for p in self._armed if p.officer and not p.off_duty and p.present)
                     self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
 
+    def _tell(self, about: str, description: Description) -> None:
+        """A radio description heard: it replaces what was told of that suspect (or of all)."""
+        if not about:
+            self._told_by.clear()
+        self._told_by[about] = description
+        self.told = tuple(self._told_by[key] for key in sorted(self._told_by))
+
+    def _trainee_appears(self) -> None:
+        """The trainee is on the map: on scene now, or en route until they reach the scene zone."""
+        scene = self.level.trainee.on_scene
+        if scene and self.zone_at(self.trainee.position) != scene and not self.trainee.inside:
+            self.trainee.state = "en route"
+            return
+        self._arrive_trainee()
+
     def _arrive_trainee(self) -> None:
         trainee = self.trainee
+        self.arrived = True
+        trainee.state = "on scene"
         zone = self.zone_at(trainee.position)
         self.emit(
             TraineeArrived(
@@ -493,6 +527,10 @@ class World:
             trainee.zone = zone
             if zone:
                 self.emit(EnteredZone(self.tick, "trainee", zone, self.zone_name(zone)))
+        if not self.arrived and (
+            zone == self.level.trainee.on_scene or self.building.is_inside(position)
+        ):
+            self._arrive_trainee()
         kind_inside = self.building.is_inside(position)
         outside = self.building.kind(position).value == "ground"
         if kind_inside and not trainee.inside:
@@ -509,7 +547,7 @@ class World:
                 continue
             if person.id not in self._sighted:
                 self._sighted.add(person.id)
-                seen = appearance(trainee, person, self.tick, self.level, True)
+                seen = appearance(trainee, person, self.tick, self.told, True)
                 self.emit(
                     PersonSighted(
                         self.tick,

@@ -204,7 +204,7 @@ TRAINEE = Obj(
             "on_scene",
             Ident(),
             "The zone where the trainee is on scene: arrival (and the clock from arrival) is the "
-            "moment they first stand in it, and they may start anywhere else at `arrives` (in the "
+            "moment they first stand in it (or enter the building, if sooner), and they may start anywhere else at `arrives` (in the "
             "car, across campus). Absent: arrival is the spawn at `arrives`.",
             "b1200_west_doors",
         ),
