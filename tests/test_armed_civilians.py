@@ -3,8 +3,19 @@ never like its role, and a hit on one is the innocent-hit screen-out (never blue
 
 from __future__ import annotations
 
+from game.client.people_draw import look_of
+from game.client.perceived import describe, sighting_words, tooltip_lines
+from game.core.commands import Challenge, DrawWeapon, Fire
+from game.core.events import (
+    Complied,
+    PersonSighted,
+    PersonWounded,
+    TurnedTowardVoice,
+    WeaponHolstered,
+)
 from game.core.level import ChallengeReaction, Weapon
-from tests.scene_text import BASE, load, problems, swap
+from game.scoring import assess
+from tests.scene_text import BASE, load, of, problems, run, swap
 
 GUARD = "  - {id: class_201, spawn: {zone: room_201}, count: 4, behaviour: {shelter: 3, flee: 1}}"
 
@@ -56,3 +67,68 @@ def test_armed_only_fields_on_an_unarmed_group_are_warnings() -> None:
     errors, warnings = problems(armed("turn_seconds: 2"))
     assert errors == []
     assert [w.path for w in warnings] == ["civilians[1].turn_seconds"]
+
+
+# The guard stands in the trainee's room on the upper floor; the suspect waits far off.
+CLOSE = swap(
+    BASE, "trainee:\n  spawn: {zone: lot}\n", "trainee:\n  spawn: {at: [10, 3], floor: 1}\n"
+)
+CLOSE = swap(CLOSE, '    first_shot: "0:10"\n', '    first_shot: "7:00"\n')
+
+
+def guard_at(fields: str) -> str:
+    entry = f"\n  - {{id: guard, kind: staff, spawn: {{at: [12, 3], floor: 1}}, {fields}}}"
+    return swap(CLOSE, GUARD, GUARD + entry)
+
+
+def challenged(text: str, ticks: int = 80, seed: int = 1):
+    commands = {0: [DrawWeapon()], 2: [Challenge("guard")]}
+    return run(load(text), ticks, commands, seed)
+
+
+def test_one_who_turns_faces_the_voice_with_the_gun_then_complies_after_turn_seconds() -> None:
+    world = challenged(guard_at("weapon: handgun, challenge: {turns: 1}, turn_seconds: 4"))
+    turned = of(world, TurnedTowardVoice)
+    complied = [e for e in of(world, Complied) if e.person == "guard"]
+    assert [(e.tick, e.toward) for e in turned] == [(2, "trainee")]
+    assert [e.tick for e in complied] == [42]
+    assert [e.person for e in of(world, WeaponHolstered)] == ["guard"]
+
+
+def test_one_slow_to_comply_keeps_the_gun_in_hand_for_slow_comply_seconds() -> None:
+    text = guard_at("weapon: long gun, weapon_drawn: true, challenge: {slow: 1}")
+    world = challenged(text, 30)
+    assert world.person("guard").weapon_drawn
+    world = challenged(text, 80)
+    assert [e.tick for e in of(world, Complied) if e.person == "guard"] == [52]
+    assert not world.person("guard").weapon_drawn
+
+
+def test_the_answers_are_drawn_by_weight_from_the_seed() -> None:
+    text = guard_at("weapon: handgun, challenge: {complies: 1, turns: 1}")
+    turned = [bool(of(challenged(text, 10, seed), TurnedTowardVoice)) for seed in range(1, 41)]
+    assert 5 < sum(turned) < 35
+    assert turned == [bool(of(challenged(text, 10, s), TurnedTowardVoice)) for s in range(1, 41)]
+
+
+def test_an_armed_civilian_looks_armed_in_plain_clothes_and_never_shows_a_role() -> None:
+    world = run(load(guard_at("weapon: long gun, weapon_drawn: true")), 2)
+    view = next(v for v in world.snapshot() if v.id == "guard")
+    words = " ".join([describe(view), *tooltip_lines(view), sighting_words(view)]).lower()
+    assert "long gun" in words and "plain" in words
+    assert not any(role in words for role in ("civilian", "staff", "guard", "officer", "suspect"))
+    assert look_of(view).weapon == "long gun"
+    sighted = [e for e in of(world, PersonSighted) if e.person == "guard"]
+    assert sighted and sighted[0].seen.weapon == "long gun" and sighted[0].seen.weapon_drawn
+
+
+def test_shooting_an_armed_civilian_is_the_innocent_hit_screen_out_never_blue_on_blue() -> None:
+    world = run(load(guard_at("weapon: handgun, weapon_drawn: true")), 1)
+    for tick in range(1, 400):
+        if world.person("guard").condition != "ok":
+            break
+        world.step([DrawWeapon()] if tick == 1 else [Fire("guard")])
+    world.stop("test")
+    assert [e.role for e in of(world, PersonWounded) if e.person == "guard"][:1] == ["civilian"]
+    found = assess(world.level, world.log)
+    assert "HF1" in found.hard_failures and "HF2" not in found.hard_failures

@@ -79,5 +79,5 @@ def test_a_description_that_gives_no_look_matches_no_one() -> None:
 
 def test_the_debrief_evidence_says_what_the_trainee_was_told() -> None:
     world = run(load(told(WRONG.replace('"0:05"', '"0:00"'))), 12, {11: [Challenge("suspect")]})
-    challenge = [e for e in of(world, ChallengeIssued) if e.by == "trainee"][0]
+    challenge = next(e for e in of(world, ChallengeIssued) if e.by == "trainee")
     assert "does not match the description" in perceived(challenge.seen)

@@ -75,6 +75,12 @@ class Person:
     tourniquets: int = 0
     inside: bool = False
     replan_tick: int = 0
+    rounds_fired: int = 0
+    answered_tick: int = -(10**9)
+    """The challenge an armed civilian last answered (its tick)."""
+    answer_due: int = 0
+    plan_done: bool = False
+    """A suspect whose plan has sent them to barricade (it happens once)."""
     unreachable: tuple[Position | None, int] = (None, -1)
 
     @property
@@ -250,6 +256,8 @@ def create_civilian(group: CivilianGroup, index: int, position: Position) -> Per
         kind=group.kind,
         position=position,
         dress=Dress.PLAIN,
+        weapon=group.weapon,
+        weapon_drawn=group.weapon_drawn and group.weapon is not Weapon.NONE,
         speed=20,
         civilians=group,
     )

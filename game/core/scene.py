@@ -20,6 +20,7 @@ class Scene(Protocol):
     trainee: Person
     people: list[Person]
     police: list[Person]
+    armed_civilians: list[Person]
     alerted: bool
     last_gunfire: Position | None
     heard_gunfire_at: Position | None

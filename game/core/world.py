@@ -116,6 +116,9 @@ class World:
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
+        self.armed_civilians = [p for p in self.civilians if p.armed]
+        """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
+        self._sightable = self._armed + self.armed_civilians
         """Students and staff, in a fixed order."""
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(
@@ -173,6 +176,9 @@ class World:
                 suspects.act_suspect(self, person)
             else:
                 officers.act_officer(self, person)
+        for person in self.armed_civilians:
+            if person.present:
+                civilians.answer_challenge(self, person)
         for person in self.civilians:
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
@@ -539,7 +545,7 @@ class World:
         elif outside and trainee.inside:
             trainee.inside = False
             self.emit(LeftBuilding(self.tick, "trainee", position))
-        for person in self._armed:
+        for person in self._sightable:
             if not person.present or not person.armed:
                 continue
             in_sight = self.sees(trainee, person)
