@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 TICK_RATE = 10
 """Simulation ticks per second of game time."""
+TRAINEE_ID = "trainee"
+"""The trainee's person id in every level and event."""
 
 
 class TileKind(Enum):
@@ -26,6 +29,10 @@ class TileKind(Enum):
     CONCEALMENT = "concealment"
     STAIRS = "stairs"
     VOID = "void"
+
+
+WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
+"""Tile kinds a person can stand on (doors in any state: a locked door can be breached)."""
 
 
 class DoorState(Enum):
@@ -157,6 +164,10 @@ class Condition:
     group: str
     options: tuple[str, ...]
 
+    def holds(self, variant: Mapping[str, str]) -> bool:
+        """Whether a run with these variant choices has what this condition guards."""
+        return variant.get(self.group) in self.options
+
 
 @dataclass(frozen=True, slots=True)
 class Description:
@@ -234,6 +245,12 @@ class CivilianGroup:
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None
+
+    def person_ids(self) -> tuple[str, ...]:
+        """Each member's id: the group's id for one person, "group.1", "group.2"... for more."""
+        if self.count == 1:
+            return (self.id,)
+        return tuple(f"{self.id}.{n}" for n in range(1, self.count + 1))
 
 
 class OffDutyProtocol(Enum):
@@ -362,6 +379,11 @@ class Level:
             if zone.id == zone_id:
                 return zone
         raise KeyError(zone_id)
+
+    def person_ids(self) -> list[str]:
+        """Everyone the level may put on scene, by id: the trainee, suspects, officers, civilians."""
+        ids = [TRAINEE_ID] + [s.id for s in self.suspects] + [o.id for o in self.officers]
+        return ids + [i for group in self.civilians for i in group.person_ids()]
 
     def legend_entry(self, symbol: str) -> LegendEntry:
         """The legend entry for a map character."""

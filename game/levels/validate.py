@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from game.core.clock import TIME_TEXT, clock_text
 from game.core.level import TICK_RATE, Condition
 from game.levels.errors import FILE_PATH, LevelError, Problem, Severity, did_you_mean
 from game.levels.fieldtypes import (
@@ -36,7 +37,6 @@ from game.levels.limits import (
     MAX_PROBLEMS,
     MAX_TEXT_CHARS,
     MAX_WHOLE_NUMBER,
-    clock_text,
 )
 from game.levels.yamlsafe import OutOfRange, describe, scalar_value, shorten
 
@@ -44,7 +44,6 @@ INVALID = object()
 """What validation returns for a value that had a problem (already reported)."""
 
 IDENT = re.compile(r"[a-z0-9_]+")
-TIME_TEXT = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
