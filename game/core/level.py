@@ -198,11 +198,15 @@ class Trainee:
 
 @dataclass(frozen=True, slots=True)
 class Reactions:
-    """Seeded weights of what a suspect does when an officer confronts them."""
+    """Seeded weights of what a suspect does when an officer confronts them (a weight not given is 0)."""
 
-    engage: int = 1
-    retreat: int = 1
-    surrender: int = 1
+    engage: int = 0
+    retreat: int = 0
+    surrender: int = 0
+
+
+EVEN_REACTIONS = Reactions(engage=1, retreat=1, surrender=1)
+"""A suspect whose level gives no reactions at all: each reaction equally likely."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,19 +222,23 @@ class Suspect:
     fire_interval: int = 40
     stop_after: int = 0
     accuracy: float = 0.35
-    reactions: Reactions = field(default_factory=Reactions)
+    reactions: Reactions = EVEN_REACTIONS
     barricade_zone: str = ""
     when: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CivilianBehaviour:
-    """Seeded weights of what civilians do when they hear gunfire."""
+    """Seeded weights of what civilians do when they hear gunfire (a weight not given is 0)."""
 
-    shelter: int = 1
-    flee: int = 1
+    shelter: int = 0
+    flee: int = 0
     freeze: int = 0
     approach: int = 0
+
+
+SHELTER_OR_FLEE = CivilianBehaviour(shelter=1, flee=1)
+"""Civilians whose level gives no behaviour at all: as likely to shelter as to flee."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +249,7 @@ class CivilianGroup:
     spawn: Place
     count: int = 1
     kind: str = "student"
-    behaviour: CivilianBehaviour = field(default_factory=CivilianBehaviour)
+    behaviour: CivilianBehaviour = SHELTER_OR_FLEE
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None

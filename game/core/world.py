@@ -274,7 +274,8 @@ class World:
             else None
         )
         hit: Person | None = None
-        if target is not None:
+        if target is not None and accuracy > 0:
+            # Accuracy 0 is a shooter who never hits: not the target, nor anyone near the line.
             hit = resolve_hit(
                 self.stream(f"shots:{shooter.id}"),
                 target,
