@@ -215,7 +215,7 @@ class World:
 
     def present(self, condition: Condition | None) -> bool:
         """Whether something with this variant condition is in this run."""
-        return condition is None or self.variant.get(condition.group) in condition.options
+        return condition is None or condition.holds(self.variant)
 
     def place(self, place: Place) -> Position:
         """The tile a place names: exact, or a seeded walkable tile of its zone."""
@@ -295,7 +295,8 @@ class World:
             else None
         )
         hit: Person | None = None
-        if target is not None:
+        if target is not None and accuracy > 0:
+            # Accuracy 0 is a shooter who never hits: not the target, nor anyone near the line.
             hit = resolve_hit(
                 self.stream(f"shots:{shooter.id}"),
                 target,
@@ -532,7 +533,7 @@ class World:
         if zone != trainee.zone:
             trainee.zone = zone
             if zone:
-                self.emit(EnteredZone(self.tick, "trainee", zone, self.zone_name(zone)))
+                self.emit(EnteredZone(self.tick, trainee.id, zone, self.zone_name(zone)))
         if not self.arrived and (
             zone == self.level.trainee.on_scene or self.building.is_inside(position)
         ):
@@ -541,10 +542,10 @@ class World:
         outside = self.building.kind(position).value == "ground"
         if kind_inside and not trainee.inside:
             trainee.inside = True
-            self.emit(EnteredBuilding(self.tick, "trainee", position, zone))
+            self.emit(EnteredBuilding(self.tick, trainee.id, position, zone))
         elif outside and trainee.inside:
             trainee.inside = False
-            self.emit(LeftBuilding(self.tick, "trainee", position))
+            self.emit(LeftBuilding(self.tick, trainee.id, position))
         for person in self._sightable:
             if not person.present or not person.armed:
                 continue
@@ -557,7 +558,7 @@ class World:
                 self.emit(
                     PersonSighted(
                         self.tick,
-                        "trainee",
+                        trainee.id,
                         person.id,
                         person.role.value,
                         person.weapon_drawn,

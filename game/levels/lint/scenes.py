@@ -7,10 +7,10 @@ named to go, a field that only an armed person or a partner uses.
 
 from __future__ import annotations
 
+from game.core.clock import tick_clock as clock
 from game.core.level import RouteEnd, Weapon
 from game.levels.lint.places import Linter
 from game.levels.lint.reach import regions
-from game.levels.semantics import clock
 
 ARMED_ONLY = ("weapon_drawn", "challenge", "comply_seconds", "slow_comply_seconds", "turn_seconds")
 """Civilian fields that only an armed group uses."""
