@@ -3,10 +3,15 @@ from 0:00 wherever they are; both clocks follow the arrival; `check` warns of wh
 
 from __future__ import annotations
 
-from game.core.commands import MoveTo
+from pathlib import Path
+
+from game.core.commands import MoveTo, SetPace
 from game.core.events import RadioHeard, TraineeArrived, TraineeMoved
+from game.levels import parse_level
 from game.scoring.clocks import clocks
 from tests.scene_text import BASE, load, of, problems, run, swap
+
+LEVELS = Path(__file__).resolve().parent.parent / "levels"
 
 TRAINEE = "trainee:\n  spawn: {zone: lot}\n"
 
@@ -67,3 +72,12 @@ def test_both_clocks_follow_the_new_arrival() -> None:
     assert found.arrival == arrival and found.dispatch == 1.0
     assert found.from_arrival()["arrival"] == 0.0
     assert found.from_dispatch()["arrival"] == round(arrival - 1.0, 1)
+
+
+def test_a_trainee_who_starts_inside_another_building_is_not_on_scene_until_they_reach_it() -> None:
+    level = parse_level((LEVELS / "armed_guard.yaml").read_bytes(), "armed_guard.yaml")
+    world = run(level, 330, {0: [SetPace("run")], 1: [MoveTo(zone="b1000_west_doors")]})
+    arrived = of(world, TraineeArrived)
+    assert len(arrived) == 1 and arrived[0].zone == "b1000_west_doors"
+    assert 200 < arrived[0].tick < 300
+    assert [e.tick for e in of(world, RadioHeard)][:1] == [30]

@@ -462,7 +462,7 @@ class World:
     def _trainee_appears(self) -> None:
         """The trainee is on the map: on scene now, or en route until they reach the scene zone."""
         scene = self.level.trainee.on_scene
-        if scene and self.zone_at(self.trainee.position) != scene and not self.trainee.inside:
+        if scene and self.zone_at(self.trainee.position) != scene:
             self.trainee.state = "en route"
             return
         self._arrive_trainee()
@@ -534,13 +534,13 @@ class World:
             trainee.zone = zone
             if zone:
                 self.emit(EnteredZone(self.tick, trainee.id, zone, self.zone_name(zone)))
-        if not self.arrived and (
-            zone == self.level.trainee.on_scene or self.building.is_inside(position)
-        ):
-            self._arrive_trainee()
         kind_inside = self.building.is_inside(position)
         outside = self.building.kind(position).value == "ground"
-        if kind_inside and not trainee.inside:
+        entering = kind_inside and not trainee.inside
+        if not self.arrived and (zone == self.level.trainee.on_scene or entering):
+            # On scene in the scene zone, or on stepping into a building before reaching it.
+            self._arrive_trainee()
+        if entering:
             trainee.inside = True
             self.emit(EnteredBuilding(self.tick, trainee.id, position, zone))
         elif outside and trainee.inside:
