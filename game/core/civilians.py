@@ -56,7 +56,7 @@ def answer_challenge(world: Scene, person: Person) -> None:
         person.answered_tick = person.challenged_tick
         if person.state == "complied":
             return
-        answer = pick_weighted(world.stream(f"civilian:{person.id}"), list(group.challenge))
+        answer = pick_weighted(world.stream(f"challenge:{person.id}"), list(group.challenge))
         person.reaction = answer.value
         person.path.clear()
         person.budget = 0

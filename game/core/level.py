@@ -446,6 +446,8 @@ class Level:
     content_hash: str = ""
     briefing_image: str = ""
     """A floor-plan picture for the briefing, a file in the level's folder."""
+    rounds_through_concealment: float = 0.75
+    """Chance a round passes each concealment tile (drywall, closed door, furniture) it meets."""
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id (the loader has checked that it exists)."""

@@ -33,6 +33,7 @@ from game.core.events import (
 )
 from game.core.geometry import distance
 from game.core.level import (
+    TRAINEE_ID,
     Condition,
     Description,
     Level,
@@ -58,6 +59,7 @@ from game.core.people import (
 )
 from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
 from game.core.proximity import gap
+from game.core.streams import Stream
 
 CRITICAL_WORSENS_TICKS = 1200
 """A critical casualty without a tourniquet worsens after two minutes..."""
@@ -77,7 +79,7 @@ class World:
     def __init__(self, level: Level, seed: int = 1, variant: dict[str, str] | None = None) -> None:
         self.level = level
         self.seed = seed
-        self.rng = random.Random(seed)
+        self._streams: dict[str, random.Random] = {}
         self.tick = 0
         self.building = Building(level)
         self.variant = _choose_variant(level, self.stream("variants"), variant or {})
@@ -96,19 +98,21 @@ class World:
         self._contact_made: set[str] = set()
         self._sighted: set[str] = set()
         self._timeline = [e for e in level.timeline if self.present(e.when)]
-        self.trainee = create_trainee(level, self.place(level.trainee.spawn))
+        self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
             if self.present(spec.when):
-                self.people.append(create_suspect(spec, self.place(spec.spawn)))
+                self.people.append(create_suspect(spec, self.place(spec.spawn, spec.id)))
         for spec in level.officers:
             if self.present(spec.when):
                 self.people.append(
-                    create_officer(spec, self.place(spec.spawn), self.stream(f"officer:{spec.id}"))
+                    create_officer(
+                        spec, self.place(spec.spawn, spec.id), self.stream(f"officer:{spec.id}")
+                    )
                 )
         for group in level.civilians:
             if self.present(group.when):
-                spots = self.spread(group.spawn, group.count)
+                spots = self.spread(group.spawn, group.count, group.id)
                 for index in range(group.count):
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
@@ -194,8 +198,12 @@ class World:
     # -- queries for commands, behaviours and the client -----------------------------------------
 
     def stream(self, name: str) -> random.Random:
-        """The random stream of one concern (a suspect, the radio, someone's shots...)."""
-        return self.rng
+        """The random stream of one concern (a suspect, the radio, someone's shots...), derived from
+        the seed and the name alone: a draw in one stream never moves another."""
+        rng = self._streams.get(name)
+        if rng is None:
+            rng = self._streams[name] = Stream(self.seed, name)
+        return rng
 
     def person(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
@@ -217,18 +225,19 @@ class World:
         """Whether something with this variant condition is in this run."""
         return condition is None or condition.holds(self.variant)
 
-    def place(self, place: Place) -> Position:
-        """The tile a place names: exact, or a seeded walkable tile of its zone."""
+    def place(self, place: Place, who: str) -> Position:
+        """The tile a place names for someone: exact, or a seeded walkable tile of its zone."""
         if place.at is not None:
             return place.at
-        return self.spread(place, 1)[0]
+        return self.spread(place, 1, who)[0]
 
-    def spread(self, place: Place, count: int) -> list[Position]:
-        """Count seeded tiles for a group spawning at a place (distinct while the zone has room)."""
+    def spread(self, place: Place, count: int, who: str) -> list[Position]:
+        """Count seeded tiles for someone (a group) spawning at a place (distinct while the zone has
+        room), drawn from their own placement stream."""
         if place.at is not None:
             return [place.at] * count
         tiles = self.zone_tiles(place.zone)
-        rng = self.stream("places")
+        rng = self.stream(f"place:{who}")
         picks = rng.sample(tiles, min(count, len(tiles)))
         while len(picks) < count:
             picks.append(rng.choice(tiles))
@@ -288,7 +297,15 @@ class World:
     ) -> Person | None:
         """Fire one round at a person (or at a tile); resolve the line of fire and any hit."""
         aim_at = target.position if target else (aim or shooter.position)
-        fire = line_of_fire(self.building, shooter, aim_at, self.people)
+        rounds = self.stream(f"shots:{shooter.id}")
+        fire = line_of_fire(
+            self.building,
+            shooter,
+            aim_at,
+            self.people,
+            rounds,
+            self.level.rounds_through_concealment,
+        )
         seen = (
             appearance(shooter, target, self.tick, self.told, self.sees(shooter, target))
             if target
@@ -298,7 +315,7 @@ class World:
         if target is not None and accuracy > 0:
             # Accuracy 0 is a shooter who never hits: not the target, nor anyone near the line.
             hit = resolve_hit(
-                self.stream(f"shots:{shooter.id}"),
+                rounds,
                 target,
                 hit_chance(shooter, target, accuracy),
                 fire,
@@ -321,6 +338,7 @@ class World:
                 bool(target and self.tick - target.last_fired_tick <= 30),
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
+                fire.stopped_at,
             )
         )
         if shooter.role is Role.SUSPECT:

@@ -671,6 +671,14 @@ LEVEL = Obj(
         Field("timeline", ListOf(TIMELINE_ENTRY), "Timed events.", None, default=[]),
         Field("variants", ListOf(VARIANT), "Variant groups.", None, default=[]),
         Field("scoring", SCORING, "Rubric thresholds.", {"entry_full_seconds": 60}),
+        Field(
+            "rounds_through_concealment",
+            Number(0, 1),
+            "Chance a round passes each piece of concealment it meets (drywall, a closed door, "
+            "desks, lockers); cover (block walls, columns, vehicles) always stops it.",
+            0.5,
+            default=0.75,
+        ),
     ),
 )
 """The whole level file's top-level mapping."""
