@@ -44,7 +44,7 @@ def test_an_entry_place_for_an_officer_who_is_not_with_the_trainee_is_a_warning(
 
 # The suspect waits in room 201 behind its closed door; the trainee stands in the upper hall.
 DOOR = swap(BASE, "trainee:\n  spawn: {zone: lot}\n", "trainee:\n  spawn: {at: [7, 3], floor: 1}\n")
-DOOR = swap(DOOR, "    route: [upper_hall]\n", "    route: [room_201]\n    route_end: stay\n")
+DOOR = swap(DOOR, "    route: [upper_hall]\n", "    route: []\n")
 DOOR = swap(DOOR, '    first_shot: "0:10"\n', '    first_shot: "0:01"\n    accuracy: 0.9\n')
 DOOR = swap(
     DOOR,
@@ -64,9 +64,7 @@ def shouted(text: str, ticks: int = 120):
 
 
 def test_a_blind_firing_suspect_fires_through_the_door_at_the_heard_voice() -> None:
-    world = shouted(
-        swap(DOOR, "    route_end: stay\n", "    route_end: stay\n    blind_fire: true\n")
-    )
+    world = shouted(swap(DOOR, "    route: []\n", "    route: []\n    blind_fire: true\n"))
     blind = of(world, BlindFire)
     assert blind and blind[0].heard == "voice" and blind[0].through_door
     assert blind[0].at == Position(1, 7, 3) and blind[0].tick >= 15
@@ -82,9 +80,7 @@ def test_without_blind_fire_the_suspect_does_not_fire_at_the_voice() -> None:
 
 
 def test_the_rubric_can_read_blind_fire_events() -> None:
-    world = shouted(
-        swap(DOOR, "    route_end: stay\n", "    route_end: stay\n    blind_fire: true\n")
-    )
+    world = shouted(swap(DOOR, "    route: []\n", "    route: []\n    blind_fire: true\n"))
     assert any(event_to_dict(e)["type"] == "BlindFire" for e in world.log)
 
 

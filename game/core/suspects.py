@@ -258,6 +258,8 @@ def _heard_police(world: Scene, suspect: Person) -> tuple[Person, str] | None:
     for person in world.police:
         if not person.active or person.position.floor != suspect.position.floor:
             continue
+        if world.sees(suspect, person, SUSPECT_TARGET_RANGE):
+            continue
         what = ""
         if world.tick - person.last_fired_tick <= BLIND_FIRE_MEMORY_TICKS and hear_gunshot(
             world.building, person.position, suspect.position

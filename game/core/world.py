@@ -120,10 +120,10 @@ class World:
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
+        """Students and staff, in a fixed order."""
         self.armed_civilians = [p for p in self.civilians if p.armed]
         """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
         self._sightable = self._armed + self.armed_civilians
-        """Students and staff, in a fixed order."""
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(
             ScenarioStarted(
