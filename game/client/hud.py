@@ -148,11 +148,12 @@ def draw_captions(
     rows = caption_rows(fonts, rect.h)
     lines: list[tuple[str, str]] = []
     for kind, text in reversed(captions):
-        # whole captions only, newest kept: an old one that no longer fits goes, never half of it
+        # whole captions only: the newest always (every line of it, even past the rows), then the
+        # older ones while they fit; an old one that no longer fits goes, never half of it
         wrapped = [(kind, line) for line in wrap(font, text, rect.w - 40)]
         if lines and len(lines) + len(wrapped) > rows:
             break
-        lines = wrapped[:rows] + lines
+        lines = wrapped + lines
     height = len(lines) * font.get_linesize() + 12
     band = pygame.Surface((rect.w, height), pygame.SRCALPHA)
     band.fill((*palette.BACKGROUND, 215))
