@@ -4,6 +4,8 @@ next drill that opens the level the rubric names."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pygame
 from client_driving import LEVELS, make_context
 
@@ -18,10 +20,16 @@ from game.sessions.runner import run_script
 from game.sessions.script import load_script
 
 
-def debrief_of(tmp_path, script: str, size=(1280, 720)) -> tuple[DebriefScene, pygame.Surface]:
+@cache
+def run_of(script: str):
+    """A shipped script's headless run (the same for every test that reads it)."""
+    return run_script(load_script(LEVELS / "scripts" / f"{script}.yaml"))
+
+
+def debrief_of(tmp_path, script: str, size=(1920, 1080)) -> tuple[DebriefScene, pygame.Surface]:
     """The debrief scene of a shipped script's run (its real event log)."""
     context, screen = make_context(tmp_path, size)
-    result = run_script(load_script(LEVELS / "scripts" / f"{script}.yaml"))
+    result = run_of(script)
     world = World(result.level, result.seed, dict(result.variant))
     world.log = list(result.events)
     world.tick, world.finished, world.end_reason = result.ticks, True, result.end_reason
@@ -36,10 +44,11 @@ def every_line(scene: DebriefScene, screen: pygame.Surface) -> list:
     while True:
         with recording_text() as boxes:
             scene.draw(screen)
-        seen += [(box, screen.copy()) for box in boxes]
+        frame = screen.copy()
+        seen += [(box, frame) for box in boxes]
         if scene.scroll >= scene.max_scroll:
             return seen
-        scene.scroll = min(scene.max_scroll, scene.scroll + 10)
+        scene.scroll = min(scene.max_scroll, scene.scroll + 20)
 
 
 def texts(scene, screen) -> list[str]:

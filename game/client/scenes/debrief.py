@@ -159,22 +159,11 @@ class DebriefScene:
     def drill_level(self) -> Level | None:
         """The level the next drill names, found among the levels the menu offers (None if absent)."""
         if self._drill is None:
-            from game.client.level_list import list_levels
-
             wanted = self.data.next_drill_level
-            found = None
-            if wanted:
-                folders = [Path(self.context.levels_dir)]
-                if self.level.source_path:
-                    folders.append(Path(self.level.source_path).resolve().parent)
-                for folder in folders:
-                    entries = list_levels(Path(folder))
-                    found = next(
-                        (e.level for e in entries if e.level and e.level.id == wanted), None
-                    )
-                    if found is not None:
-                        break
-            self._drill = (found,)
+            folders = [Path(self.context.levels_dir)]
+            if self.level.source_path:
+                folders.append(Path(self.level.source_path).resolve().parent)
+            self._drill = (_find_level(wanted, folders) if wanted else None,)
         return self._drill[0]
 
     def next_drill(self) -> Next:
@@ -436,6 +425,26 @@ class DebriefScene:
                 pygame.draw.circle(image, palette.OUTLINE, c, 4, 1)
         self._map = image
         return image
+
+
+def _find_level(level_id: str, folders: Sequence[Path]) -> Level | None:
+    """A level by id: its own file (`<id>.yaml`) first, else any level file in the folders."""
+    from game.client.level_list import list_levels
+    from game.levels.errors import LevelError
+    from game.levels.loader import load_level
+
+    for folder in folders:
+        try:
+            level = load_level(folder / f"{level_id}.yaml")
+        except (LevelError, OSError, ValueError):
+            continue
+        if level.id == level_id:
+            return level
+    for folder in folders:
+        found = [e.level for e in list_levels(folder) if e.level and e.level.id == level_id]
+        if found:
+            return found[0]
+    return None
 
 
 def trainee_path(events: Sequence[object]) -> list[Position]:
