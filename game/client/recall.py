@@ -15,6 +15,7 @@ from game.client.cues import GunfireCue
 from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
 from game.client.perceived import Senses
+from game.core.clock import tick_clock
 from game.core.events import (
     DoorBreached,
     DoorClosed,
@@ -27,6 +28,7 @@ from game.core.events import (
     RadioHeard,
     RadioLost,
     RadioSent,
+    ScenarioEnded,
     ShotFired,
 )
 from game.core.geometry import bearing
@@ -50,6 +52,8 @@ class TraineeRecall:
         self.shot_marks: list[ShotMark] = []
         self.incoming: list[IncomingMark] = []
         self.hit_mark: HitMark | None = None
+        self.stopped = False
+        """The run's end was heard; nothing after it is shown."""
         self.doors_version = 0
         """Counts the doors that changed, as the play scene does, so sight is recomputed then."""
         self.update(world, world.log)
@@ -67,6 +71,9 @@ class TraineeRecall:
             return
         senses = self.senses(world)
         for event in events:
+            if self.stopped:
+                break  # as in the play scene: what follows the end in its tick is not shown
+            self.stopped = isinstance(event, ScenarioEnded)
             self._on_event(world, event, senses)
 
     def senses(self, world: World) -> Senses:
@@ -90,7 +97,7 @@ class TraineeRecall:
         if caption is not None:
             self._caption(now, *caption)
         if isinstance(event, RadioHeard | RadioSent | RadioLost):
-            stamp = f"{event.tick // TICK_RATE // 60}:{event.tick // TICK_RATE % 60:02d}"
+            stamp = tick_clock(event.tick)
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
         elif isinstance(event, GunfireHeard):
             self.cues.append(GunfireCue(event.bearing, event.loudness, event.distance, now))

@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 TICK_RATE = 10
 """Simulation ticks per second of game time."""
+TRAINEE_ID = "trainee"
+"""The trainee's person id in every level and event."""
 
 
 class TileKind(Enum):
@@ -26,6 +29,10 @@ class TileKind(Enum):
     CONCEALMENT = "concealment"
     STAIRS = "stairs"
     VOID = "void"
+
+
+WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
+"""Tile kinds a person can stand on (doors in any state: a locked door can be breached)."""
 
 
 class DoorState(Enum):
@@ -49,6 +56,7 @@ class Weapon(Enum):
     NONE = "none"
     HANDGUN = "handgun"
     RIFLE = "rifle"
+    LONG_GUN = "long gun"
 
 
 class Role(Enum):
@@ -157,6 +165,10 @@ class Condition:
     group: str
     options: tuple[str, ...]
 
+    def holds(self, variant: Mapping[str, str]) -> bool:
+        """Whether a run with these variant choices has what this condition guards."""
+        return variant.get(self.group) in self.options
+
 
 @dataclass(frozen=True, slots=True)
 class Description:
@@ -183,15 +195,29 @@ class Trainee:
     description: Description = field(default_factory=Description)
     arrives: int = 0
     tourniquets: int = 2
+    on_scene: str = ""
+    """The zone where the trainee is on scene (arrival); empty: arrival is the spawn at `arrives`."""
 
 
 @dataclass(frozen=True, slots=True)
 class Reactions:
-    """Seeded weights of what a suspect does when an officer confronts them."""
+    """Seeded weights of what a suspect does when an officer confronts them (a weight not given is 0)."""
 
-    engage: int = 1
-    retreat: int = 1
-    surrender: int = 1
+    engage: int = 0
+    retreat: int = 0
+    surrender: int = 0
+
+
+EVEN_REACTIONS = Reactions(engage=1, retreat=1, surrender=1)
+"""A suspect whose level gives no reactions at all: each reaction equally likely."""
+
+
+class RouteEnd(Enum):
+    """What a suspect does after the last zone of their route."""
+
+    LOOP = "loop"
+    STAY = "stay"
+    BARRICADE = "barricade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,19 +233,50 @@ class Suspect:
     fire_interval: int = 40
     stop_after: int = 0
     accuracy: float = 0.35
-    reactions: Reactions = field(default_factory=Reactions)
+    reactions: Reactions = EVEN_REACTIONS
     barricade_zone: str = ""
     when: Condition | None = None
+    route_end: RouteEnd = RouteEnd.LOOP
+    barricade_at: int = 0
+    """Goes to barricade at this tick (0: never)."""
+    barricade_after_shots: int = 0
+    """Goes to barricade after firing this many rounds (0: never)."""
+    barricade_when_confronted: bool = False
+    """Barricades when an officer confronts them, instead of drawing a reaction."""
+    surrender_wait: int = 100
+    """Ticks a suspect set to surrender waits for a challenge before turning on police."""
+    blind_fire: bool = False
+    """Fires at a heard position (through doors and partitions) when no one is in sight."""
 
 
 @dataclass(frozen=True, slots=True)
 class CivilianBehaviour:
-    """Seeded weights of what civilians do when they hear gunfire."""
+    """Seeded weights of what civilians do when they hear gunfire (a weight not given is 0)."""
 
-    shelter: int = 1
-    flee: int = 1
+    shelter: int = 0
+    flee: int = 0
     freeze: int = 0
     approach: int = 0
+
+
+SHELTER_OR_FLEE = CivilianBehaviour(shelter=1, flee=1)
+"""Civilians whose level gives no behaviour at all: as likely to shelter as to flee."""
+
+
+class ChallengeReaction(Enum):
+    """How an armed civilian answers an officer's challenge."""
+
+    COMPLIES = "complies"
+    SLOW = "slow"
+    TURNS = "turns"
+
+
+DEFAULT_CHALLENGE = (
+    (ChallengeReaction.COMPLIES, 2),
+    (ChallengeReaction.SLOW, 1),
+    (ChallengeReaction.TURNS, 1),
+)
+"""An armed civilian's challenge weights when the level gives none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +287,22 @@ class CivilianGroup:
     spawn: Place
     count: int = 1
     kind: str = "student"
-    behaviour: CivilianBehaviour = field(default_factory=CivilianBehaviour)
+    behaviour: CivilianBehaviour = SHELTER_OR_FLEE
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None
+    weapon: Weapon = Weapon.NONE
+    weapon_drawn: bool = False
+    challenge: tuple[tuple[ChallengeReaction, int], ...] = DEFAULT_CHALLENGE
+    comply_ticks: int = 10
+    slow_comply_ticks: int = 50
+    turn_ticks: int = 30
+
+    def person_ids(self) -> tuple[str, ...]:
+        """Each member's id: the group's id for one person, "group.1", "group.2"... for more."""
+        if self.count == 1:
+            return (self.id,)
+        return tuple(f"{self.id}.{n}" for n in range(1, self.count + 1))
 
 
 class OffDutyProtocol(Enum):
@@ -241,6 +310,15 @@ class OffDutyProtocol(Enum):
 
     FOLLOWS = "follows"
     CONFUSED = "confused"
+
+
+class EntryPlace(Enum):
+    """Where an officer with the trainee goes in a joint entry."""
+
+    FOLLOW = "follow"
+    LEAD = "lead"
+    LEFT = "left"
+    RIGHT = "right"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +339,15 @@ class Officer:
     goal: str = "gunfire"
     partner: bool = False
     when: Condition | None = None
+    entry: EntryPlace = EntryPlace.FOLLOW
+    comply_grace: int = 30
+    """Ticks this officer waits for a challenged armed person to comply before perceiving a threat."""
+    answer_ticks: int = 5
+    """Ticks an off-duty officer who follows the protocol takes to answer a challenge."""
+    confused_answer_ticks: int = 60
+    """Ticks an off-duty officer who reacts confusedly takes to answer a challenge."""
+    fire_interval: int = 8
+    """Ticks between this officer's shots at a suspect."""
 
 
 class TimelineKind(Enum):
@@ -285,6 +372,10 @@ class TimelineEntry:
     when: Condition | None = None
     clip: str = ""
     """A recorded clip of a radio message, a file in the level's folder."""
+    description: Description | None = None
+    """What a radio message tells of a suspect's look (replacing what was told of them before)."""
+    about: str = ""
+    """The suspect a radio description is of (empty: every suspect)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +446,8 @@ class Level:
     content_hash: str = ""
     briefing_image: str = ""
     """A floor-plan picture for the briefing, a file in the level's folder."""
+    rounds_through_concealment: float = 0.75
+    """Chance a round passes each concealment tile (drywall, closed door, furniture) it meets."""
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id (the loader has checked that it exists)."""
@@ -362,6 +455,11 @@ class Level:
             if zone.id == zone_id:
                 return zone
         raise KeyError(zone_id)
+
+    def person_ids(self) -> list[str]:
+        """Everyone the level may put on scene, by id: the trainee, suspects, officers, civilians."""
+        ids = [TRAINEE_ID] + [s.id for s in self.suspects] + [o.id for o in self.officers]
+        return ids + [i for group in self.civilians for i in group.person_ids()]
 
     def legend_entry(self, symbol: str) -> LegendEntry:
         """The legend entry for a map character."""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from game.core.clock import tick_clock
 from game.core.level import (
-    TICK_RATE,
     Condition,
     Place,
     Position,
@@ -48,6 +48,7 @@ class Checker:
         self.check_zone_references()
         self.check_conditions()
         self.check_times()
+        self.check_scene_references()
         self.check_assets()
         if grid is not None:
             self.check_zones_on_map(grid)
@@ -139,12 +140,33 @@ class Checker:
                 if item.when is not None:
                     self._check_condition(f"{section}[{i}].when", item.when, groups)
 
+    def check_scene_references(self) -> None:
+        """A radio description names an existing suspect; an armed group's challenge weights are not all 0."""
+        suspect_ids = sorted({suspect.id for _, suspect in self._items("suspects")})
+        for i, entry in self._items("timeline"):
+            if entry.about and entry.about not in suspect_ids:
+                hint = did_you_mean(entry.about, suspect_ids)
+                known = f"; the suspects are: {', '.join(suspect_ids)}" if not hint else ""
+                if not suspect_ids:
+                    known = "; the level has no suspects"
+                self.report(
+                    f"timeline[{i}].radio.about", f"unknown suspect {entry.about!r}{hint}{known}"
+                )
+        for i, group in self._items("civilians"):
+            if not group.challenge:
+                self.report(f"civilians[{i}].challenge", "the weights must not all be 0")
+
     def check_times(self) -> None:
         """Timed things happen before the level ends."""
         duration = self.draft.get("duration", 6000)
         timed = [(f"timeline[{i}].at", entry.at) for i, entry in self._items("timeline")]
         timed += [(f"officers[{i}].arrives", o.arrives) for i, o in self._items("officers")]
         timed += [(f"suspects[{i}].first_shot", s.first_shot) for i, s in self._items("suspects")]
+        timed += [
+            (f"suspects[{i}].barricade_at", s.barricade_at)
+            for i, s in self._items("suspects")
+            if s.barricade_at
+        ]
         trainee = self.draft.get("trainee")
         if trainee is not None:
             timed.append(("trainee.arrives", trainee.arrives))
@@ -152,7 +174,7 @@ class Checker:
             if ticks >= duration:
                 self.report(
                     path,
-                    f"{clock(ticks)} is not before the level ends (duration {clock(duration)})",
+                    f"{tick_clock(ticks)} is not before the level ends (duration {tick_clock(duration)})",
                 )
 
     def check_zones_on_map(self, grid: Grid) -> None:
@@ -315,6 +337,9 @@ class Checker:
             refs += [(f"suspects[{i}].route[{j}]", zone) for j, zone in enumerate(suspect.route)]
             if suspect.barricade_zone:
                 refs.append((f"suspects[{i}].barricade_zone", suspect.barricade_zone))
+        trainee = self.draft.get("trainee")
+        if trainee is not None and trainee.on_scene:
+            refs.append(("trainee.on_scene", trainee.on_scene))
         for i, group in self._items("civilians"):
             if group.shelter_zone:
                 refs.append((f"civilians[{i}].shelter_zone", group.shelter_zone))
@@ -381,12 +406,6 @@ class Checker:
 def check_level(draft: dict[str, object], ctx: Context, lines: list[str]) -> None:
     """Run every cross-check on a validated draft, adding problems to the context."""
     Checker(draft, ctx, lines).run()
-
-
-def clock(ticks: int) -> str:
-    """Ticks as m:ss."""
-    seconds = ticks // TICK_RATE
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _tiles(zone: Zone | None) -> list[Position]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from game.core.ballistics import MAX_RANGE
-from game.core.geometry import ray
+from game.core.geometry import fire_line
 from game.core.level import DoorState, Position
 from game.core.world import World
 from game.sessions.eyes import Percept, Seen
@@ -65,7 +65,7 @@ FLAGS: dict[str, str] = {
     "threat_stopped": "every attacker the trainee saw was since seen down, surrendered or disarmed and "
     "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + ")",
     "clear_shot": "an attacker is in view and no one else in view stands on the line of fire to "
-    "them or behind them, up to the first wall that stops rounds",
+    "them or behind them, up to the first cover that stops rounds (concealment does not count)",
     "gunfire_heard": "the trainee has heard gunfire at least once",
     "wounded": "the trainee is wounded",
     "weapon_drawn": "the trainee's weapon is drawn",
@@ -206,7 +206,7 @@ def clear_shot(percept: Percept, world: World) -> bool:
         return False
     here, there = percept.me.position, target.position
     others = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
-    for x, y in ray(here.x, here.y, there.x, there.y, MAX_RANGE):
+    for x, y in fire_line(here.x, here.y, there.x, there.y, MAX_RANGE):
         if world.building.stops_rounds(here.floor, x, y):
             return True
         if (x, y) in others:
