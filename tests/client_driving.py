@@ -14,6 +14,7 @@ from game.client.sound import SoundBank
 from game.client.text import Fonts, TextBox, recording_text
 from game.core.commands import Command
 from game.levels.loader import load_level
+from game.sessions.runner import run_script
 from game.sessions.script import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,12 +88,13 @@ def retarget(command: Command, mapping: dict[str, str]) -> Command:
     return command
 
 
-def good_commands(level_id: str) -> dict[int, list[Command]]:
-    """The shipped good script's commands by tick (empty when the level has none)."""
+def good_commands(level_id: str, seed: int, until: int | None = None) -> dict[int, list[Command]]:
+    """The commands the shipped good script gives on a seed, by tick (empty when the level has none):
+    a reactive script decides them as it plays, so they are taken from a headless run of it."""
     path = LEVELS / "scripts" / level_id / "good.yaml"
     if not path.exists():
         return {}
     by_tick: dict[int, list[Command]] = {}
-    for item in load_script(path).commands:
+    for item in run_script(load_script(path), seed=seed, until=until).commands:
         by_tick.setdefault(item.tick, []).append(item.command)
     return by_tick

@@ -57,7 +57,7 @@ def busy_play(context, name: str = "plainclothes_hallway", ticks: int = 200):
     """A run some way in: people in sight, captions, radio traffic."""
     level = load(name)
     play = build(ToPlay(level, 4, World(level, 4)), context)
-    commands = good_commands(name)
+    commands = good_commands(name, 4, ticks)
     for _ in range(ticks):
         play.pending += commands.get(play.world.tick, [])
         play.tick()

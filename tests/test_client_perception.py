@@ -61,7 +61,7 @@ def _probes(play) -> list:
 def _drive(name: str, tmp_path):
     level, mapping = renamed(load(name))
     context, screen = make_context(tmp_path, (1280, 720))
-    commands = good_commands(name)
+    commands = good_commands(name, 2, TICKS)
     play = build(ToPlay(level, 2, World(level, 2)), context)
     boxes, tooltips = [], []
     for step in range(TICKS):

@@ -87,7 +87,7 @@ def test_a_session_saved_by_the_client_opens_in_the_viewer_from_the_debriefs_rev
     context, screen = view
     level = load_level(LEVELS / "wing_a.yaml")
     play = build(ToPlay(level, 3, World(level, 3)), context)
-    commands = good_commands("wing_a")
+    commands = good_commands("wing_a", 3, 400)
     while play.world.tick < 400 and not play.world.finished:
         play.pending += commands.get(play.world.tick, [])
         play.tick()
@@ -325,7 +325,9 @@ def test_a_retry_from_a_marked_moment_plays_the_same_incident_and_is_saved_with_
     looking, replay
 ):
     context, screen, scene = looking
-    marker = next(m for m in scene.markers if scene.last_tick * 0.7 < m.tick < scene.last_tick - 50)
+    marker = max(
+        (m for m in scene.markers if 0 < m.tick < scene.last_tick - 50), key=lambda m: m.tick
+    )
     scene.seek(marker.tick)
     route = scene.handle(key(pygame.K_r))
     assert isinstance(route, ToPlay) and route.branch.tick == marker.tick
@@ -368,7 +370,7 @@ def test_no_persons_id_reaches_the_review_screen(tmp_path):
     level, mapping = renamed(load_level(LEVELS / "plainclothes_hallway.yaml"))
     commands = tuple(
         ScriptCommand(tick, retarget(command, mapping))
-        for tick, given in sorted(good_commands("plainclothes_hallway").items())
+        for tick, given in sorted(good_commands("plainclothes_hallway", 4, 1000).items())
         for command in given
     )
     result = run(level, seed=4, commands=commands, until=1000)
