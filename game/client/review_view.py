@@ -39,9 +39,10 @@ from game.client.review_timeline import (
     markers_at,
     timeline_height,
 )
-from game.client.text import clock_text, draw_text, fit, wrap
+from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface, redraw_tile
 from game.core.ballistics import round_stop
+from game.core.clock import clock_text
 from game.core.events import ShotFired, TraineeArrived, TraineeMoved
 from game.core.level import TICK_RATE, Position
 from game.core.people import PersonView

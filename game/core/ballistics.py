@@ -64,7 +64,10 @@ def clear_between(building: Building, a: Position, b: Position) -> bool:
 
 
 def hit_chance(shooter: Person, target: Person, accuracy: float) -> float:
-    """The chance a round hits the target: falls with distance, with running, and against cover."""
+    """The chance a round hits the target: falls with distance, with running, and against cover;
+    a shooter with accuracy 0 never hits, any other keeps a small chance (0.02) at worst."""
+    if accuracy <= 0:
+        return 0.0
     dist = distance(shooter.position.x, shooter.position.y, target.position.x, target.position.y)
     chance = accuracy * max(0.3, 1.0 - dist / 30.0)
     if shooter.path and shooter.speed > 20:
