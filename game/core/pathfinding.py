@@ -39,6 +39,14 @@ def find_path(
     gx, gy, gf = goal.x, goal.y, goal.floor
     passable = _passable(building, can_open_doors, through_locked)
     start_cell = building.cell(start)
+    parts = _parts(building, can_open_doors, through_locked)
+    if (
+        parts is not None
+        and parts[start_cell] >= 0
+        and parts[goal_cell] >= 0
+        and parts[start_cell] != parts[goal_cell]
+    ):
+        return []  # in another part of the map: no need to search all of this one to find out
     frontier: list[tuple[int, int, int]] = [(0, 0, start_cell)]
     came_from: dict[int, int] = {}
     cost = {start_cell: 0}
@@ -118,9 +126,9 @@ def step_cost(a: Position, b: Position) -> int:
 
 def _passable(building: Building, can_open_doors: bool, through_locked: bool = False) -> list[bool]:
     """Per cell: whether a person may stand there now (doors by their state)."""
-    key = (building.door_version, can_open_doors, through_locked)
-    cached = building.passable_cache.get(key[1:])
-    if cached is not None and cached[0] == key[0]:
+    version = _door_version(building, can_open_doors, through_locked)
+    cached = building.passable_cache.get((can_open_doors, through_locked))
+    if cached is not None and cached[0] == version:
         return cached[1]
     cells = [c != 0 for c in building.walk_cells]
     for door in building.doors.values():
@@ -130,8 +138,31 @@ def _passable(building: Building, can_open_doors: bool, through_locked: bool = F
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    building.passable_cache[key[1:]] = (key[0], cells)
+    building.passable_cache[(can_open_doors, through_locked)] = (version, cells)
     return cells
+
+
+def _door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
+    """The count of the door changes that can change who may pass: none when any door may be passed,
+    only locks for someone who opens doors, every change for someone who does not."""
+    if through_locked:
+        return 0
+    return building.lock_version if can_open_doors else building.door_version
+
+
+def _parts(building: Building, can_open_doors: bool, through_locked: bool) -> list[int] | None:
+    """The connected parts of the map (see `connected_parts`), where they change only with locks."""
+    if not can_open_doors and not through_locked:
+        return None  # would change with every door opened or closed: not worth keeping
+    version = _door_version(building, can_open_doors, through_locked)
+    key = (can_open_doors, through_locked)
+    cached = building.parts_cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = building.parts_cache[key] = (
+            version,
+            connected_parts(building, can_open_doors, through_locked),
+        )
+    return cached[1]
 
 
 def _moves(building: Building, passable: list[bool], cell: int):
@@ -216,9 +247,11 @@ class DistanceFrom:
         return len(self._settled)
 
 
-def connected_parts(building: Building, can_open_doors: bool = True) -> list[int]:
+def connected_parts(
+    building: Building, can_open_doors: bool = True, through_locked: bool = False
+) -> list[int]:
     """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand)."""
-    passable = _passable(building, can_open_doors)
+    passable = _passable(building, can_open_doors, through_locked)
     parts = [-1] * len(passable)
     count = 0
     for seed, open_ in enumerate(passable):
