@@ -11,6 +11,9 @@ from game.core.perception import field_of_view
 
 REMEMBERED_ALPHA = 150
 UNSEEN_ALPHA = 255
+MAX_KEPT_PIXELS = 8_000_000
+"""Largest map (in pixels) whose fogged picture is kept and updated tile by tile (32 MB); a larger
+map's fog is scaled for the part in view instead."""
 
 
 class Fog:
@@ -22,32 +25,78 @@ class Fog:
         self.seen: set[Position] = set()
         self._key: tuple[Position, int] | None = None
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
+        self._pictures: dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface]] = {}
         self.version = 0
 
     def __getstate__(self) -> dict[str, object]:
         """What a copy keeps (a review's keyframes): the tiles seen, not the drawn overlays."""
         state = dict(self.__dict__)
         state["_overlays"] = {}
+        state["_pictures"] = {}
         return state
 
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
         """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
         if position is None:
             if self.visible:
-                self.visible = set()
+                before, self.visible = self.visible, set()
                 self.version += 1
-                self._overlays.clear()
+                self._changed(before)
                 return True
             return False
         key = (position, doors_version)
         if key == self._key:
             return False
         self._key = key
-        self.visible = field_of_view(self.building, position)
+        before, self.visible = self.visible, field_of_view(self.building, position)
         self.seen |= self.visible
         self.version += 1
-        self._overlays.clear()
+        self._changed(before ^ self.visible)
         return True
+
+    def _changed(self, tiles: set[Position]) -> None:
+        """Bring what is drawn up to date for the tiles whose state changed (not the whole map)."""
+        self._overlays = {k: v for k, v in self._overlays.items() if len(k) == 2}
+        for (floor, _), small in self._overlays.items():
+            for pos in tiles:
+                if pos.floor == floor:
+                    small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, self._alpha(pos)))
+        for (floor, tile), (layer, picture) in self._pictures.items():
+            for pos in tiles:
+                if pos.floor == floor:
+                    self._redraw(layer, picture, pos, tile)
+
+    def _alpha(self, pos: Position) -> int:
+        if pos in self.visible:
+            return 0
+        return REMEMBERED_ALPHA if pos in self.seen else UNSEEN_ALPHA
+
+    def _redraw(
+        self, layer: pygame.Surface, picture: pygame.Surface, pos: Position, tile: int
+    ) -> None:
+        rect = pygame.Rect(pos.x * tile, pos.y * tile, tile, tile)
+        picture.blit(layer, rect, rect)
+        alpha = self._alpha(pos)
+        if alpha:
+            picture.blit(_shade(tile, alpha), rect)
+
+    def picture(self, layer: pygame.Surface, floor: int, tile: int) -> pygame.Surface | None:
+        """The floor's drawn map with the fog over it, kept and updated tile by tile as sight
+        changes (None for a map too large to keep: draw `overlay_part` over the map instead)."""
+        if layer.get_width() * layer.get_height() > MAX_KEPT_PIXELS:
+            return None
+        kept = self._pictures.get((floor, tile))
+        if kept is None or kept[0] is not layer:
+            picture = layer.copy()
+            picture.blit(self.overlay(floor, tile), (0, 0))
+            kept = self._pictures[(floor, tile)] = (layer, picture)
+        return kept[1]
+
+    def redraw_tile(self, position: Position) -> None:
+        """A tile of the map under the fog was drawn anew (a door opened): show it."""
+        for (floor, tile), (layer, picture) in self._pictures.items():
+            if floor == position.floor:
+                self._redraw(layer, picture, position, tile)
 
     def state(self, position: Position) -> str:
         """ "visible", "remembered" or "unseen"."""
@@ -94,3 +143,15 @@ class Fog:
     def known_zones(self, zone_at) -> list[str]:
         """Zone ids with any tile the trainee has seen, in first-seen-stable (sorted) order."""
         return sorted({z for z in (zone_at(p) for p in self.seen) if z})
+
+
+_SHADES: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _shade(tile: int, alpha: int) -> pygame.Surface:
+    """One tile of fog at an alpha, made once."""
+    shade = _SHADES.get((tile, alpha))
+    if shade is None:
+        shade = _SHADES[(tile, alpha)] = pygame.Surface((tile, tile), pygame.SRCALPHA)
+        shade.fill((*palette.FOG_UNSEEN, alpha))
+    return shade

@@ -58,19 +58,57 @@ def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANG
     width, height = building.width, building.height
     sight = building.sight_grid[floor]
     doors = building.doors
-    seen = {(ox, oy)}
-    for ray_offsets in _rays(radius):
-        for dx, dy in ray_offsets:
-            x, y = ox + dx, oy + dy
-            if not (0 <= x < width and 0 <= y < height):
-                break
-            seen.add((x, y))
-            opaque = sight[y][x]
-            if opaque == 1 or (
-                opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
-            ):
-                break
-    return {Position(floor, x, y) for x, y in seen}
+    tiles = _positions(building, floor)
+    seen = {tiles[oy * width + ox]}
+    # The rays share their first tiles: walking them as a tree visits each tile once, and a blocked
+    # tile cuts off every ray behind it at once (the same tiles as walking ray by ray).
+    stack = list(_ray_tree(radius))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        dx, dy, behind = pop()
+        x, y = ox + dx, oy + dy
+        if not (0 <= x < width and 0 <= y < height):
+            continue
+        tile = tiles[y * width + x]
+        seen.add(tile)
+        opaque = sight[y][x]
+        if opaque == 1 or (opaque == 2 and doors[tile].state is not DoorState.OPEN):
+            continue
+        push(behind)
+    return seen
+
+
+_POSITIONS: dict[tuple[int, int], tuple[list, list[Position]]] = {}
+
+
+def _positions(building: Building, floor: int) -> list[Position]:
+    """Every tile of a floor as a Position, row by row, made once per level (kept with its grid)."""
+    grid = building.sight_grid[floor]
+    key = (id(grid), floor)
+    found = _POSITIONS.get(key)
+    if found is None or found[0] is not grid:
+        if len(_POSITIONS) >= 16:
+            _POSITIONS.clear()
+        tiles = [
+            Position(floor, x, y) for y in range(building.height) for x in range(building.width)
+        ]
+        found = _POSITIONS[key] = (grid, tiles)
+    return found[1]
+
+
+@lru_cache(maxsize=8)
+def _ray_tree(radius: int) -> tuple:
+    """`_rays` as a tree: (dx, dy, the tiles behind it on any ray through it) from the centre out."""
+    root: dict = {}
+    for offsets in _rays(radius):
+        node = root
+        for offset in offsets:
+            node = node.setdefault(offset, {})
+
+    def build(node: dict) -> tuple:
+        return tuple((dx, dy, build(child)) for (dx, dy), child in node.items())
+
+    return build(root)
 
 
 @lru_cache(maxsize=8)
