@@ -108,13 +108,30 @@ def downhill(building: Building, field: dict[Position, int], position: Position)
     if here is None or here == 0:
         return None
     passable = _passable(building, True)
+    by_cell = _by_cell(building, field)
     best, best_cost = None, here
     for cell, cost in _moves(building, passable, building.cell(position)):
-        step = building.position_of(cell)
-        value = field.get(step)
-        if value is not None and value + cost <= best_cost and (best is None or value < best_cost):
-            best, best_cost = step, value
-    return best
+        value = by_cell[cell]
+        if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
+            best, best_cost = cell, value
+    return None if best is None else building.position_of(best)
+
+
+_BY_CELL: dict[int, tuple[dict[Position, int], list[int]]] = {}
+
+
+def _by_cell(building: Building, field: dict[Position, int]) -> list[int]:
+    """A distance field as a list by cell (-1 where it does not reach), made once per field: the
+    neighbours of a tile are looked up without making a Position for each."""
+    found = _BY_CELL.get(id(field))
+    if found is None or found[0] is not field:
+        if len(_BY_CELL) >= 32:
+            _BY_CELL.clear()
+        cells = [-1] * len(building.walk_cells)
+        for position, value in field.items():
+            cells[building.cell(position)] = value
+        found = _BY_CELL[id(field)] = (field, cells)
+    return found[1]
 
 
 def step_cost(a: Position, b: Position) -> int:
