@@ -7,13 +7,13 @@ import pygame
 from game.client import palette
 from game.core.building import Building
 from game.core.level import Position
-from game.core.perception import field_of_view
+from game.core.perception import floor_positions, visible_cells
 
 REMEMBERED_ALPHA = 150
 UNSEEN_ALPHA = 255
-MAX_KEPT_PIXELS = 8_000_000
-"""Largest map (in pixels) whose fogged picture is kept and updated tile by tile (32 MB); a larger
-map's fog is scaled for the part in view instead."""
+MAX_KEPT_PIXELS = 4_000_000
+"""Largest map (in pixels) whose fogged picture is kept and updated tile by tile (16 MB, twice: the
+picture and the map as remembered); a larger map's fog is scaled for the part in view instead."""
 
 
 class Fog:
@@ -23,9 +23,15 @@ class Fog:
         self.building = building
         self.visible: set[Position] = set()
         self.seen: set[Position] = set()
+        self._cells: tuple[int, set[int]] = (0, set())
+        """The visible tiles as (floor, cells): what changed is found without hashing positions."""
+        self._seen_kept: set[Position] | None = None
         self._key: tuple[Position, int] | None = None
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
-        self._pictures: dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface]] = {}
+        self._pictures: dict[
+            tuple[int, int], tuple[pygame.Surface, pygame.Surface, pygame.Surface]
+        ] = {}
+        """Per floor and tile size: the map drawn, the map as remembered (dimmed), and the picture."""
         self.version = 0
 
     def __getstate__(self) -> dict[str, object]:
@@ -39,45 +45,71 @@ class Fog:
         """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
         if position is None:
             if self.visible:
-                before, self.visible = self.visible, set()
+                floor, cells = self._cells
+                self.visible, self._cells = set(), (floor, set())
                 self.version += 1
-                self._changed(before)
+                self._changed(floor, cells)
                 return True
             return False
         key = (position, doors_version)
         if key == self._key:
             return False
         self._key = key
-        before, self.visible = self.visible, field_of_view(self.building, position)
-        self.seen |= self.visible
+        floor, cells = position.floor, visible_cells(self.building, position)
+        tiles = floor_positions(self.building, floor)
+        before_floor, before = self._cells
+        self.visible, self._cells = {tiles[c] for c in cells}, (floor, cells)
+        if before_floor == floor and self.seen is self._seen_kept:
+            self.seen.update(tiles[c] for c in cells - before)  # the rest were seen already
+        else:
+            self.seen |= self.visible
+        self._seen_kept = self.seen
         self.version += 1
-        self._changed(before ^ self.visible)
+        if before_floor == floor:
+            self._changed(floor, before ^ cells)
+        else:
+            self._changed(before_floor, before)
+            self._changed(floor, cells)
         return True
 
-    def _changed(self, tiles: set[Position]) -> None:
+    def _changed(self, floor: int, cells: set[int]) -> None:
         """Bring what is drawn up to date for the tiles whose state changed (not the whole map)."""
         self._overlays = {k: v for k, v in self._overlays.items() if len(k) == 2}
-        for (floor, _), small in self._overlays.items():
-            for pos in tiles:
-                if pos.floor == floor:
-                    small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, self._alpha(pos)))
-        for (floor, tile), (layer, picture) in self._pictures.items():
-            for pos in tiles:
-                if pos.floor == floor:
-                    self._redraw(layer, picture, pos, tile)
+        if not cells:
+            return
+        tiles = floor_positions(self.building, floor)
+        changed = [tiles[c] for c in cells]
+        small = self._overlays.get((floor, 0))
+        if small is not None:
+            for pos in changed:
+                small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, self._alpha(pos)))
+        for (on, tile), (layer, dimmed, picture) in self._pictures.items():
+            if on == floor:
+                for pos in changed:
+                    self._redraw(layer, dimmed, picture, pos, tile)
 
     def _alpha(self, pos: Position) -> int:
-        if pos in self.visible:
+        floor, cells = self._cells
+        if pos.floor == floor and pos.y * self.building.width + pos.x in cells:
             return 0
         return REMEMBERED_ALPHA if pos in self.seen else UNSEEN_ALPHA
 
     def _redraw(
-        self, layer: pygame.Surface, picture: pygame.Surface, pos: Position, tile: int
+        self,
+        layer: pygame.Surface,
+        dimmed: pygame.Surface,
+        picture: pygame.Surface,
+        pos: Position,
+        tile: int,
     ) -> None:
         rect = pygame.Rect(pos.x * tile, pos.y * tile, tile, tile)
-        picture.blit(layer, rect, rect)
         alpha = self._alpha(pos)
-        if alpha:
+        if alpha == 0:
+            picture.blit(layer, rect, rect)
+        elif alpha == REMEMBERED_ALPHA:
+            picture.blit(dimmed, rect, rect)  # one plain copy, where blending would cost twice
+        else:
+            picture.blit(layer, rect, rect)
             picture.blit(_shade(tile, alpha), rect)
 
     def picture(self, layer: pygame.Surface, floor: int, tile: int) -> pygame.Surface | None:
@@ -87,16 +119,21 @@ class Fog:
             return None
         kept = self._pictures.get((floor, tile))
         if kept is None or kept[0] is not layer:
+            dimmed = layer.copy()
+            dimmed.blit(_shade_surface(layer.get_size(), REMEMBERED_ALPHA), (0, 0))
             picture = layer.copy()
             picture.blit(self.overlay(floor, tile), (0, 0))
-            kept = self._pictures[(floor, tile)] = (layer, picture)
-        return kept[1]
+            kept = self._pictures[(floor, tile)] = (layer, dimmed, picture)
+        return kept[2]
 
     def redraw_tile(self, position: Position) -> None:
         """A tile of the map under the fog was drawn anew (a door opened): show it."""
-        for (floor, tile), (layer, picture) in self._pictures.items():
+        for (floor, tile), (layer, dimmed, picture) in self._pictures.items():
             if floor == position.floor:
-                self._redraw(layer, picture, position, tile)
+                rect = pygame.Rect(position.x * tile, position.y * tile, tile, tile)
+                dimmed.blit(layer, rect, rect)
+                dimmed.blit(_shade(tile, REMEMBERED_ALPHA), rect)
+                self._redraw(layer, dimmed, picture, position, tile)
 
     def state(self, position: Position) -> str:
         """ "visible", "remembered" or "unseen"."""
@@ -154,4 +191,11 @@ def _shade(tile: int, alpha: int) -> pygame.Surface:
     if shade is None:
         shade = _SHADES[(tile, alpha)] = pygame.Surface((tile, tile), pygame.SRCALPHA)
         shade.fill((*palette.FOG_UNSEEN, alpha))
+    return shade
+
+
+def _shade_surface(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    """A surface of fog at an alpha, of any size."""
+    shade = pygame.Surface(size, pygame.SRCALPHA)
+    shade.fill((*palette.FOG_UNSEEN, alpha))
     return shade

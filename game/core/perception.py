@@ -54,28 +54,39 @@ def line_of_sight(
 
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
     """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
+    tiles = _positions(building, origin.floor)
+    return {tiles[cell] for cell in visible_cells(building, origin, radius)}
+
+
+def visible_cells(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[int]:
+    """`field_of_view` as cells of the origin's floor (y * width + x): cheap to compare."""
     floor, ox, oy = origin.floor, origin.x, origin.y
     width, height = building.width, building.height
     sight = building.sight_grid[floor]
     doors = building.doors
-    tiles = _positions(building, floor)
-    seen = {tiles[oy * width + ox]}
+    seen = {oy * width + ox}
     # The rays share their first tiles: walking them as a tree visits each tile once, and a blocked
     # tile cuts off every ray behind it at once (the same tiles as walking ray by ray).
     stack = list(_ray_tree(radius))
-    pop, push = stack.pop, stack.extend
+    pop, push, add = stack.pop, stack.extend, seen.add
     while stack:
         dx, dy, behind = pop()
         x, y = ox + dx, oy + dy
         if not (0 <= x < width and 0 <= y < height):
             continue
-        tile = tiles[y * width + x]
-        seen.add(tile)
+        add(y * width + x)
         opaque = sight[y][x]
-        if opaque == 1 or (opaque == 2 and doors[tile].state is not DoorState.OPEN):
+        if opaque == 1 or (
+            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
+        ):
             continue
         push(behind)
     return seen
+
+
+def floor_positions(building: Building, floor: int) -> list[Position]:
+    """Every tile of a floor as a Position, by cell (y * width + x), made once per level."""
+    return _positions(building, floor)
 
 
 _POSITIONS: dict[tuple[int, int], tuple[list, list[Position]]] = {}
