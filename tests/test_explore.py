@@ -66,7 +66,7 @@ def test_a_strategy_run_is_deterministic():
 
 def test_the_doctrine_response_beats_waiting_outside_on_the_tiny_school():
     level = load_level(TINY)
-    found = explore(level, [1, 2], [DOCTRINE, strategy("wait_outside")], workers=1)
+    found = explore(level, [3, 4], [DOCTRINE, strategy("wait_outside")], workers=1)
     doctrine, outside = found.results
     assert doctrine.ratings["P"] == 2
     assert outside.ratings["U"] == 2

@@ -256,7 +256,7 @@ def _draw_lines_of_fire(scene, surface: pygame.Surface, floor: int) -> None:
             break
         if not isinstance(event, ShotFired) or event.origin.floor != floor:
             continue
-        stop = round_stop(world.building, event.origin, event.aim)
+        stop = event.stopped_at or round_stop(world.building, event.origin, event.aim)
         fade = 1.0 - (now - event.tick) / SHOT_TRAIL_TICKS
         colour = palette.DANGER if event.shooter_role == "suspect" else palette.ACCENT
         colour = tuple(round(c * (0.35 + 0.65 * fade)) for c in colour)

@@ -122,8 +122,15 @@ class Building:
         return opaque == 1
 
     def stops_rounds(self, floor: int, x: int, y: int) -> bool:
-        """Block walls and cover objects stop rounds; drywall, doors, glass and furniture do not."""
+        """Block walls and cover objects stop rounds (drywall, doors and furniture only may: `conceals`)."""
         return self.kind_at(floor, x, y) in _STOPS_ROUNDS
+
+    def conceals(self, floor: int, x: int, y: int) -> bool:
+        """Whether the tile hides but may not stop a round: drywall, furniture, a door not open."""
+        kind = self.kind_at(floor, x, y)
+        if kind is TileKind.DOOR:
+            return self.doors[Position(floor, x, y)].state is not DoorState.OPEN
+        return kind in (TileKind.PARTITION, TileKind.CONCEALMENT)
 
     def muffles(self, floor: int, x: int, y: int) -> bool:
         """Whether the tile dampens sound passing through it (any wall, partition or closed door)."""

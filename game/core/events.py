@@ -200,6 +200,15 @@ class Complied(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class TurnedTowardVoice(Event):
+    """An armed person who was challenged turned toward the voice with the weapon in hand."""
+
+    person: str
+    toward: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class PersonIdentified(Event):
     by: str
     person: str
@@ -236,7 +245,7 @@ class ContactMade(Event):
 
 @dataclass(frozen=True, slots=True)
 class ShotFired(Event):
-    """A round fired: the line of fire continued past the target to the first wall that stops rounds."""
+    """A round fired: the line of fire continued past the target until cover or concealment stopped it."""
 
     shooter: str
     shooter_role: str
@@ -252,6 +261,8 @@ class ShotFired(Event):
     target_firing: bool
     target_surrendered: bool
     shooter_protection: str
+    stopped_at: Position | None = None
+    """The last tile the round reached (cover or concealment stopped it there, or its range ran out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +320,27 @@ class SuspectBarricaded(Event):
 @dataclass(frozen=True, slots=True)
 class SuspectStoppedFiring(Event):
     suspect: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectMovedToBarricade(Event):
+    """A suspect's plan sends them to barricade: `why` is "time", "shots", "route end" or "confronted"."""
+
+    suspect: str
+    toward: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlindFire(Event):
+    """A shooter fired at where someone was heard, not seen (through a door or a partition, or round
+    a corner); the round itself is the `ShotFired` of the same tick."""
+
+    shooter: str
+    at: Position
+    heard: str
+    """What was heard there: "gunfire", "voice" or "breach"."""
+    through_door: bool
 
 
 @dataclass(frozen=True, slots=True)

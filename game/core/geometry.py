@@ -8,7 +8,14 @@ COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "
 
 
 def line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
-    """The tiles on the straight line from (x0, y0) to (x1, y1), both ends included (Bresenham)."""
+    """The tiles on the straight line from (x0, y0) to (x1, y1), both ends included (Bresenham),
+    the same tiles whichever end it is drawn from: a sees b exactly when b sees a."""
+    if (x1, y1) < (x0, y0):
+        return _bresenham(x1, y1, x0, y0)[::-1]
+    return _bresenham(x0, y0, x1, y1)
+
+
+def _bresenham(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
     points = []
     dx, dy = abs(x1 - x0), -abs(y1 - y0)
     sx = 1 if x0 < x1 else -1
@@ -37,6 +44,24 @@ def ray(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[int, int]
     scale = length / steps
     far = (x0 + round(dx * scale), y0 + round(dy * scale))
     return line(x0, y0, far[0], far[1])[1:]
+
+
+def fire_line(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[int, int]]:
+    """The tiles a round from (x0, y0) through (x1, y1) crosses, on for `length` tiles (start left out).
+
+    Up to the aim point it is exactly `line` between the two, so the tiles between two people are the
+    same whichever of them fires; past the aim point it carries on in the same direction.
+    """
+    dx, dy = x1 - x0, y1 - y0
+    steps = max(abs(dx), abs(dy))
+    if steps == 0:
+        return []
+    near = line(x0, y0, x1, y1)[1:]
+    if length <= steps:
+        return near[:length]
+    scale = length / steps
+    far = (x0 + round(dx * scale), y0 + round(dy * scale))
+    return near + line(x1, y1, far[0], far[1])[1:]
 
 
 def distance(ax: int, ay: int, bx: int, by: int) -> float:

@@ -32,7 +32,17 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.geometry import distance
-from game.core.level import Condition, Level, Place, Position, Role, TimelineKind, ZoneKind
+from game.core.level import (
+    TRAINEE_ID,
+    Condition,
+    Description,
+    Level,
+    Place,
+    Position,
+    Role,
+    TimelineKind,
+    ZoneKind,
+)
 from game.core.movement import finish_trainee_action, move_trainee
 from game.core.pathfinding import distance_field
 from game.core.people import (
@@ -44,10 +54,12 @@ from game.core.people import (
     create_suspect,
     create_trainee,
     pick_weighted,
+    told_at_start,
     view,
 )
 from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
 from game.core.proximity import gap
+from game.core.streams import Stream
 
 CRITICAL_WORSENS_TICKS = 1200
 """A critical casualty without a tourniquet worsens after two minutes..."""
@@ -67,7 +79,7 @@ class World:
     def __init__(self, level: Level, seed: int = 1, variant: dict[str, str] | None = None) -> None:
         self.level = level
         self.seed = seed
-        self.rng = random.Random(seed)
+        self._streams: dict[str, random.Random] = {}
         self.tick = 0
         self.building = Building(level)
         self.variant = _choose_variant(level, self.stream("variants"), variant or {})
@@ -86,19 +98,21 @@ class World:
         self._contact_made: set[str] = set()
         self._sighted: set[str] = set()
         self._timeline = [e for e in level.timeline if self.present(e.when)]
-        self.trainee = create_trainee(level, self.place(level.trainee.spawn))
+        self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
             if self.present(spec.when):
-                self.people.append(create_suspect(spec, self.place(spec.spawn)))
+                self.people.append(create_suspect(spec, self.place(spec.spawn, spec.id)))
         for spec in level.officers:
             if self.present(spec.when):
                 self.people.append(
-                    create_officer(spec, self.place(spec.spawn), self.stream(f"officer:{spec.id}"))
+                    create_officer(
+                        spec, self.place(spec.spawn, spec.id), self.stream(f"officer:{spec.id}")
+                    )
                 )
         for group in level.civilians:
             if self.present(group.when):
-                spots = self.spread(group.spawn, group.count)
+                spots = self.spread(group.spawn, group.count, group.id)
                 for index in range(group.count):
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
@@ -107,6 +121,9 @@ class World:
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
+        self.armed_civilians = [p for p in self.civilians if p.armed]
+        """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
+        self._sightable = self._armed + self.armed_civilians
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(
             ScenarioStarted(
@@ -132,8 +149,13 @@ class World:
                 )
         self.trainee.zone = self.zone_at(self.trainee.position)
         self.trainee.inside = self.building.is_inside(self.trainee.position)
+        self.arrived = False
+        """Whether the trainee is on scene (the level's `on_scene` zone reached, or the spawn)."""
+        self.told = told_at_start(level)
+        """What dispatch has told of the suspects' looks so far."""
+        self._told_by: dict[str, Description] = {}
         if self.trainee.present:
-            self._arrive_trainee()
+            self._trainee_appears()
         self._flush()
 
     # -- the one entry point -------------------------------------------------------------------
@@ -158,6 +180,9 @@ class World:
                 suspects.act_suspect(self, person)
             else:
                 officers.act_officer(self, person)
+        for person in self.armed_civilians:
+            if person.present:
+                civilians.answer_challenge(self, person)
         for person in self.civilians:
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
@@ -173,8 +198,12 @@ class World:
     # -- queries for commands, behaviours and the client -----------------------------------------
 
     def stream(self, name: str) -> random.Random:
-        """The random stream of one concern (a suspect, the radio, someone's shots...)."""
-        return self.rng
+        """The random stream of one concern (a suspect, the radio, someone's shots...), derived from
+        the seed and the name alone: a draw in one stream never moves another."""
+        rng = self._streams.get(name)
+        if rng is None:
+            rng = self._streams[name] = Stream(self.seed, name)
+        return rng
 
     def person(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
@@ -196,18 +225,19 @@ class World:
         """Whether something with this variant condition is in this run."""
         return condition is None or condition.holds(self.variant)
 
-    def place(self, place: Place) -> Position:
-        """The tile a place names: exact, or a seeded walkable tile of its zone."""
+    def place(self, place: Place, who: str) -> Position:
+        """The tile a place names for someone: exact, or a seeded walkable tile of its zone."""
         if place.at is not None:
             return place.at
-        return self.spread(place, 1)[0]
+        return self.spread(place, 1, who)[0]
 
-    def spread(self, place: Place, count: int) -> list[Position]:
-        """Count seeded tiles for a group spawning at a place (distinct while the zone has room)."""
+    def spread(self, place: Place, count: int, who: str) -> list[Position]:
+        """Count seeded tiles for someone (a group) spawning at a place (distinct while the zone has
+        room), drawn from their own placement stream."""
         if place.at is not None:
             return [place.at] * count
         tiles = self.zone_tiles(place.zone)
-        rng = self.stream("places")
+        rng = self.stream(f"place:{who}")
         picks = rng.sample(tiles, min(count, len(tiles)))
         while len(picks) < count:
             picks.append(rng.choice(tiles))
@@ -270,9 +300,17 @@ class World:
     ) -> Person | None:
         """Fire one round at a person (or at a tile); resolve the line of fire and any hit."""
         aim_at = target.position if target else (aim or shooter.position)
-        fire = line_of_fire(self.building, shooter, aim_at, self.people)
+        rounds = self.stream(f"shots:{shooter.id}")
+        fire = line_of_fire(
+            self.building,
+            shooter,
+            aim_at,
+            self.people,
+            rounds,
+            self.level.rounds_through_concealment,
+        )
         seen = (
-            appearance(shooter, target, self.tick, self.level, self.sees(shooter, target))
+            appearance(shooter, target, self.tick, self.told, self.sees(shooter, target))
             if target
             else None
         )
@@ -280,7 +318,7 @@ class World:
         if target is not None and accuracy > 0:
             # Accuracy 0 is a shooter who never hits: not the target, nor anyone near the line.
             hit = resolve_hit(
-                self.stream(f"shots:{shooter.id}"),
+                rounds,
                 target,
                 hit_chance(shooter, target, accuracy),
                 fire,
@@ -303,6 +341,7 @@ class World:
                 bool(target and self.tick - target.last_fired_tick <= 30),
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
+                fire.stopped_at,
             )
         )
         if shooter.role is Role.SUSPECT:
@@ -395,8 +434,11 @@ class World:
             if entry.at != self.tick:
                 continue
             if entry.kind is TimelineKind.RADIO:
-                if self.trainee.present or entry.at == 0:
+                # A trainee with a radio hears the channel wherever they are, even before arriving.
+                if self.trainee.present or self.level.trainee.radio or entry.at == 0:
                     self.emit(RadioHeard(self.tick, entry.sender, entry.text))
+                    if entry.description is not None:
+                        self._tell(entry.about, entry.description)
             elif entry.kind is TimelineKind.RADIO_DEGRADED:
                 self.radio_loss[entry.zone] = entry.loss
                 self.emit(RadioDegraded(self.tick, entry.zone, entry.loss))
@@ -409,8 +451,7 @@ class World:
     def _arrivals(self) -> None:
         if not self.trainee.present and self.tick >= self.level.trainee.arrives:
             self.trainee.present = True
-            self.trainee.state = "on scene"
-            self._arrive_trainee()
+            self._trainee_appears()
         for person in self._armed:
             spec = person.officer
             if (
@@ -432,8 +473,25 @@ class World:
                     unit = sum(1 for p in self._armed if p.officer and not p.off_duty and p.present)
                     self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
 
+    def _tell(self, about: str, description: Description) -> None:
+        """A radio description heard: it replaces what was told of that suspect (or of all)."""
+        if not about:
+            self._told_by.clear()
+        self._told_by[about] = description
+        self.told = tuple(self._told_by[key] for key in sorted(self._told_by))
+
+    def _trainee_appears(self) -> None:
+        """The trainee is on the map: on scene now, or en route until they reach the scene zone."""
+        scene = self.level.trainee.on_scene
+        if scene and self.zone_at(self.trainee.position) != scene:
+            self.trainee.state = "en route"
+            return
+        self._arrive_trainee()
+
     def _arrive_trainee(self) -> None:
         trainee = self.trainee
+        self.arrived = True
+        trainee.state = "on scene"
         zone = self.zone_at(trainee.position)
         self.emit(
             TraineeArrived(
@@ -499,13 +557,17 @@ class World:
                 self.emit(EnteredZone(self.tick, trainee.id, zone, self.zone_name(zone)))
         kind_inside = self.building.is_inside(position)
         outside = self.building.kind(position).value == "ground"
-        if kind_inside and not trainee.inside:
+        entering = kind_inside and not trainee.inside
+        if not self.arrived and (zone == self.level.trainee.on_scene or entering):
+            # On scene in the scene zone, or on stepping into a building before reaching it.
+            self._arrive_trainee()
+        if entering:
             trainee.inside = True
             self.emit(EnteredBuilding(self.tick, trainee.id, position, zone))
         elif outside and trainee.inside:
             trainee.inside = False
             self.emit(LeftBuilding(self.tick, trainee.id, position))
-        for person in self._armed:
+        for person in self._sightable:
             if not person.present or not person.armed:
                 continue
             in_sight = self.sees(trainee, person)
@@ -513,7 +575,7 @@ class World:
                 continue
             if person.id not in self._sighted:
                 self._sighted.add(person.id)
-                seen = appearance(trainee, person, self.tick, self.level, True)
+                seen = appearance(trainee, person, self.tick, self.told, True)
                 self.emit(
                     PersonSighted(
                         self.tick,
