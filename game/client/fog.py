@@ -2,18 +2,95 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.client import palette
 from game.core.building import Building
-from game.core.level import Position
-from game.core.perception import floor_positions, visible_cells
+from game.core.geometry import distance, line
+from game.core.level import DoorState, Position
+from game.core.perception import SIGHT_RANGE, floor_positions
 
 REMEMBERED_ALPHA = 150
 UNSEEN_ALPHA = 255
+KEPT_SIGHTS = 64
+"""How many recent (tile, doors) sights are kept, so walking back and forth costs nothing."""
 MAX_KEPT_PIXELS = 4_000_000
 """Largest map (in pixels) whose fogged picture is kept and updated tile by tile (16 MB, twice: the
 picture and the map as remembered); a larger map's fog is scaled for the part in view instead."""
+
+
+def visible_tiles(building: Building, origin: Position) -> set[Position]:
+    """Every tile `line_of_sight` reaches from origin (the engine's test of who is seen), tile by tile.
+
+    The same line test, with the lines worked out once as offsets (a line does not change when both
+    ends move together), so a step costs a few milliseconds; a test holds it to `line_of_sight`.
+    """
+    tiles = floor_positions(building, origin.floor)
+    return {tiles[cell] for cell in visible_cells(building, origin)}
+
+
+def visible_cells(building: Building, origin: Position) -> frozenset[int]:
+    """`visible_tiles` as cells of the origin's floor (y * width + x): cheap to compare."""
+    floor, ox, oy = origin.floor, origin.x, origin.y
+    width, height = building.width, building.height
+    sight = building.sight_grid[floor]
+    doors = building.doors
+    seen = []
+    targets, branches = _sight_tree(SIGHT_RANGE)
+    for dx, dy in targets:
+        if 0 <= ox + dx < width and 0 <= oy + dy < height:
+            seen.append((oy + dy) * width + ox + dx)
+    # The lines share the tiles they pass first: walked as a tree, each tile between is tested once,
+    # and an opaque one hides at once every tile whose line passes it (the same tiles as line by line).
+    stack = list(branches)
+    while stack:
+        ix, iy, ends, behind = stack.pop()
+        x, y = ox + ix, oy + iy
+        if not (0 <= x < width and 0 <= y < height):
+            continue  # every line through a tile off the map ends off the map too
+        opaque = sight[y][x]
+        if opaque == 1 or (
+            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
+        ):
+            continue
+        for dx, dy in ends:
+            if 0 <= ox + dx < width and 0 <= oy + dy < height:
+                seen.append((oy + dy) * width + ox + dx)
+        stack.extend(behind)
+    return frozenset(seen)
+
+
+@lru_cache(maxsize=4)
+def _sight_tree(reach: int) -> tuple[tuple, tuple]:
+    """`_sight_lines` as a tree of the tiles between: (the ends with nothing between, the branches),
+    a branch being (dx, dy of a tile between, the ends whose line stops there, the branches behind)."""
+    root: dict = {"ends": [], "next": {}}
+    for dx, dy, between in _sight_lines(reach):
+        node = root
+        for offset in between:
+            node = node["next"].setdefault(offset, {"ends": [], "next": {}})
+        node["ends"].append((dx, dy))
+
+    def branches(node: dict) -> tuple:
+        return tuple(
+            (ix, iy, tuple(child["ends"]), branches(child))
+            for (ix, iy), child in node["next"].items()
+        )
+
+    return tuple(root["ends"]), branches(root)
+
+
+@lru_cache(maxsize=4)
+def _sight_lines(reach: int) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
+    """(dx, dy, the tiles strictly between) of every line of sight within reach of a tile."""
+    return tuple(
+        (dx, dy, tuple(line(0, 0, dx, dy)[1:-1]))
+        for dy in range(-reach, reach + 1)
+        for dx in range(-reach, reach + 1)
+        if distance(0, 0, dx, dy) <= reach
+    )
 
 
 class Fog:
@@ -23,9 +100,10 @@ class Fog:
         self.building = building
         self.visible: set[Position] = set()
         self.seen: set[Position] = set()
-        self._cells: tuple[int, set[int]] = (0, set())
+        self._cells: tuple[int, frozenset[int]] = (0, frozenset())
         """The visible tiles as (floor, cells): what changed is found without hashing positions."""
         self._seen_kept: set[Position] | None = None
+        self._sights: dict[tuple[Position, int], frozenset[int]] = {}
         self._key: tuple[Position, int] | None = None
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
         self._pictures: dict[
@@ -39,6 +117,7 @@ class Fog:
         state = dict(self.__dict__)
         state["_overlays"] = {}
         state["_pictures"] = {}
+        state["_sights"] = {}
         return state
 
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
@@ -46,7 +125,7 @@ class Fog:
         if position is None:
             if self.visible:
                 floor, cells = self._cells
-                self.visible, self._cells = set(), (floor, set())
+                self.visible, self._cells = set(), (floor, frozenset())
                 self.version += 1
                 self._changed(floor, cells)
                 return True
@@ -55,7 +134,13 @@ class Fog:
         if key == self._key:
             return False
         self._key = key
-        floor, cells = position.floor, visible_cells(self.building, position)
+        cells = self._sights.pop(key, None)
+        if cells is None:
+            cells = visible_cells(self.building, position)
+            if len(self._sights) >= KEPT_SIGHTS:
+                del self._sights[next(iter(self._sights))]
+        self._sights[key] = cells
+        floor = position.floor
         tiles = floor_positions(self.building, floor)
         before_floor, before = self._cells
         self.visible, self._cells = {tiles[c] for c in cells}, (floor, cells)

@@ -23,10 +23,13 @@ def line_of_sight(
         return False
     if distance(a.x, a.y, b.x, b.y) > max_range:
         return False
-    # `line` walked inline (the same tiles, in the same direction), ends excluded: the hot path.
+    # `line` walked inline (the same tiles: from the lower end, as `line` draws them), ends
+    # excluded: the hot path.
     floor, x, y, x1, y1 = a.floor, a.x, a.y, b.x, b.y
     if x == x1 and y == y1:
         return True
+    if (x1, y1) < (x, y):
+        x, y, x1, y1 = x1, y1, x, y
     sight, doors = building.sight_grid[floor], building.doors
     width, height = building.width, building.height
     dx, dy = abs(x1 - x), -abs(y1 - y)
@@ -55,10 +58,10 @@ def line_of_sight(
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
     """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
     tiles = _positions(building, origin.floor)
-    return {tiles[cell] for cell in visible_cells(building, origin, radius)}
+    return {tiles[cell] for cell in _fov_cells(building, origin, radius)}
 
 
-def visible_cells(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[int]:
+def _fov_cells(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[int]:
     """`field_of_view` as cells of the origin's floor (y * width + x): cheap to compare."""
     floor, ox, oy = origin.floor, origin.x, origin.y
     width, height = building.width, building.height
