@@ -125,9 +125,50 @@ def _import_tiled(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from game.bench import bench_command
+    """The headless figures (game/sessions), then the client's (game/client), printed together."""
+    import json
 
-    return bench_command(args)
+    from game.sessions.bench import (
+        FIGURES,
+        headless_benchmarks,
+        headless_lines,
+        largest,
+        machine,
+        shipped_levels,
+    )
+    from game.sessions.bench_hashes import fingerprints_command
+
+    if args.fingerprints:
+        return fingerprints_command(args.fingerprints, args.against, args.workers)
+    only = frozenset(args.only.split(",")) if args.only else frozenset((*FIGURES, "client"))
+    unknown = only - {*FIGURES, "client"}
+    if unknown:
+        print(f"bench: --only: unknown figure {sorted(unknown)[0]!r}", file=sys.stderr)
+        return 2
+    figures: dict[str, object] = {"machine": machine()}
+    figures |= headless_benchmarks(quick=args.quick, only=only)
+    if "client" in only:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        try:
+            from game.client.benchmark import client_benchmarks
+        except ImportError as error:  # a headless machine may have no client
+            figures["client"] = {"error": f"client not available: {error}"}
+        else:
+            figures["client"] = client_benchmarks(largest(shipped_levels()), quick=args.quick)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    lines = [f"Machine: {figures['machine']}", *headless_lines(figures)]
+    if "client" in figures:
+        if "error" in figures["client"]:
+            lines.append(f"Client: {figures['client']['error']}")
+        else:
+            from game.client.benchmark import client_lines
+
+            lines += client_lines(figures["client"])
+    print("\n".join(lines))
+    return 0
 
 
 def _program_name() -> str:
@@ -249,6 +290,24 @@ def _parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed: loading, headless runs, drawing, start-up")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--quick", action="store_true", help="fewer repetitions")
+    bench.add_argument(
+        "--only",
+        metavar="NAMES",
+        help="some figures, comma-separated: load, setup, headless, batch, scaling, campus, soak, "
+        "review, client",
+    )
+    bench.add_argument(
+        "--fingerprints",
+        metavar="SEEDS",
+        help="instead of figures: print a fingerprint (event log and assessment) of every shipped "
+        'script on each of these seeds ("1-40")',
+    )
+    bench.add_argument(
+        "--against",
+        metavar="FILE",
+        help="with --fingerprints: compare with fingerprints printed before; exit 1 if any differs",
+    )
+    bench.add_argument("--workers", type=int, help="with --fingerprints: processes to use")
     bench.set_defaults(command="bench", handler=_bench)
     return parser
 

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mutations import alias_bomb, deep_nesting, mutate
 
-from game.bench import SOAK_GROWTH_BOUND_MB
 from game.core.level import TICK_RATE
 from game.core.world import World
 from game.levels import LevelError, load_level, parse_level
+from game.sessions.bench import SOAK_GROWTH_BOUND_MB
 from game.sessions.script import parse_script
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,12 @@
-"""Frame-time measurement of the real play view, for `python main.py bench` (no window needed)."""
+"""The client half of `python main.py bench`: frame times of the real play view, start-up to the
+first frame, and the review viewer's seeks (under the dummy video driver: no window needed)."""
 
 from __future__ import annotations
 
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,10 +23,81 @@ from game.core.level import Level
 FRAME_SECONDS = 1 / 60
 
 
+def client_benchmarks(level: Level, quick: bool = False) -> dict[str, object]:
+    """Frame times, start-up and the review viewer on a level (the largest, for the README)."""
+    return {
+        "frame_ms": frame_figures(level, seconds=15 if quick else 60),
+        "startup_ms": startup_figure(level, repeats=1 if quick else 3),
+        "review_viewer": review_seek_times(level, seeks=50 if quick else 200),
+    }
+
+
+def frame_figures(level: Level, seconds: int) -> dict[str, object]:
+    """Median, p95, p99 and worst milliseconds per frame of the play view at 1280×720, CPU and wall."""
+    cpu, wall = frame_times(level, seconds=seconds, size=(1280, 720))
+    return {"level": level.id, "frames": len(cpu), "cpu": _spread(cpu), "wall": _spread(wall)}
+
+
+def _spread(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "median": round(statistics.median(ordered), 2),
+        "p95": round(ordered[int(len(ordered) * 0.95) - 1], 2),
+        "p99": round(ordered[int(len(ordered) * 0.99) - 1], 2),
+        "worst": round(ordered[-1], 2),
+    }
+
+
+def startup_figure(level: Level, repeats: int) -> dict[str, object]:
+    """Milliseconds from process start to the first drawn frame of a level (best and median)."""
+    env = dict(
+        os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", RRT_EXIT_AFTER_FIRST_FRAME="1"
+    )
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, str(main), "play", level.source_path, "--seed", "1"],
+            env=env,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode != 0:
+            return {"error": done.stderr.decode(errors="replace")[-300:]}
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "level": level.id,
+        "best": round(min(times), 1),
+        "median": round(statistics.median(times), 1),
+    }
+
+
+def client_lines(figures: dict[str, object]) -> list[str]:
+    """The client's figures as readable lines."""
+    frame = figures["frame_ms"]
+    lines = [
+        f"Frame at 1280×720 on {frame['level']}, {frame['frames']} frames (ms, median / p95 / p99 / worst):",
+        "  CPU  " + " / ".join(f"{frame['cpu'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
+        "  wall "
+        + " / ".join(f"{frame['wall'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
+        f"Start-up to first frame (ms): {figures['startup_ms']}",
+    ]
+    viewer = figures["review_viewer"]
+    lines.append(
+        f"Review viewer: {viewer['keyframes']} keyframes, {viewer['keyframe_mb']} MB, prepared in "
+        f"{viewer['build_cpu_s']} s CPU ({viewer['build_s']} s wall)"
+    )
+    lines.append(f"  seek, viewer (ms): {viewer['seek']}")
+    lines.append(f"  seek and draw, viewer (ms): {viewer['seek_and_draw']}")
+    return lines
+
+
 def frame_times(
     level: Level, seconds: int = 60, size: tuple[int, int] = (1280, 720)
-) -> list[float]:
-    """Milliseconds to update and draw each frame of a scripted stretch of play, one per frame."""
+) -> tuple[list[float], list[float]]:
+    """CPU and wall milliseconds to update and draw each frame of a scripted stretch of play."""
     from game.client.scenes.play import PlayScene
 
     pygame.init()
@@ -31,18 +107,19 @@ def frame_times(
             context = Context(Settings(), Fonts(1.0), SoundBank(0.0), config=Path(config))
             scene = PlayScene(context, level, seed=1)
             scene.pending += [DrawWeapon(), SetPace("run")]
-            times = []
+            cpu_times, wall_times = [], []
             for frame in range(seconds * 60):
                 if frame % 120 == 0:
                     scene.pending.append(AdvanceToGunfire())
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 scene.update(FRAME_SECONDS)
                 if scene.world.finished:
                     scene = PlayScene(context, level, seed=frame)
                 scene.draw(screen)
                 pygame.display.flip()
-                times.append((time.perf_counter() - start) * 1000)
-            return times
+                cpu_times.append((time.process_time() - cpu) * 1000)
+                wall_times.append((time.perf_counter() - start) * 1000)
+            return cpu_times, wall_times
     finally:
         pygame.quit()
 

@@ -10,12 +10,15 @@ from game.client import palette
 from game.core.building import Building
 from game.core.geometry import distance, line
 from game.core.level import DoorState, Position
-from game.core.perception import SIGHT_RANGE
+from game.core.perception import SIGHT_RANGE, floor_positions
 
 REMEMBERED_ALPHA = 150
 UNSEEN_ALPHA = 255
 KEPT_SIGHTS = 64
 """How many recent (tile, doors) sights are kept, so walking back and forth costs nothing."""
+MAX_KEPT_PIXELS = 4_000_000
+"""Largest map (in pixels) whose fogged picture is kept and updated tile by tile (16 MB, twice: the
+picture and the map as remembered); a larger map's fog is scaled for the part in view instead."""
 
 
 def visible_tiles(building: Building, origin: Position) -> set[Position]:
@@ -24,24 +27,59 @@ def visible_tiles(building: Building, origin: Position) -> set[Position]:
     The same line test, with the lines worked out once as offsets (a line does not change when both
     ends move together), so a step costs a few milliseconds; a test holds it to `line_of_sight`.
     """
+    tiles = floor_positions(building, origin.floor)
+    return {tiles[cell] for cell in visible_cells(building, origin)}
+
+
+def visible_cells(building: Building, origin: Position) -> frozenset[int]:
+    """`visible_tiles` as cells of the origin's floor (y * width + x): cheap to compare."""
     floor, ox, oy = origin.floor, origin.x, origin.y
     width, height = building.width, building.height
     sight = building.sight_grid[floor]
     doors = building.doors
     seen = []
-    for dx, dy, between in _sight_lines(SIGHT_RANGE):
-        x, y = ox + dx, oy + dy
+    targets, branches = _sight_tree(SIGHT_RANGE)
+    for dx, dy in targets:
+        if 0 <= ox + dx < width and 0 <= oy + dy < height:
+            seen.append((oy + dy) * width + ox + dx)
+    # The lines share the tiles they pass first: walked as a tree, each tile between is tested once,
+    # and an opaque one hides at once every tile whose line passes it (the same tiles as line by line).
+    stack = list(branches)
+    while stack:
+        ix, iy, ends, behind = stack.pop()
+        x, y = ox + ix, oy + iy
         if not (0 <= x < width and 0 <= y < height):
+            continue  # every line through a tile off the map ends off the map too
+        opaque = sight[y][x]
+        if opaque == 1 or (
+            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
+        ):
             continue
-        for ix, iy in between:
-            opaque = sight[oy + iy][ox + ix]
-            if opaque == 1 or (
-                opaque == 2 and doors[Position(floor, ox + ix, oy + iy)].state is not DoorState.OPEN
-            ):
-                break
-        else:
-            seen.append(Position(floor, x, y))
-    return set(seen)
+        for dx, dy in ends:
+            if 0 <= ox + dx < width and 0 <= oy + dy < height:
+                seen.append((oy + dy) * width + ox + dx)
+        stack.extend(behind)
+    return frozenset(seen)
+
+
+@lru_cache(maxsize=4)
+def _sight_tree(reach: int) -> tuple[tuple, tuple]:
+    """`_sight_lines` as a tree of the tiles between: (the ends with nothing between, the branches),
+    a branch being (dx, dy of a tile between, the ends whose line stops there, the branches behind)."""
+    root: dict = {"ends": [], "next": {}}
+    for dx, dy, between in _sight_lines(reach):
+        node = root
+        for offset in between:
+            node = node["next"].setdefault(offset, {"ends": [], "next": {}})
+        node["ends"].append((dx, dy))
+
+    def branches(node: dict) -> tuple:
+        return tuple(
+            (ix, iy, tuple(child["ends"]), branches(child))
+            for (ix, iy), child in node["next"].items()
+        )
+
+    return tuple(root["ends"]), branches(root)
 
 
 @lru_cache(maxsize=4)
@@ -62,15 +100,23 @@ class Fog:
         self.building = building
         self.visible: set[Position] = set()
         self.seen: set[Position] = set()
+        self._cells: tuple[int, frozenset[int]] = (0, frozenset())
+        """The visible tiles as (floor, cells): what changed is found without hashing positions."""
+        self._seen_kept: set[Position] | None = None
+        self._sights: dict[tuple[Position, int], frozenset[int]] = {}
         self._key: tuple[Position, int] | None = None
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
-        self._sights: dict[tuple[Position, int], frozenset[Position]] = {}
+        self._pictures: dict[
+            tuple[int, int], tuple[pygame.Surface, pygame.Surface, pygame.Surface]
+        ] = {}
+        """Per floor and tile size: the map drawn, the map as remembered (dimmed), and the picture."""
         self.version = 0
 
     def __getstate__(self) -> dict[str, object]:
         """What a copy keeps (a review's keyframes): the tiles seen, not the drawn overlays."""
         state = dict(self.__dict__)
         state["_overlays"] = {}
+        state["_pictures"] = {}
         state["_sights"] = {}
         return state
 
@@ -78,26 +124,101 @@ class Fog:
         """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
         if position is None:
             if self.visible:
-                self.visible = set()
+                floor, cells = self._cells
+                self.visible, self._cells = set(), (floor, frozenset())
                 self.version += 1
-                self._overlays.clear()
+                self._changed(floor, cells)
                 return True
             return False
         key = (position, doors_version)
         if key == self._key:
             return False
         self._key = key
-        sight = self._sights.pop(key, None)
-        if sight is None:
-            sight = frozenset(visible_tiles(self.building, position))
+        cells = self._sights.pop(key, None)
+        if cells is None:
+            cells = visible_cells(self.building, position)
             if len(self._sights) >= KEPT_SIGHTS:
                 del self._sights[next(iter(self._sights))]
-        self._sights[key] = sight
-        self.visible = set(sight)
-        self.seen |= self.visible
+        self._sights[key] = cells
+        floor = position.floor
+        tiles = floor_positions(self.building, floor)
+        before_floor, before = self._cells
+        self.visible, self._cells = {tiles[c] for c in cells}, (floor, cells)
+        if before_floor == floor and self.seen is self._seen_kept:
+            self.seen.update(tiles[c] for c in cells - before)  # the rest were seen already
+        else:
+            self.seen |= self.visible
+        self._seen_kept = self.seen
         self.version += 1
-        self._overlays.clear()
+        if before_floor == floor:
+            self._changed(floor, before ^ cells)
+        else:
+            self._changed(before_floor, before)
+            self._changed(floor, cells)
         return True
+
+    def _changed(self, floor: int, cells: set[int]) -> None:
+        """Bring what is drawn up to date for the tiles whose state changed (not the whole map)."""
+        self._overlays = {k: v for k, v in self._overlays.items() if len(k) == 2}
+        if not cells:
+            return
+        tiles = floor_positions(self.building, floor)
+        changed = [tiles[c] for c in cells]
+        small = self._overlays.get((floor, 0))
+        if small is not None:
+            for pos in changed:
+                small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, self._alpha(pos)))
+        for (on, tile), (layer, dimmed, picture) in self._pictures.items():
+            if on == floor:
+                for pos in changed:
+                    self._redraw(layer, dimmed, picture, pos, tile)
+
+    def _alpha(self, pos: Position) -> int:
+        floor, cells = self._cells
+        if pos.floor == floor and pos.y * self.building.width + pos.x in cells:
+            return 0
+        return REMEMBERED_ALPHA if pos in self.seen else UNSEEN_ALPHA
+
+    def _redraw(
+        self,
+        layer: pygame.Surface,
+        dimmed: pygame.Surface,
+        picture: pygame.Surface,
+        pos: Position,
+        tile: int,
+    ) -> None:
+        rect = pygame.Rect(pos.x * tile, pos.y * tile, tile, tile)
+        alpha = self._alpha(pos)
+        if alpha == 0:
+            picture.blit(layer, rect, rect)
+        elif alpha == REMEMBERED_ALPHA:
+            picture.blit(dimmed, rect, rect)  # one plain copy, where blending would cost twice
+        else:
+            picture.blit(layer, rect, rect)
+            picture.blit(_shade(tile, alpha), rect)
+
+    def picture(self, layer: pygame.Surface, floor: int, tile: int) -> pygame.Surface | None:
+        """The floor's drawn map with the fog over it, kept and updated tile by tile as sight
+        changes (None for a map too large to keep: draw `overlay_part` over the map instead)."""
+        if layer.get_width() * layer.get_height() > MAX_KEPT_PIXELS:
+            return None
+        kept = self._pictures.get((floor, tile))
+        if kept is None or kept[0] is not layer:
+            dimmed = layer.copy()
+            dimmed.blit(_shade_surface(layer.get_size(), REMEMBERED_ALPHA), (0, 0))
+            picture = layer.copy()
+            picture.blit(self.overlay(floor, tile), (0, 0))
+            kept = self._pictures[(floor, tile)] = (layer, dimmed, picture)
+        return kept[2]
+
+    def redraw_tile(self, position: Position) -> None:
+        """A tile of the map under the fog was drawn anew (a door opened): show it."""
+        for (floor, tile), (layer, dimmed, picture) in self._pictures.items():
+            if floor == position.floor:
+                rect = pygame.Rect(position.x * tile, position.y * tile, tile, tile)
+                dimmed.blit(layer, rect, rect)
+                dimmed.blit(_shade(tile, REMEMBERED_ALPHA), rect)
+                self._redraw(layer, dimmed, picture, position, tile)
 
     def state(self, position: Position) -> str:
         """ "visible", "remembered" or "unseen"."""
@@ -144,3 +265,22 @@ class Fog:
     def known_zones(self, zone_at) -> list[str]:
         """Zone ids with any tile the trainee has seen, in first-seen-stable (sorted) order."""
         return sorted({z for z in (zone_at(p) for p in self.seen) if z})
+
+
+_SHADES: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _shade(tile: int, alpha: int) -> pygame.Surface:
+    """One tile of fog at an alpha, made once."""
+    shade = _SHADES.get((tile, alpha))
+    if shade is None:
+        shade = _SHADES[(tile, alpha)] = pygame.Surface((tile, tile), pygame.SRCALPHA)
+        shade.fill((*palette.FOG_UNSEEN, alpha))
+    return shade
+
+
+def _shade_surface(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    """A surface of fog at an alpha, of any size."""
+    shade = pygame.Surface(size, pygame.SRCALPHA)
+    shade.fill((*palette.FOG_UNSEEN, alpha))
+    return shade

@@ -28,43 +28,25 @@ class Building:
     """Static tiles plus mutable door states; answers movement, sight and ballistics questions."""
 
     def __init__(self, level: Level) -> None:
-        symbols = {entry.symbol: entry for entry in level.legend}
-        self.floor_names = tuple(f.name for f in level.floors)
-        self.height = max(len(f.rows) for f in level.floors)
-        self.width = max((len(r) for f in level.floors for r in f.rows), default=0)
-        self._kinds: list[list[list[TileKind]]] = []
-        self._names: dict[Position, str] = {}
-        self.doors: dict[Position, Door] = {}
+        tiles = _tiles_of(level)
+        self.floor_names = tiles.floor_names
+        self.height = tiles.height
+        self.width = tiles.width
+        self._kinds = tiles.kinds
+        self._names = tiles.names
+        self.sight_grid = tiles.sight_grid
+        """Per floor, row and column: 0 see-through, 1 opaque, 2 a door (opaque unless open)."""
+        self.walk_cells = tiles.walk_cells
+        """Flat by cell index (floor, row, column): 0 blocked, 1 walkable, 2 door, 3 stairs."""
+        self.doors: dict[Position, Door] = {
+            at: Door(at, state, breach_ticks, name) for at, state, breach_ticks, name in tiles.doors
+        }
         self.door_version = 0
+        """Counts every change of a door's state, so that callers can cache what doors decide."""
         self.lock_version = 0
         """Counts doors locked or unlocked (breached): routes that go through closed doors change then."""
         self.passable_cache: dict[tuple[bool, bool], tuple[int, list[bool]]] = {}
-        """Counts every change of a door's state, so that callers can cache what doors decide."""
-        for index, floor in enumerate(level.floors):
-            grid = []
-            for y in range(self.height):
-                row = floor.rows[y] if y < len(floor.rows) else ""
-                kinds = []
-                for x in range(self.width):
-                    entry = symbols.get(row[x] if x < len(row) else " ")
-                    kind = entry.kind if entry else TileKind.VOID
-                    kinds.append(kind)
-                    if entry and entry.kind is TileKind.DOOR:
-                        at = Position(index, x, y)
-                        self.doors[at] = Door(at, entry.door_state, entry.breach_ticks, entry.name)
-                    if entry and entry.name:
-                        self._names[Position(index, x, y)] = entry.name
-                grid.append(kinds)
-            self._kinds.append(grid)
-        self.sight_grid = [
-            [[2 if k is TileKind.DOOR else int(k in _BLOCKS_SIGHT) for k in row] for row in grid]
-            for grid in self._kinds
-        ]
-        """Per floor, row and column: 0 see-through, 1 opaque, 2 a door (opaque unless open)."""
-        self.walk_cells = [
-            _WALK_CELL.get(k, 0) for grid in self._kinds for row in grid for k in row
-        ]
-        """Flat by cell index (floor, row, column): 0 blocked, 1 walkable, 2 door, 3 stairs."""
+        self.parts_cache: dict[tuple[bool, bool], tuple[int, list[int]]] = {}
 
     def cell(self, position: Position) -> int:
         """The flat cell index of a tile (see `walk_cells`)."""
@@ -199,3 +181,70 @@ class Building:
             if 0 <= floor < self.floors and self.kind(other) is TileKind.STAIRS:
                 links.append(other)
         return links
+
+
+@dataclass(frozen=True, slots=True)
+class _Tiles:
+    """What never changes in a level's building: worked out once per level, shared by its runs."""
+
+    floor_names: tuple[str, ...]
+    height: int
+    width: int
+    kinds: list[list[list[TileKind]]]
+    names: dict[Position, str]
+    sight_grid: list[list[list[int]]]
+    walk_cells: list[int]
+    doors: tuple[tuple[Position, DoorState, int, str], ...]
+    level: Level
+
+
+_TILES: dict[int, _Tiles] = {}
+_MAX_LEVELS = 8
+
+
+def _tiles_of(level: Level) -> _Tiles:
+    """The static tiles of a level, read once (kept with the level, so the key stays its own)."""
+    found = _TILES.get(id(level))
+    if found is not None and found.level is level:
+        return found
+    symbols = {entry.symbol: entry for entry in level.legend}
+    height = max(len(f.rows) for f in level.floors)
+    width = max((len(r) for f in level.floors for r in f.rows), default=0)
+    kinds_by_floor: list[list[list[TileKind]]] = []
+    names: dict[Position, str] = {}
+    doors = []
+    for index, floor in enumerate(level.floors):
+        grid = []
+        for y in range(height):
+            row = floor.rows[y] if y < len(floor.rows) else ""
+            kinds = []
+            for x in range(width):
+                entry = symbols.get(row[x] if x < len(row) else " ")
+                kind = entry.kind if entry else TileKind.VOID
+                kinds.append(kind)
+                if entry and entry.kind is TileKind.DOOR:
+                    doors.append(
+                        (Position(index, x, y), entry.door_state, entry.breach_ticks, entry.name)
+                    )
+                if entry and entry.name:
+                    names[Position(index, x, y)] = entry.name
+            grid.append(kinds)
+        kinds_by_floor.append(grid)
+    found = _Tiles(
+        floor_names=tuple(f.name for f in level.floors),
+        height=height,
+        width=width,
+        kinds=kinds_by_floor,
+        names=names,
+        sight_grid=[
+            [[2 if k is TileKind.DOOR else int(k in _BLOCKS_SIGHT) for k in row] for row in grid]
+            for grid in kinds_by_floor
+        ],
+        walk_cells=[_WALK_CELL.get(k, 0) for grid in kinds_by_floor for row in grid for k in row],
+        doors=tuple(doors),
+        level=level,
+    )
+    if len(_TILES) >= _MAX_LEVELS:
+        _TILES.pop(next(iter(_TILES)))
+    _TILES[id(level)] = found
+    return found

@@ -7,6 +7,7 @@ several times faster, which is what keeps headless runs far ahead of real time.
 from __future__ import annotations
 
 import heapq
+from array import array
 
 from game.core.building import Building
 from game.core.level import DoorState, Position
@@ -38,6 +39,14 @@ def find_path(
     gx, gy, gf = goal.x, goal.y, goal.floor
     passable = _passable(building, can_open_doors, through_locked)
     start_cell = building.cell(start)
+    parts = _parts(building, can_open_doors, through_locked)
+    if (
+        parts is not None
+        and parts[start_cell] >= 0
+        and parts[goal_cell] >= 0
+        and parts[start_cell] != parts[goal_cell]
+    ):
+        return []  # in another part of the map: no need to search all of this one to find out
     frontier: list[tuple[int, int, int]] = [(0, 0, start_cell)]
     came_from: dict[int, int] = {}
     cost = {start_cell: 0}
@@ -99,13 +108,30 @@ def downhill(building: Building, field: dict[Position, int], position: Position)
     if here is None or here == 0:
         return None
     passable = _passable(building, True)
+    by_cell = _by_cell(building, field)
     best, best_cost = None, here
     for cell, cost in _moves(building, passable, building.cell(position)):
-        step = building.position_of(cell)
-        value = field.get(step)
-        if value is not None and value + cost <= best_cost and (best is None or value < best_cost):
-            best, best_cost = step, value
-    return best
+        value = by_cell[cell]
+        if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
+            best, best_cost = cell, value
+    return None if best is None else building.position_of(best)
+
+
+_BY_CELL: dict[int, tuple[dict[Position, int], list[int]]] = {}
+
+
+def _by_cell(building: Building, field: dict[Position, int]) -> list[int]:
+    """A distance field as a list by cell (-1 where it does not reach), made once per field: the
+    neighbours of a tile are looked up without making a Position for each."""
+    found = _BY_CELL.get(id(field))
+    if found is None or found[0] is not field:
+        if len(_BY_CELL) >= 32:
+            _BY_CELL.clear()
+        cells = [-1] * len(building.walk_cells)
+        for position, value in field.items():
+            cells[building.cell(position)] = value
+        found = _BY_CELL[id(field)] = (field, cells)
+    return found[1]
 
 
 def step_cost(a: Position, b: Position) -> int:
@@ -117,9 +143,9 @@ def step_cost(a: Position, b: Position) -> int:
 
 def _passable(building: Building, can_open_doors: bool, through_locked: bool = False) -> list[bool]:
     """Per cell: whether a person may stand there now (doors by their state)."""
-    key = (building.door_version, can_open_doors, through_locked)
-    cached = building.passable_cache.get(key[1:])
-    if cached is not None and cached[0] == key[0]:
+    version = _door_version(building, can_open_doors, through_locked)
+    cached = building.passable_cache.get((can_open_doors, through_locked))
+    if cached is not None and cached[0] == version:
         return cached[1]
     cells = [c != 0 for c in building.walk_cells]
     for door in building.doors.values():
@@ -129,8 +155,31 @@ def _passable(building: Building, can_open_doors: bool, through_locked: bool = F
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    building.passable_cache[key[1:]] = (key[0], cells)
+    building.passable_cache[(can_open_doors, through_locked)] = (version, cells)
     return cells
+
+
+def _door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
+    """The count of the door changes that can change who may pass: none when any door may be passed,
+    only locks for someone who opens doors, every change for someone who does not."""
+    if through_locked:
+        return 0
+    return building.lock_version if can_open_doors else building.door_version
+
+
+def _parts(building: Building, can_open_doors: bool, through_locked: bool) -> list[int] | None:
+    """The connected parts of the map (see `connected_parts`), where they change only with locks."""
+    if not can_open_doors and not through_locked:
+        return None  # would change with every door opened or closed: not worth keeping
+    version = _door_version(building, can_open_doors, through_locked)
+    key = (can_open_doors, through_locked)
+    cached = building.parts_cache.get(key)
+    if cached is None or cached[0] != version:
+        cached = building.parts_cache[key] = (
+            version,
+            connected_parts(building, can_open_doors, through_locked),
+        )
+    return cached[1]
 
 
 def _moves(building: Building, passable: list[bool], cell: int):
@@ -173,3 +222,65 @@ def _walk_back(came_from: dict[int, int], start: int, goal: int) -> list[int]:
         path.append(came_from[path[-1]])
     path.reverse()
     return path
+
+
+class DistanceFrom:
+    """Path costs from one tile to any other, searched only as far as the questions asked so far need.
+
+    A Dijkstra search from `origin` that stops once the tile asked about is settled and resumes from
+    there for the next question: the same costs as `cell_distance_field`, for the part of the map used.
+    """
+
+    __slots__ = ("_building", "_cost", "_frontier", "_passable", "_settled")
+
+    def __init__(self, building: Building, origin: int) -> None:
+        self._building = building
+        self._passable = _passable(building, True)
+        self._cost = array("i", [-1]) * len(self._passable)
+        self._settled = bytearray(len(self._passable))
+        self._cost[origin] = 0
+        self._frontier: list[tuple[int, int]] = [(0, origin)]
+
+    def cost_to(self, cell: int) -> int | None:
+        """The path cost from the origin to a cell, or None when no path reaches it."""
+        settled, cost, frontier = self._settled, self._cost, self._frontier
+        building, passable = self._building, self._passable
+        while not settled[cell] and frontier:
+            here, current = heapq.heappop(frontier)
+            if settled[current]:
+                continue
+            settled[current] = 1
+            for step, step_cost in _moves(building, passable, current):
+                new_cost = here + step_cost
+                known = cost[step]
+                if known < 0 or new_cost < known:
+                    cost[step] = new_cost
+                    heapq.heappush(frontier, (new_cost, step))
+        return cost[cell] if settled[cell] else None
+
+    @property
+    def cells(self) -> int:
+        """How many cells the search covers (its memory is about five bytes a cell)."""
+        return len(self._settled)
+
+
+def connected_parts(
+    building: Building, can_open_doors: bool = True, through_locked: bool = False
+) -> list[int]:
+    """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand)."""
+    passable = _passable(building, can_open_doors, through_locked)
+    parts = [-1] * len(passable)
+    count = 0
+    for seed, open_ in enumerate(passable):
+        if not open_ or parts[seed] >= 0:
+            continue
+        parts[seed] = count
+        stack = [seed]
+        while stack:
+            current = stack.pop()
+            for step, _ in _moves(building, passable, current):
+                if parts[step] < 0:
+                    parts[step] = count
+                    stack.append(step)
+        count += 1
+    return parts

@@ -23,30 +23,106 @@ def line_of_sight(
         return False
     if distance(a.x, a.y, b.x, b.y) > max_range:
         return False
-    points = line(a.x, a.y, b.x, b.y)
-    floor = a.floor
-    return not any(building.blocks_sight(floor, x, y) for x, y in points[1:-1])
+    # `line` walked inline (the same tiles: from the lower end, as `line` draws them), ends
+    # excluded: the hot path.
+    floor, x, y, x1, y1 = a.floor, a.x, a.y, b.x, b.y
+    if x == x1 and y == y1:
+        return True
+    if (x1, y1) < (x, y):
+        x, y, x1, y1 = x1, y1, x, y
+    sight, doors = building.sight_grid[floor], building.doors
+    width, height = building.width, building.height
+    dx, dy = abs(x1 - x), -abs(y1 - y)
+    sx = 1 if x < x1 else -1
+    sy = 1 if y < y1 else -1
+    err = dx + dy
+    while True:
+        e2 = 2 * err
+        if e2 >= dy:
+            err += dy
+            x += sx
+        if e2 <= dx:
+            err += dx
+            y += sy
+        if x == x1 and y == y1:
+            return True
+        if not (0 <= x < width and 0 <= y < height):
+            return False
+        opaque = sight[y][x]
+        if opaque == 1 or (
+            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
+        ):
+            return False
 
 
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
     """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
+    tiles = _positions(building, origin.floor)
+    return {tiles[cell] for cell in _fov_cells(building, origin, radius)}
+
+
+def _fov_cells(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[int]:
+    """`field_of_view` as cells of the origin's floor (y * width + x): cheap to compare."""
     floor, ox, oy = origin.floor, origin.x, origin.y
     width, height = building.width, building.height
     sight = building.sight_grid[floor]
     doors = building.doors
-    seen = {(ox, oy)}
-    for ray_offsets in _rays(radius):
-        for dx, dy in ray_offsets:
-            x, y = ox + dx, oy + dy
-            if not (0 <= x < width and 0 <= y < height):
-                break
-            seen.add((x, y))
-            opaque = sight[y][x]
-            if opaque == 1 or (
-                opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
-            ):
-                break
-    return {Position(floor, x, y) for x, y in seen}
+    seen = {oy * width + ox}
+    # The rays share their first tiles: walking them as a tree visits each tile once, and a blocked
+    # tile cuts off every ray behind it at once (the same tiles as walking ray by ray).
+    stack = list(_ray_tree(radius))
+    pop, push, add = stack.pop, stack.extend, seen.add
+    while stack:
+        dx, dy, behind = pop()
+        x, y = ox + dx, oy + dy
+        if not (0 <= x < width and 0 <= y < height):
+            continue
+        add(y * width + x)
+        opaque = sight[y][x]
+        if opaque == 1 or (
+            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
+        ):
+            continue
+        push(behind)
+    return seen
+
+
+def floor_positions(building: Building, floor: int) -> list[Position]:
+    """Every tile of a floor as a Position, by cell (y * width + x), made once per level."""
+    return _positions(building, floor)
+
+
+_POSITIONS: dict[tuple[int, int], tuple[list, list[Position]]] = {}
+
+
+def _positions(building: Building, floor: int) -> list[Position]:
+    """Every tile of a floor as a Position, row by row, made once per level (kept with its grid)."""
+    grid = building.sight_grid[floor]
+    key = (id(grid), floor)
+    found = _POSITIONS.get(key)
+    if found is None or found[0] is not grid:
+        if len(_POSITIONS) >= 16:
+            _POSITIONS.clear()
+        tiles = [
+            Position(floor, x, y) for y in range(building.height) for x in range(building.width)
+        ]
+        found = _POSITIONS[key] = (grid, tiles)
+    return found[1]
+
+
+@lru_cache(maxsize=8)
+def _ray_tree(radius: int) -> tuple:
+    """`_rays` as a tree: (dx, dy, the tiles behind it on any ray through it) from the centre out."""
+    root: dict = {}
+    for offsets in _rays(radius):
+        node = root
+        for offset in offsets:
+            node = node.setdefault(offset, {})
+
+    def build(node: dict) -> tuple:
+        return tuple((dx, dy, build(child)) for (dx, dy), child in node.items())
+
+    return build(root)
 
 
 @lru_cache(maxsize=8)

@@ -246,11 +246,11 @@ class World:
     def zone_tiles(self, zone_id: str) -> list[Position]:
         """The tiles of a zone a person may stand on now, in a fixed order."""
         cached = self._zone_tiles.get(zone_id)
-        if cached is not None and cached[0] == self.building.door_version:
-            return cached[1]
+        if cached is not None and cached[0] == self.building.lock_version:
+            return cached[1]  # only a lock changes where one may stand: a closed door is opened
         zone = self.level.zone(zone_id)
         tiles = [t for a in zone.areas for t in a.tiles() if self.building.walkable(t)]
-        self._zone_tiles[zone_id] = (self.building.door_version, tiles)
+        self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
     def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
@@ -262,6 +262,9 @@ class World:
 
     def exit_field(self, exit_zone: str = "") -> dict[Position, int]:
         """Distances to the exits (all, or one named exit zone)."""
+        known = self._fields.get(f"exit:{exit_zone}@{self.building.lock_version}")
+        if known is not None:
+            return known
         zones = [
             z
             for z in self.level.zones

@@ -93,7 +93,6 @@ class Facts(Terrain):
         self._allowed: frozenset[str] | None = None
         self._who = "assessment"
         self._shared = _Shared(events)
-        self._terrain_cache = self._shared.cache
 
     # -- views and declared reads -------------------------------------------------------------
 
@@ -102,7 +101,6 @@ class Facts(Terrain):
         facts = object.__new__(Facts)
         facts.level, facts.standards, facts.strict = self.level, self.standards, self.strict
         facts._shared, facts._who = self._shared, who
-        facts._terrain_cache = self._shared.cache
         facts._allowed = ALWAYS | frozenset(reads)
         return facts
 

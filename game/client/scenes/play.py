@@ -449,6 +449,7 @@ class PlayScene:
             for (floor, tile), layer in self.layers.items():
                 if floor == at.floor:
                     redraw_tile(layer, self.building, floor, at.x, at.y, tile)
+            self.fog.redraw_tile(at)
             self.doors_version += 1
         elif isinstance(event, PaceChanged):
             self.pace = event.pace

@@ -84,11 +84,16 @@ def _draw_map(play, surface: pygame.Surface, view: pygame.Rect, camera) -> None:
     tile = play.tile
     floor = play.current_floor()
     origin = (view.x - round(camera.x), view.y - round(camera.y))
-    surface.blit(_layer(play, floor), origin)
-    first_x, first_y = math.floor(camera.x / tile), math.floor(camera.y / tile)
-    shown = pygame.Rect(first_x, first_y, view.w // tile + 2, view.h // tile + 2)
-    fog, (fx, fy) = play.fog.overlay_part(floor, tile, shown)
-    surface.blit(fog, (origin[0] + fx, origin[1] + fy))
+    layer = _layer(play, floor)
+    picture = play.fog.picture(layer, floor, tile)
+    if picture is not None:  # the map and its fog drawn once, kept up to date tile by tile
+        surface.blit(picture, origin)
+    else:
+        surface.blit(layer, origin)
+        first_x, first_y = math.floor(camera.x / tile), math.floor(camera.y / tile)
+        shown = pygame.Rect(first_x, first_y, view.w // tile + 2, view.h // tile + 2)
+        fog, (fx, fy) = play.fog.overlay_part(floor, tile, shown)
+        surface.blit(fog, (origin[0] + fx, origin[1] + fy))
     if play.move_target is not None and play.move_target.floor == floor:
         centre = _screen(camera, view, play.move_target.x, play.move_target.y, tile)
         pygame.draw.circle(surface, palette.ACCENT, centre, tile // 3, 2)
