@@ -176,10 +176,10 @@ RULES: tuple[Rule, ...] = (
     _row("F4", "F", "Zone declaration", 20, ("S21", "S40"),
          ("PersonWounded", *RADIO, *STOPS), rules_f.zone_declaration),
     # -- hard failures (screen-outs) --
-    _row("HF1", "HF", "Innocent hit", 0, ("S16", "S17", "S34", "S33"),
-         (*SHOTS, "PersonWounded"), hard_failures.innocent_hit),
+    _row("HF1", "HF", "Innocent hit or on the line of fire", 0, ("S16", "S17", "S34", "S33"),
+         (*SHOTS, "PersonWounded", "OfficerArrived"), hard_failures.innocent_hit),
     _row("HF2", "HF", "Blue-on-blue", 0, ("S26", "S20", "S32"),
-         (*SHOTS, "PersonWounded"), hard_failures.blue_on_blue),
+         (*SHOTS, "PersonWounded", "OfficerArrived"), hard_failures.blue_on_blue),
     _row("HF3", "HF", "Barricade misclassification / holding", 0, ("S18",),
          STALL_READS, hard_failures.holding,
          hold_after_misreport_seconds=30),
