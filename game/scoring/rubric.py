@@ -96,7 +96,7 @@ RULES: tuple[Rule, ...] = (
          (*STALL_READS, "EnteredBuilding", "OfficerArrived"), rules_a.no_waiting),
     _row("A7", "A", "Threat status at the end", 0, ("S8", "S18"),
          (*ENCOUNTER_READS, *EXPOSURE_READS, "PersonWounded"), rules_a.threat_status,
-         cap="S"),
+         cap="S", held_cap="M"),
     # -- B Protection of innocents and weapon discipline (200) --
     _row("B1", "B", "No unsafe shot (line of fire)", 100, ("S45", "S34"),
          (*ENCOUNTER_READS, "TraineeArrived"), rules_b.unsafe_shots,

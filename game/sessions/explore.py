@@ -266,8 +266,13 @@ def explore_text(exploration: Exploration) -> str:
     lines += [
         "",
         "x = condemned by doctrine; ! = condemned yet rated P or S (a rubric or level defect)",
-        "",
     ]
+    lines += [
+        f"  {r.strategy.name}: {r.strategy.condemned}"
+        for r in exploration.results
+        if r.strategy.is_condemned
+    ]
+    lines.append("")
     best = exploration.best
     lines.append(
         f"Best: {best.strategy.name} ({best.strategy.words}): {_ratings_words(best.ratings)}"

@@ -87,6 +87,8 @@ class Responder:
         commands = self._radio(p)
         if p.threat_stopped:
             return commands + self._after_stop(p, world)
+        if self.strategy.hold == "talk" and p.entered:
+            return commands + self._hold(p, world)
         engage = self._engage(p, world)
         if engage:
             return commands + engage
@@ -182,18 +184,20 @@ class Responder:
                 if seen.distance <= FIRE_RANGE and (
                     self.strategy.reckless or _clear_shot(world, p, seen)
                 ):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
                 continue
             if seen.looks_police and not seen.hostile:
                 if seen.handle not in self.challenged and seen.distance <= CHALLENGE_RANGE:
                     self.challenged[seen.handle] = p.tick
                     return [Stop(), TakeCover(), Challenge(seen.handle)]
                 continue
-            if seen.hostile and seen.firing and seen.distance <= FIRE_RANGE:
-                if self.strategy.hold == "talk":
-                    return [Challenge(seen.handle)] if seen.distance <= CHALLENGE_RANGE else []
-                if _clear_shot(world, p, seen):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+            if (
+                seen.hostile
+                and seen.firing
+                and seen.distance <= FIRE_RANGE
+                and _clear_shot(world, p, seen)
+            ):
+                return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
             if (
                 seen.distance <= CHALLENGE_RANGE
                 and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
@@ -203,7 +207,12 @@ class Responder:
         return []
 
     def _hold(self, p: Percept, world: World) -> list[Command]:
-        """The condemned holds: outside behind cover, inside talking, or ordering a stand-off."""
+        """The condemned holds: outside behind cover, inside talking, or ordering a stand-off.
+
+        Holding and talking stays behind cover once inside, radios the same update every 30 s and
+        shouts at any armed person in view not in uniform every 2 s, whether or not they are
+        shooting: it never closes and never fires (the Uvalde hallway).
+        """
         hold = self.strategy.hold
         if hold == "talk" and not p.entered:
             return self._advance(p, world)
@@ -213,6 +222,10 @@ class Responder:
             if world.building.protection(p.me.position)[0] != "open":
                 commands.append(TakeCover())
             return commands
+        if hold == "talk":
+            shout = self._shout(p)
+            if shout:
+                return shout
         if hold == "stand_off" and not self.stand_off_ordered and p.gunfire_tick is not None:
             # Parkland: the order to hold back comes once the shooting is known.
             self.stand_off_ordered = True
@@ -227,22 +240,24 @@ class Responder:
             ]
         if p.tick - self.held_at >= 300 and (p.tick - self.held_at) % 300 < THINK_TICKS:
             if hold == "talk":
-                return [
-                    Radio.of(
-                        "update",
-                        location=p.zone,
-                        shots="active",
-                        action="suspect barricaded, holding position, waiting for the team",
-                    )
-                ]
-            return [
-                Radio.of(
-                    "request",
-                    location=p.zone,
-                    action="holding outside, waiting for backup",
-                    requests="backup",
-                )
-            ]
+                return [Radio.of("update", location=p.zone, shots="active", action="holding")]
+            return [Radio.of("request", location=p.zone, requests="backup")]
+        return []
+
+    def _shout(self, p: Percept) -> list[Command]:
+        """A challenge to the nearest armed person in view, at most every 2 s each."""
+        for seen in p.people:
+            if (
+                seen.armed
+                and seen.up
+                and seen.dress != "uniform"
+                and not seen.surrendered
+                and not seen.complied
+                and seen.distance <= CHALLENGE_RANGE
+                and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
+            ):
+                self.challenged[seen.handle] = p.tick
+                return [Challenge(seen.handle)]
         return []
 
     def _advance(self, p: Percept, world: World) -> list[Command]:
@@ -332,7 +347,11 @@ class Responder:
     # -- helpers --------------------------------------------------------------------------------
 
     def _cover_if_at_hand(self, p: Percept, world: World) -> list[Command]:
-        """Take cover before firing when a wall or column is right beside you (cover stops rounds)."""
+        """Take cover before firing when a wall or column is right beside you (cover stops rounds).
+
+        Taking cover can move the trainee a tile, so the shot waits for the next decision, when the
+        line of fire is checked again from where the trainee then stands.
+        """
         if p.me.protection == "open" and world.building.protection(p.me.position)[0] == "cover":
             return [TakeCover()]
         return []
