@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from game.client import palette
 from game.client.debrief_data import DebriefData, LedgerRow
 from game.client.layout import Row
-from game.client.text import clock_text
+from game.core.clock import clock_text
 from game.core.level import TICK_RATE
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.client import palette
-from game.client.text import Fonts, clock_text, draw_text, fit, wrap
+from game.client.text import Fonts, draw_text, fit, wrap
+from game.core.clock import clock_text
 
 MIN_LOG_LINES = 3
 

@@ -15,6 +15,7 @@ from game.client.cues import GunfireCue
 from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
 from game.client.perceived import Senses
+from game.core.clock import tick_clock
 from game.core.events import (
     DoorBreached,
     DoorClosed,
@@ -90,7 +91,7 @@ class TraineeRecall:
         if caption is not None:
             self._caption(now, *caption)
         if isinstance(event, RadioHeard | RadioSent | RadioLost):
-            stamp = f"{event.tick // TICK_RATE // 60}:{event.tick // TICK_RATE % 60:02d}"
+            stamp = tick_clock(event.tick)
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
         elif isinstance(event, GunfireHeard):
             self.cues.append(GunfireCue(event.bearing, event.loudness, event.distance, now))

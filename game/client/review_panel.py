@@ -10,7 +10,8 @@ from game.client.captions import YOU
 from game.client.layout import Row, draw_document, lay_out
 from game.client.perceived import describe
 from game.client.review_timeline import SPEEDS, marker_colour, speed_words
-from game.client.text import clock_text, draw_text, fit
+from game.client.text import draw_text, fit
+from game.core.clock import clock_text
 from game.core.level import TICK_RATE
 from game.core.people import PersonView
 from game.core.world import World

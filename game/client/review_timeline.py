@@ -11,7 +11,8 @@ import pygame
 
 from game.client import palette
 from game.client.layout import Placer
-from game.client.text import Fonts, clock_text, draw_text, fit, wrap
+from game.client.text import Fonts, draw_text, fit, wrap
+from game.core.clock import clock_text
 from game.core.level import TICK_RATE
 from game.sessions.review import Marker, MarkerKind
 

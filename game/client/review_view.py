@@ -39,9 +39,10 @@ from game.client.review_timeline import (
     markers_at,
     timeline_height,
 )
-from game.client.text import clock_text, draw_text, fit, wrap
+from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface, redraw_tile
 from game.core.ballistics import round_stop
+from game.core.clock import clock_text
 from game.core.events import ShotFired, TraineeArrived, TraineeMoved
 from game.core.level import TICK_RATE, Position
 from game.core.people import PersonView
@@ -255,7 +256,7 @@ def _draw_lines_of_fire(scene, surface: pygame.Surface, floor: int) -> None:
             break
         if not isinstance(event, ShotFired) or event.origin.floor != floor:
             continue
-        stop = round_stop(world.building, event.origin, event.aim)
+        stop = event.stopped_at or round_stop(world.building, event.origin, event.aim)
         fade = 1.0 - (now - event.tick) / SHOT_TRAIL_TICKS
         colour = palette.DANGER if event.shooter_role == "suspect" else palette.ACCENT
         colour = tuple(round(c * (0.35 + 0.65 * fade)) for c in colour)

@@ -173,12 +173,6 @@ def draw_wrapped(
     return y
 
 
-def clock_text(seconds: float) -> str:
-    """m:ss for a number of seconds."""
-    whole = max(0, int(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def fit(font: pygame.font.Font, text: str, width: int) -> str:
     """The text cut to fit a width, with an ellipsis when cut."""
     text = drawable(text)

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from game.core.building import Building
-from game.core.geometry import distance, line, ray
+from game.core.geometry import distance, fire_line
 from game.core.level import Position, Role
 from game.core.people import Person
 
@@ -16,16 +16,28 @@ MAX_RANGE = 40
 
 @dataclass(frozen=True, slots=True)
 class LineOfFire:
-    """The people between shooter and target, and behind the target up to the first wall that stops rounds."""
+    """Who stands on a round's path, before and behind the target, and where the round stopped."""
 
     between: tuple[Person, ...]
     behind: tuple[Person, ...]
+    reached_target: bool = True
+    stopped_at: Position | None = None
 
 
 def line_of_fire(
-    building: Building, shooter: Person, target_at: Position, people: list[Person]
+    building: Building,
+    shooter: Person,
+    target_at: Position,
+    people: list[Person],
+    rng: random.Random | None = None,
+    through_concealment: float = 1.0,
 ) -> LineOfFire:
-    """Trace the round from the shooter through the aim point and on until something stops it."""
+    """Trace the round from the shooter through the aim point and on until something stops it.
+
+    Cover (block walls, cover objects, the map's edge) always stops it; concealment (drywall, a
+    closed door, furniture) lets it through with the given chance, drawn from the shooter's stream.
+    The path is one supercover line, so the same tiles lie between two people from either end.
+    """
     origin = shooter.position
     floor = origin.floor
     by_tile: dict[tuple[int, int], list[Person]] = {}
@@ -35,24 +47,47 @@ def line_of_fire(
     between: list[Person] = []
     behind: list[Person] = []
     passed_target = False
-    for x, y in ray(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
-        if building.stops_rounds(floor, x, y):
-            break
-        if (x, y) == (target_at.x, target_at.y):
-            passed_target = True
-            continue
-        for person in by_tile.get((x, y), ()):
-            (behind if passed_target else between).append(person)
-    return LineOfFire(tuple(between), tuple(behind))
+    last = (origin.x, origin.y)
+    aim = (target_at.x, target_at.y)
+    for step in fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
+        if len(step) == 2:
+            # Squeezing between two tiles at a corner: stopped only when both sides stop rounds.
+            if all(building.stops_rounds(floor, x, y) for x, y in step):
+                break
+        else:
+            x, y = step[0]
+            if building.stops_rounds(floor, x, y):
+                break
+            if building.conceals(floor, x, y) and not _passes(rng, through_concealment):
+                last = (x, y)
+                break
+            last = (x, y)
+        for tile in step:
+            if tile == aim:
+                passed_target = True
+                continue
+            for person in by_tile.get(tile, ()):
+                (behind if passed_target else between).append(person)
+    return LineOfFire(tuple(between), tuple(behind), passed_target, Position(floor, *last))
+
+
+def _passes(rng: random.Random | None, chance: float) -> bool:
+    """Whether a round gets through one piece of concealment."""
+    if chance >= 1:
+        return True
+    if chance <= 0 or rng is None:
+        return False
+    return rng.random() < chance
 
 
 def round_stop(building: Building, origin: Position, aim: Position) -> Position:
-    """The last tile a round from origin through aim reached before something stopped it."""
+    """The last tile a round from origin through aim reached before cover stopped it."""
     last = (origin.x, origin.y)
-    for x, y in ray(origin.x, origin.y, aim.x, aim.y, MAX_RANGE):
-        if building.stops_rounds(origin.floor, x, y):
+    for step in fire_line(origin.x, origin.y, aim.x, aim.y, MAX_RANGE):
+        if all(building.stops_rounds(origin.floor, x, y) for x, y in step):
             break
-        last = (x, y)
+        if len(step) == 1:
+            last = step[0]
     return Position(origin.floor, *last)
 
 
@@ -60,11 +95,15 @@ def clear_between(building: Building, a: Position, b: Position) -> bool:
     """Whether nothing that stops rounds lies between two tiles on one floor."""
     if a.floor != b.floor:
         return False
-    return not any(building.stops_rounds(a.floor, x, y) for x, y in line(a.x, a.y, b.x, b.y)[1:-1])
+    steps = fire_line(a.x, a.y, b.x, b.y, max(abs(a.x - b.x), abs(a.y - b.y)))[:-1]
+    return not any(all(building.stops_rounds(a.floor, x, y) for x, y in s) for s in steps)
 
 
 def hit_chance(shooter: Person, target: Person, accuracy: float) -> float:
-    """The chance a round hits the target: falls with distance, with running, and against cover."""
+    """The chance a round hits the target: falls with distance, with running, and against cover;
+    a shooter with accuracy 0 never hits, any other keeps a small chance (0.02) at worst."""
+    if accuracy <= 0:
+        return 0.0
     dist = distance(shooter.position.x, shooter.position.y, target.position.x, target.position.y)
     chance = accuracy * max(0.3, 1.0 - dist / 30.0)
     if shooter.path and shooter.speed > 20:
@@ -83,6 +122,8 @@ def resolve_hit(
     for person in fire.between:
         if rng.random() < 0.5:
             return person
+    if not fire.reached_target:
+        return None
     if rng.random() < chance:
         return target
     for person in fire.behind:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.level import DoorState, Level, Position, TileKind
+from game.core.level import WALKABLE, DoorState, Level, Position, TileKind
 
-_WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
 _BLOCKS_SIGHT = frozenset(
     {TileKind.WALL, TileKind.PARTITION, TileKind.COVER, TileKind.CONCEALMENT, TileKind.VOID}
 )
@@ -117,7 +116,7 @@ class Building:
     def walkable(self, position: Position, can_open_doors: bool = True) -> bool:
         """Whether a person may stand on the tile now (locked doors never; closed ones if they open them)."""
         kind = self.kind(position)
-        if kind not in _WALKABLE:
+        if kind not in WALKABLE:
             return False
         if kind is TileKind.DOOR:
             state = self.doors[position].state
@@ -129,7 +128,7 @@ class Building:
 
     def passable_ever(self, position: Position) -> bool:
         """Whether the tile could be walked once doors are opened or breached."""
-        return self.kind(position) in _WALKABLE
+        return self.kind(position) in WALKABLE
 
     def blocks_sight(self, floor: int, x: int, y: int) -> bool:
         """Walls, partitions, objects and closed doors block sight; windows and open doors do not."""
@@ -141,8 +140,15 @@ class Building:
         return opaque == 1
 
     def stops_rounds(self, floor: int, x: int, y: int) -> bool:
-        """Block walls and cover objects stop rounds; drywall, doors, glass and furniture do not."""
+        """Block walls and cover objects stop rounds (drywall, doors and furniture only may: `conceals`)."""
         return self.kind_at(floor, x, y) in _STOPS_ROUNDS
+
+    def conceals(self, floor: int, x: int, y: int) -> bool:
+        """Whether the tile hides but may not stop a round: drywall, furniture, a door not open."""
+        kind = self.kind_at(floor, x, y)
+        if kind is TileKind.DOOR:
+            return self.doors[Position(floor, x, y)].state is not DoorState.OPEN
+        return kind in (TileKind.PARTITION, TileKind.CONCEALMENT)
 
     def muffles(self, floor: int, x: int, y: int) -> bool:
         """Whether the tile dampens sound passing through it (any wall, partition or closed door)."""

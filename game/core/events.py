@@ -236,7 +236,7 @@ class ContactMade(Event):
 
 @dataclass(frozen=True, slots=True)
 class ShotFired(Event):
-    """A round fired: the line of fire continued past the target to the first wall that stops rounds."""
+    """A round fired: the line of fire continued past the target until cover or concealment stopped it."""
 
     shooter: str
     shooter_role: str
@@ -252,6 +252,8 @@ class ShotFired(Event):
     target_firing: bool
     target_surrendered: bool
     shooter_protection: str
+    stopped_at: Position | None = None
+    """The last tile the round reached (cover or concealment stopped it there, or its range ran out)."""
 
 
 @dataclass(frozen=True, slots=True)

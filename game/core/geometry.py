@@ -8,7 +8,14 @@ COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "
 
 
 def line(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
-    """The tiles on the straight line from (x0, y0) to (x1, y1), both ends included (Bresenham)."""
+    """The tiles on the straight line from (x0, y0) to (x1, y1), both ends included (Bresenham),
+    the same tiles whichever end it is drawn from: a sees b exactly when b sees a."""
+    if (x1, y1) < (x0, y0):
+        return _bresenham(x1, y1, x0, y0)[::-1]
+    return _bresenham(x0, y0, x1, y1)
+
+
+def _bresenham(x0: int, y0: int, x1: int, y1: int) -> list[tuple[int, int]]:
     points = []
     dx, dy = abs(x1 - x0), -abs(y1 - y0)
     sx = 1 if x0 < x1 else -1
@@ -37,6 +44,35 @@ def ray(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[int, int]
     scale = length / steps
     far = (x0 + round(dx * scale), y0 + round(dy * scale))
     return line(x0, y0, far[0], far[1])[1:]
+
+
+def fire_line(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[tuple[int, int], ...]]:
+    """The tiles a round from (x0, y0) through (x1, y1) crosses, on for `length` tiles (start left out).
+
+    A supercover line: every tile the straight line between tile centres touches, so it is the same
+    set whichever end it is traced from. Each step is one tile, or, where the line passes exactly
+    through a corner, the two tiles beside the corner (the round squeezes between them) followed by
+    the diagonal tile as its own step.
+    """
+    dx, dy = x1 - x0, y1 - y0
+    nx, ny = abs(dx), abs(dy)
+    if nx == 0 and ny == 0:
+        return []
+    sx, sy = (1 if dx > 0 else -1), (1 if dy > 0 else -1)
+    x, y, ix, iy = x0, y0, 0, 0
+    steps: list[tuple[tuple[int, int], ...]] = []
+    while max(abs(x - x0), abs(y - y0)) < length:
+        # Which grid line the exact line crosses next: a vertical one, a horizontal one, or a corner.
+        decision = (1 + 2 * ix) * ny - (1 + 2 * iy) * nx
+        if decision == 0:
+            steps.append(((x + sx, y), (x, y + sy)))
+            x, y, ix, iy = x + sx, y + sy, ix + 1, iy + 1
+        elif decision < 0:
+            x, ix = x + sx, ix + 1
+        else:
+            y, iy = y + sy, iy + 1
+        steps.append(((x, y),))
+    return steps
 
 
 def distance(ax: int, ay: int, bx: int, by: int) -> float:

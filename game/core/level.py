@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 TICK_RATE = 10
 """Simulation ticks per second of game time."""
+TRAINEE_ID = "trainee"
+"""The trainee's person id in every level and event."""
 
 
 class TileKind(Enum):
@@ -26,6 +29,10 @@ class TileKind(Enum):
     CONCEALMENT = "concealment"
     STAIRS = "stairs"
     VOID = "void"
+
+
+WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
+"""Tile kinds a person can stand on (doors in any state: a locked door can be breached)."""
 
 
 class DoorState(Enum):
@@ -157,6 +164,10 @@ class Condition:
     group: str
     options: tuple[str, ...]
 
+    def holds(self, variant: Mapping[str, str]) -> bool:
+        """Whether a run with these variant choices has what this condition guards."""
+        return variant.get(self.group) in self.options
+
 
 @dataclass(frozen=True, slots=True)
 class Description:
@@ -187,11 +198,15 @@ class Trainee:
 
 @dataclass(frozen=True, slots=True)
 class Reactions:
-    """Seeded weights of what a suspect does when an officer confronts them."""
+    """Seeded weights of what a suspect does when an officer confronts them (a weight not given is 0)."""
 
-    engage: int = 1
-    retreat: int = 1
-    surrender: int = 1
+    engage: int = 0
+    retreat: int = 0
+    surrender: int = 0
+
+
+EVEN_REACTIONS = Reactions(engage=1, retreat=1, surrender=1)
+"""A suspect whose level gives no reactions at all: each reaction equally likely."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,19 +222,23 @@ class Suspect:
     fire_interval: int = 40
     stop_after: int = 0
     accuracy: float = 0.35
-    reactions: Reactions = field(default_factory=Reactions)
+    reactions: Reactions = EVEN_REACTIONS
     barricade_zone: str = ""
     when: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class CivilianBehaviour:
-    """Seeded weights of what civilians do when they hear gunfire."""
+    """Seeded weights of what civilians do when they hear gunfire (a weight not given is 0)."""
 
-    shelter: int = 1
-    flee: int = 1
+    shelter: int = 0
+    flee: int = 0
     freeze: int = 0
     approach: int = 0
+
+
+SHELTER_OR_FLEE = CivilianBehaviour(shelter=1, flee=1)
+"""Civilians whose level gives no behaviour at all: as likely to shelter as to flee."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +249,16 @@ class CivilianGroup:
     spawn: Place
     count: int = 1
     kind: str = "student"
-    behaviour: CivilianBehaviour = field(default_factory=CivilianBehaviour)
+    behaviour: CivilianBehaviour = SHELTER_OR_FLEE
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None
+
+    def person_ids(self) -> tuple[str, ...]:
+        """Each member's id: the group's id for one person, "group.1", "group.2"... for more."""
+        if self.count == 1:
+            return (self.id,)
+        return tuple(f"{self.id}.{n}" for n in range(1, self.count + 1))
 
 
 class OffDutyProtocol(Enum):
@@ -355,6 +380,8 @@ class Level:
     content_hash: str = ""
     briefing_image: str = ""
     """A floor-plan picture for the briefing, a file in the level's folder."""
+    rounds_through_concealment: float = 0.75
+    """Chance a round passes each concealment tile (drywall, closed door, furniture) it meets."""
 
     def zone(self, zone_id: str) -> Zone:
         """The zone with this id (the loader has checked that it exists)."""
@@ -362,6 +389,11 @@ class Level:
             if zone.id == zone_id:
                 return zone
         raise KeyError(zone_id)
+
+    def person_ids(self) -> list[str]:
+        """Everyone the level may put on scene, by id: the trainee, suspects, officers, civilians."""
+        ids = [TRAINEE_ID] + [s.id for s in self.suspects] + [o.id for o in self.officers]
+        return ids + [i for group in self.civilians for i in group.person_ids()]
 
     def legend_entry(self, symbol: str) -> LegendEntry:
         """The legend entry for a map character."""

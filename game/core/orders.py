@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.core import radio
 from game.core.commands import (
     PACES,
@@ -56,11 +54,9 @@ from game.core.events import (
 from game.core.geometry import distance
 from game.core.level import DoorState, Position, Role, ZoneKind
 from game.core.pathfinding import find_path
-from game.core.people import RUN_SPEED, WALK_SPEED, appearance
-
-if TYPE_CHECKING:
-    from game.core.people import Person
-    from game.core.world import World
+from game.core.people import RUN_SPEED, WALK_SPEED, Person, appearance
+from game.core.proximity import gap
+from game.core.scene import Scene
 
 VOICE_RANGE = 15
 """How far, in tiles, a shouted challenge or "Police!" carries."""
@@ -75,7 +71,7 @@ class Refused(Exception):
     """A command that cannot be carried out now; becomes a `CommandRefused` event."""
 
 
-def carry_out(world: World, command: Command) -> None:
+def carry_out(world: Scene, command: Command) -> None:
     """Carry out one trainee command, or record why it was refused."""
     handler = _HANDLERS.get(type(command))
     try:
@@ -95,7 +91,7 @@ def carry_out(world: World, command: Command) -> None:
         world.emit(CommandRefused(world.tick, describe(command), str(refusal)))
 
 
-def _move(world: World, trainee: Person, command: Move) -> None:
+def _move(world: Scene, trainee: Person, command: Move) -> None:
     if (
         command.dx not in (-1, 0, 1)
         or command.dy not in (-1, 0, 1)
@@ -112,7 +108,7 @@ def _move(world: World, trainee: Person, command: Move) -> None:
     trainee.path = [step]
 
 
-def _move_to(world: World, trainee: Person, command: MoveTo) -> None:
+def _move_to(world: Scene, trainee: Person, command: MoveTo) -> None:
     if command.zone:
         if command.zone not in {z.id for z in world.level.zones}:
             raise Refused(f"no zone {command.zone!r}")
@@ -132,7 +128,7 @@ def _move_to(world: World, trainee: Person, command: MoveTo) -> None:
     trainee.path = path
 
 
-def _advance(world: World, trainee: Person, command: AdvanceToGunfire) -> None:
+def _advance(world: Scene, trainee: Person, command: AdvanceToGunfire) -> None:
     source = world.heard_gunfire_at
     if source is None:
         raise Refused("you have heard no gunfire")
@@ -157,11 +153,11 @@ def _advance(world: World, trainee: Person, command: AdvanceToGunfire) -> None:
     trainee.path = path
 
 
-def _stop(world: World, trainee: Person, command: Stop) -> None:
+def _stop(world: Scene, trainee: Person, command: Stop) -> None:
     trainee.path = []
 
 
-def _set_pace(world: World, trainee: Person, command: SetPace) -> None:
+def _set_pace(world: Scene, trainee: Person, command: SetPace) -> None:
     if command.pace not in PACES:
         raise Refused(f"pace is one of {', '.join(PACES)}")
     speed = RUN_SPEED if command.pace == "run" else WALK_SPEED
@@ -170,7 +166,7 @@ def _set_pace(world: World, trainee: Person, command: SetPace) -> None:
         world.emit(PaceChanged(world.tick, command.pace))
 
 
-def _take_cover(world: World, trainee: Person, command: TakeCover) -> None:
+def _take_cover(world: Scene, trainee: Person, command: TakeCover) -> None:
     protection, thing = world.building.protection(trainee.position)
     if protection == "open":
         raise Refused("nothing next to you to take cover behind")
@@ -179,14 +175,14 @@ def _take_cover(world: World, trainee: Person, command: TakeCover) -> None:
     world.emit(TookCover(world.tick, trainee.id, protection, trainee.position, thing))
 
 
-def _leave_cover(world: World, trainee: Person, command: LeaveCover) -> None:
+def _leave_cover(world: Scene, trainee: Person, command: LeaveCover) -> None:
     if trainee.protection == "open":
         raise Refused("you are not in cover")
     trainee.protection = "open"
     world.emit(LeftCover(world.tick, trainee.id))
 
 
-def _draw(world: World, trainee: Person, command: DrawWeapon) -> None:
+def _draw(world: Scene, trainee: Person, command: DrawWeapon) -> None:
     if not trainee.armed:
         raise Refused("you carry no weapon")
     if trainee.weapon_drawn:
@@ -195,14 +191,14 @@ def _draw(world: World, trainee: Person, command: DrawWeapon) -> None:
     world.emit(WeaponDrawn(world.tick, trainee.id))
 
 
-def _holster(world: World, trainee: Person, command: Holster) -> None:
+def _holster(world: Scene, trainee: Person, command: Holster) -> None:
     if not trainee.weapon_drawn:
         raise Refused("your weapon is already holstered")
     trainee.weapon_drawn = False
     world.emit(WeaponHolstered(world.tick, trainee.id))
 
 
-def _radio(world: World, trainee: Person, command: Radio) -> None:
+def _radio(world: Scene, trainee: Person, command: Radio) -> None:
     if not world.level.trainee.radio:
         raise Refused("you have no radio: call it in another way or relay through an officer")
     zone_ids = {z.id for z in world.level.zones}
@@ -211,7 +207,7 @@ def _radio(world: World, trainee: Person, command: Radio) -> None:
         raise Refused(reason)
     zone = world.zone_at(trainee.position)
     loss = world.radio_loss.get(zone, 0.0)
-    if loss and world.rng.random() < loss:
+    if loss and world.stream("radio").random() < loss:
         world.emit(
             RadioLost(world.tick, trainee.id, command.kind, zone, "no signal here; repeat it")
         )
@@ -227,12 +223,12 @@ def _radio(world: World, trainee: Person, command: Radio) -> None:
         world.emit(RadioHeard(world.tick, "Dispatch", reply, reply=True))
 
 
-def _announce(world: World, trainee: Person, command: AnnouncePolice) -> None:
+def _announce(world: Scene, trainee: Person, command: AnnouncePolice) -> None:
     trainee.announced_tick = world.tick
     world.emit(PoliceAnnounced(world.tick, trainee.id, trainee.position, trainee.off_duty))
 
 
-def _jacket(world: World, trainee: Person, command: DonRaidJacket) -> None:
+def _jacket(world: Scene, trainee: Person, command: DonRaidJacket) -> None:
     if not trainee.raid_jacket_carried:
         raise Refused("you have no raid jacket with you")
     if trainee.raid_jacket_worn:
@@ -243,14 +239,14 @@ def _jacket(world: World, trainee: Person, command: DonRaidJacket) -> None:
     world.emit(RaidJacketDonned(world.tick, trainee.id))
 
 
-def _badge(world: World, trainee: Person, command: ShowBadge) -> None:
+def _badge(world: Scene, trainee: Person, command: ShowBadge) -> None:
     if trainee.badge_shown:
         raise Refused("your badge is already displayed")
     trainee.badge_shown = True
     world.emit(BadgeShown(world.tick, trainee.id))
 
 
-def _challenge(world: World, trainee: Person, command: Challenge) -> None:
+def _challenge(world: Scene, trainee: Person, command: Challenge) -> None:
     target = _target(world, trainee, command.target, VOICE_RANGE, "challenge")
     seen = appearance(trainee, target, world.tick, world.level, True)
     firing = world.tick - target.last_fired_tick <= 30
@@ -259,7 +255,7 @@ def _challenge(world: World, trainee: Person, command: Challenge) -> None:
     target.challenged_tick = world.tick
 
 
-def _fire(world: World, trainee: Person, command: Fire) -> None:
+def _fire(world: Scene, trainee: Person, command: Fire) -> None:
     if not trainee.weapon_drawn:
         raise Refused("draw your weapon first")
     if world.tick - trainee.last_fired_tick < FIRE_COOLDOWN_TICKS:
@@ -268,7 +264,7 @@ def _fire(world: World, trainee: Person, command: Fire) -> None:
     world.fire(trainee, target, TRAINEE_ACCURACY)
 
 
-def _comply(world: World, trainee: Person, command: Comply) -> None:
+def _comply(world: Scene, trainee: Person, command: Comply) -> None:
     if world.tick - trainee.challenged_tick > 100 or not trainee.challenged_by:
         raise Refused("no one is challenging you")
     trainee.path = []
@@ -279,13 +275,13 @@ def _comply(world: World, trainee: Person, command: Comply) -> None:
     world.emit(Complied(world.tick, trainee.id, trainee.challenged_by))
 
 
-def _open_door(world: World, trainee: Person, command: OpenDoor) -> None:
+def _open_door(world: Scene, trainee: Person, command: OpenDoor) -> None:
     door = _door(world, trainee, command.at, DoorState.CLOSED)
     world.building.set_door_state(door, DoorState.OPEN)
     world.emit(DoorOpened(world.tick, trainee.id, door.at))
 
 
-def _close_door(world: World, trainee: Person, command: CloseDoor) -> None:
+def _close_door(world: Scene, trainee: Person, command: CloseDoor) -> None:
     door = _door(world, trainee, command.at, DoorState.OPEN)
     if any(p.present and p.position == door.at for p in world.people):
         raise Refused("someone is in the doorway")
@@ -293,7 +289,7 @@ def _close_door(world: World, trainee: Person, command: CloseDoor) -> None:
     world.emit(DoorClosed(world.tick, trainee.id, door.at))
 
 
-def _breach(world: World, trainee: Person, command: Breach) -> None:
+def _breach(world: Scene, trainee: Person, command: Breach) -> None:
     door = _door(world, trainee, command.at, DoorState.LOCKED)
     trainee.path = []
     trainee.busy_until = world.tick + door.breach_ticks
@@ -302,7 +298,7 @@ def _breach(world: World, trainee: Person, command: Breach) -> None:
     world.emit(BreachStarted(world.tick, door.at, door.breach_ticks))
 
 
-def _direct(world: World, trainee: Person, command: DirectCivilians) -> None:
+def _direct(world: Scene, trainee: Person, command: DirectCivilians) -> None:
     if command.exit_zone:
         zone = next((z for z in world.level.zones if z.id == command.exit_zone), None)
         if zone is None or zone.kind not in (ZoneKind.EXIT, ZoneKind.CCP, ZoneKind.STAGING):
@@ -316,7 +312,7 @@ def _direct(world: World, trainee: Person, command: DirectCivilians) -> None:
         and p.present
         and p.condition in ("ok", "walking")
         and p.state != "escaped"
-        and _distance(trainee, p) <= DIRECT_RANGE
+        and gap(trainee, p) <= DIRECT_RANGE
         and world.sees(trainee, p, DIRECT_RANGE)
     ]
     if not near:
@@ -329,7 +325,7 @@ def _direct(world: World, trainee: Person, command: DirectCivilians) -> None:
     world.emit(CiviliansDirected(world.tick, len(near), command.exit_zone, trainee.position))
 
 
-def _tourniquet(world: World, trainee: Person, command: ApplyTourniquet) -> None:
+def _tourniquet(world: Scene, trainee: Person, command: ApplyTourniquet) -> None:
     if trainee.tourniquets <= 0:
         raise Refused("you have no tourniquets left")
     if command.target:
@@ -340,12 +336,12 @@ def _tourniquet(world: World, trainee: Person, command: ApplyTourniquet) -> None
         near = [
             p
             for p in world.people
-            if p.present and p.condition == "critical" and _distance(trainee, p) <= 1.5
+            if p.present and p.condition == "critical" and gap(trainee, p) <= 1.5
         ]
-        casualty = min(near, key=lambda p: (_distance(trainee, p), p.id)) if near else None
+        casualty = min(near, key=lambda p: (gap(trainee, p), p.id)) if near else None
         if casualty is None:
             raise Refused("no casualty with critical bleeding next to you")
-    if _distance(trainee, casualty) > 1.5 or casualty.position.floor != trainee.position.floor:
+    if gap(trainee, casualty) > 1.5 or casualty.position.floor != trainee.position.floor:
         raise Refused("move next to the casualty first")
     if casualty.condition != "critical":
         raise Refused(f"that person has no critical bleeding ({_condition_words(casualty)})")
@@ -357,11 +353,11 @@ def _tourniquet(world: World, trainee: Person, command: ApplyTourniquet) -> None
     world.emit(TourniquetApplied(world.tick, trainee.id, casualty.id, casualty.position))
 
 
-def _wait(world: World, trainee: Person, command: Wait) -> None:
+def _wait(world: Scene, trainee: Person, command: Wait) -> None:
     return None
 
 
-def _target(world: World, trainee: Person, target_id: str, max_range: float, verb: str) -> Person:
+def _target(world: Scene, trainee: Person, target_id: str, max_range: float, verb: str) -> Person:
     target = world.person(target_id)
     if target is None or not target.present or target is trainee:
         raise Refused(f"there is no one there to {verb}")
@@ -377,7 +373,7 @@ def _condition_words(person: Person) -> str:
     )
 
 
-def _door(world: World, trainee: Person, at: Position | None, wanted: DoorState):
+def _door(world: Scene, trainee: Person, at: Position | None, wanted: DoorState):
     doors = world.building.adjacent_doors(trainee.position)
     if at is not None:
         doors = [d for d in doors if d.at == at]
@@ -387,17 +383,11 @@ def _door(world: World, trainee: Person, at: Position | None, wanted: DoorState)
     return matching[0]
 
 
-def _nearest_tile(world: World, start: Position, tiles: list[Position]) -> Position | None:
+def _nearest_tile(world: Scene, start: Position, tiles: list[Position]) -> Position | None:
     same_floor = [t for t in tiles if t.floor == start.floor] or tiles
     if not same_floor:
         return None
     return min(same_floor, key=lambda t: (distance(start.x, start.y, t.x, t.y), t))
-
-
-def _distance(a: Person, b: Person) -> float:
-    if a.position.floor != b.position.floor:
-        return 1e9
-    return distance(a.position.x, a.position.y, b.position.x, b.position.y)
 
 
 _HANDLERS = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from game.core.events import Appearance
 from game.core.geometry import distance
 from game.core.level import (
+    TRAINEE_ID,
     CivilianBehaviour,
     CivilianGroup,
     Description,
@@ -172,7 +173,7 @@ def create_trainee(level: Level, position: Position) -> Person:
     """The trainee as the level describes them."""
     spec = level.trainee
     return Person(
-        id="trainee",
+        id=TRAINEE_ID,
         role=Role.TRAINEE,
         kind="trainee",
         position=position,
@@ -233,7 +234,7 @@ def create_officer(spec: Officer, position: Position, rng: random.Random) -> Per
 def create_civilian(group: CivilianGroup, index: int, position: Position) -> Person:
     """One student or staff member of a group."""
     person = Person(
-        id=f"{group.id}.{index + 1}" if group.count > 1 else group.id,
+        id=group.person_ids()[index],
         role=Role.CIVILIAN,
         kind=group.kind,
         position=position,

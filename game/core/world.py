@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from game.core import behaviours, orders
+from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
 from game.core.building import Building
 from game.core.commands import Command, EndScenario
@@ -32,7 +32,17 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.geometry import distance
-from game.core.level import Condition, Level, Place, Position, Role, TimelineKind, ZoneKind
+from game.core.level import (
+    TRAINEE_ID,
+    Condition,
+    Level,
+    Place,
+    Position,
+    Role,
+    TimelineKind,
+    ZoneKind,
+)
+from game.core.movement import finish_trainee_action, move_trainee
 from game.core.pathfinding import distance_field
 from game.core.people import (
     Person,
@@ -46,6 +56,8 @@ from game.core.people import (
     view,
 )
 from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
+from game.core.proximity import gap
+from game.core.streams import Stream
 
 CRITICAL_WORSENS_TICKS = 1200
 """A critical casualty without a tourniquet worsens after two minutes..."""
@@ -65,10 +77,10 @@ class World:
     def __init__(self, level: Level, seed: int = 1, variant: dict[str, str] | None = None) -> None:
         self.level = level
         self.seed = seed
-        self.rng = random.Random(seed)
+        self._streams: dict[str, random.Random] = {}
         self.tick = 0
         self.building = Building(level)
-        self.variant = _choose_variant(level, self.rng, variant or {})
+        self.variant = _choose_variant(level, self.stream("variants"), variant or {})
         self.log: list[Event] = []
         self.finished = False
         self.end_reason = ""
@@ -84,17 +96,21 @@ class World:
         self._contact_made: set[str] = set()
         self._sighted: set[str] = set()
         self._timeline = [e for e in level.timeline if self.present(e.when)]
-        self.trainee = create_trainee(level, self.place(level.trainee.spawn))
+        self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
             if self.present(spec.when):
-                self.people.append(create_suspect(spec, self.place(spec.spawn)))
+                self.people.append(create_suspect(spec, self.place(spec.spawn, spec.id)))
         for spec in level.officers:
             if self.present(spec.when):
-                self.people.append(create_officer(spec, self.place(spec.spawn), self.rng))
+                self.people.append(
+                    create_officer(
+                        spec, self.place(spec.spawn, spec.id), self.stream(f"officer:{spec.id}")
+                    )
+                )
         for group in level.civilians:
             if self.present(group.when):
-                spots = self.spread(group.spawn, group.count)
+                spots = self.spread(group.spawn, group.count, group.id)
                 for index in range(group.count):
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
@@ -140,25 +156,25 @@ class World:
             return []
         self._run_timeline()
         self._arrivals()
-        behaviours.finish_trainee_action(self)
+        finish_trainee_action(self)
         for command in commands:
             if isinstance(command, EndScenario):
                 self.end("ended by trainee")
                 break
             orders.carry_out(self, command)
-        behaviours.move_trainee(self)
+        move_trainee(self)
         for person in self._armed:
             if not person.present:
                 continue
             if person.role is Role.SUSPECT:
-                behaviours.act_suspect(self, person)
+                suspects.act_suspect(self, person)
             else:
-                behaviours.act_officer(self, person)
+                officers.act_officer(self, person)
         for person in self.civilians:
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
                     continue
-                behaviours.act_civilian(self, person)
+                civilians.act_civilian(self, person)
         self._casualties()
         self._trainee_perception()
         if self.tick >= self.level.duration and not self.finished:
@@ -167,6 +183,14 @@ class World:
         return self._flush()
 
     # -- queries for commands, behaviours and the client -----------------------------------------
+
+    def stream(self, name: str) -> random.Random:
+        """The random stream of one concern (a suspect, the radio, someone's shots...), derived from
+        the seed and the name alone: a draw in one stream never moves another."""
+        rng = self._streams.get(name)
+        if rng is None:
+            rng = self._streams[name] = Stream(self.seed, name)
+        return rng
 
     def person(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
@@ -186,22 +210,24 @@ class World:
 
     def present(self, condition: Condition | None) -> bool:
         """Whether something with this variant condition is in this run."""
-        return condition is None or self.variant.get(condition.group) in condition.options
+        return condition is None or condition.holds(self.variant)
 
-    def place(self, place: Place) -> Position:
-        """The tile a place names: exact, or a seeded walkable tile of its zone."""
+    def place(self, place: Place, who: str) -> Position:
+        """The tile a place names for someone: exact, or a seeded walkable tile of its zone."""
         if place.at is not None:
             return place.at
-        return self.spread(place, 1)[0]
+        return self.spread(place, 1, who)[0]
 
-    def spread(self, place: Place, count: int) -> list[Position]:
-        """Count seeded tiles for a group spawning at a place (distinct while the zone has room)."""
+    def spread(self, place: Place, count: int, who: str) -> list[Position]:
+        """Count seeded tiles for someone (a group) spawning at a place (distinct while the zone has
+        room), drawn from their own placement stream."""
         if place.at is not None:
             return [place.at] * count
         tiles = self.zone_tiles(place.zone)
-        picks = self.rng.sample(tiles, min(count, len(tiles)))
+        rng = self.stream(f"place:{who}")
+        picks = rng.sample(tiles, min(count, len(tiles)))
         while len(picks) < count:
-            picks.append(self.rng.choice(tiles))
+            picks.append(rng.choice(tiles))
         return picks
 
     def zone_tiles(self, zone_id: str) -> list[Position]:
@@ -258,15 +284,29 @@ class World:
     ) -> Person | None:
         """Fire one round at a person (or at a tile); resolve the line of fire and any hit."""
         aim_at = target.position if target else (aim or shooter.position)
-        fire = line_of_fire(self.building, shooter, aim_at, self.people)
+        rounds = self.stream(f"shots:{shooter.id}")
+        fire = line_of_fire(
+            self.building,
+            shooter,
+            aim_at,
+            self.people,
+            rounds,
+            self.level.rounds_through_concealment,
+        )
         seen = (
             appearance(shooter, target, self.tick, self.level, self.sees(shooter, target))
             if target
             else None
         )
         hit: Person | None = None
-        if target is not None:
-            hit = resolve_hit(self.rng, target, hit_chance(shooter, target, accuracy), fire)
+        if target is not None and accuracy > 0:
+            # Accuracy 0 is a shooter who never hits: not the target, nor anyone near the line.
+            hit = resolve_hit(
+                rounds,
+                target,
+                hit_chance(shooter, target, accuracy),
+                fire,
+            )
         shooter.last_fired_tick = self.tick
         self.emit(
             ShotFired(
@@ -285,11 +325,12 @@ class World:
                 bool(target and self.tick - target.last_fired_tick <= 30),
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
+                fire.stopped_at,
             )
         )
         if shooter.role is Role.SUSPECT:
             self._gunfire(shooter.position)
-            if target is self.trainee and _gap(shooter, target) <= ENGAGEMENT_RANGE:
+            if target is self.trainee and gap(shooter, target) <= ENGAGEMENT_RANGE:
                 self._contact(shooter, "exchange of fire")
         elif shooter is self.trainee and target is not None and target.role is Role.SUSPECT:
             self._contact(target, "exchange of fire")
@@ -343,7 +384,9 @@ class World:
         elif person.role is Role.OFFICER or person.condition == "walking":
             person.condition = "critical"
         else:
-            person.condition = "critical" if self.rng.random() < 0.6 else "walking"
+            person.condition = (
+                "critical" if self.stream(f"wounds:{person.id}").random() < 0.6 else "walking"
+            )
         person.wounded_tick = self.tick
         if person.condition == "critical":
             self._bleeding.append(person)
@@ -476,15 +519,15 @@ class World:
         if zone != trainee.zone:
             trainee.zone = zone
             if zone:
-                self.emit(EnteredZone(self.tick, "trainee", zone, self.zone_name(zone)))
+                self.emit(EnteredZone(self.tick, trainee.id, zone, self.zone_name(zone)))
         kind_inside = self.building.is_inside(position)
         outside = self.building.kind(position).value == "ground"
         if kind_inside and not trainee.inside:
             trainee.inside = True
-            self.emit(EnteredBuilding(self.tick, "trainee", position, zone))
+            self.emit(EnteredBuilding(self.tick, trainee.id, position, zone))
         elif outside and trainee.inside:
             trainee.inside = False
-            self.emit(LeftBuilding(self.tick, "trainee", position))
+            self.emit(LeftBuilding(self.tick, trainee.id, position))
         for person in self._armed:
             if not person.present or not person.armed:
                 continue
@@ -497,7 +540,7 @@ class World:
                 self.emit(
                     PersonSighted(
                         self.tick,
-                        "trainee",
+                        trainee.id,
                         person.id,
                         person.role.value,
                         person.weapon_drawn,
@@ -512,16 +555,9 @@ class World:
                     person.active
                     and person.state != "surrendered"
                     and trainee.weapon_drawn
-                    and _gap(trainee, person) <= ENGAGEMENT_RANGE
+                    and gap(trainee, person) <= ENGAGEMENT_RANGE
                 ):
                     self._contact(person, "engagement range")
-
-
-def _gap(a: Person, b: Person) -> float:
-    """Tiles between two people on one floor (infinite across floors)."""
-    if a.position.floor != b.position.floor:
-        return float("inf")
-    return distance(a.position.x, a.position.y, b.position.x, b.position.y)
 
 
 def _choose_variant(level: Level, rng: random.Random, fixed: dict[str, str]) -> dict[str, str]:

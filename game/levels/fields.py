@@ -203,14 +203,16 @@ TRAINEE = Obj(
 
 REACTIONS = Obj(
     "reactions",
-    "Seeded weights of what the suspect does when confronted; not all zero.",
+    "Seeded weights of what the suspect does when confronted; not all zero. A weight not given is 0 "
+    "(`{engage: 1}` always fights back); without `reactions` at all, each weighs 1.",
     (
-        Field("engage", Integer(0), "Weight of fighting back.", 2, default=1),
-        Field("retreat", Integer(0), "Weight of retreating.", 1, default=1),
-        Field("surrender", Integer(0), "Weight of surrendering.", 1, default=1),
+        Field("engage", Integer(0), "Weight of fighting back.", 2, default=0),
+        Field("retreat", Integer(0), "Weight of retreating.", 1, default=0),
+        Field("surrender", Integer(0), "Weight of surrendering.", 1, default=0),
     ),
     build=Reactions,
     weights=True,
+    warn_if_certain=True,
 )
 
 SUSPECT = Obj(
@@ -239,8 +241,19 @@ SUSPECT = Obj(
             default=4,
         ),
         Field("stop_after", Time(), "Stops firing at this time; 0 = never.", "6:00", default=0),
-        Field("accuracy", Number(0, 1), "Chance a shot hits, 0 to 1.", 0.35, default=0.35),
-        Field("reactions", REACTIONS, "What they do when confronted.", {"engage": 2}),
+        Field(
+            "accuracy",
+            Number(0, 1),
+            "Chance a shot hits at close range in the open, 0 to 1; 0 never hits.",
+            0.35,
+            default=0.35,
+        ),
+        Field(
+            "reactions",
+            REACTIONS,
+            "What they do when confronted.",
+            {"engage": 2, "retreat": 1, "surrender": 1},
+        ),
         Field("barricade_zone", Ident(), "A zone they barricade in (absent: none).", "room_106"),
         WHEN,
     ),
@@ -249,10 +262,11 @@ SUSPECT = Obj(
 
 BEHAVIOUR = Obj(
     "behaviour",
-    "Seeded weights of what civilians do when they hear gunfire; not all zero.",
+    "Seeded weights of what civilians do when they hear gunfire; not all zero. A weight not given "
+    "is 0 (`{freeze: 1}`: everyone freezes); without `behaviour` at all, shelter 1 and flee 1.",
     (
-        Field("shelter", Integer(0), "Weight of sheltering in place.", 6, default=1),
-        Field("flee", Integer(0), "Weight of running for an exit.", 3, default=1),
+        Field("shelter", Integer(0), "Weight of sheltering in place.", 6, default=0),
+        Field("flee", Integer(0), "Weight of running for an exit.", 3, default=0),
         Field("freeze", Integer(0), "Weight of freezing where they are.", 1, default=0),
         Field("approach", Integer(0), "Weight of moving towards the noise.", 0, default=0),
     ),
@@ -284,7 +298,8 @@ CIVILIAN = Obj(
 
 PROTOCOL = Obj(
     "protocol",
-    "Seeded weights of how an off-duty officer reacts when challenged; not all zero.",
+    "Seeded weights of how an off-duty officer reacts when challenged; not all zero. A weight not "
+    "given is 0.",
     (
         Field("follows", Integer(0), "Weight of following commands.", 3, default=0),
         Field("confused", Integer(0), "Weight of reacting confusedly.", 1, default=0),
@@ -482,6 +497,14 @@ LEVEL = Obj(
         Field("timeline", ListOf(TIMELINE_ENTRY), "Timed events.", None, default=[]),
         Field("variants", ListOf(VARIANT), "Variant groups.", None, default=[]),
         Field("scoring", SCORING, "Rubric thresholds.", {"entry_full_seconds": 60}),
+        Field(
+            "rounds_through_concealment",
+            Number(0, 1),
+            "Chance a round passes each piece of concealment it meets (drywall, a closed door, "
+            "desks, lockers); cover (block walls, columns, vehicles) always stops it.",
+            0.5,
+            default=0.75,
+        ),
     ),
 )
 """The whole level file's top-level mapping."""

@@ -141,6 +141,9 @@ class Obj:
     one_of: tuple[str, ...] = ()
     needs: tuple[tuple[str, str], ...] = ()
     weights: bool = False
+    """A mapping of seeded weights: a weight not given is 0, and not all may be 0."""
+    warn_if_certain: bool = False
+    """Weights whose omission leaving only one choice is usually a slip: `check` warns."""
     example: object = None
 
     def field(self, name: str) -> Field:

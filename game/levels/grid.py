@@ -6,10 +6,7 @@ from collections import deque
 from collections.abc import Iterable
 from functools import cached_property
 
-from game.core.level import Floor, LegendEntry, Position, Rect, TileKind
-
-WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
-"""Tile kinds a person can stand on (doors in any state: a locked door can be breached)."""
+from game.core.level import WALKABLE, Floor, LegendEntry, Position, Rect, TileKind
 
 
 class Grid:

@@ -6,6 +6,7 @@ more room than a school needs (the shipped levels use at most 84 × 44 tiles, 13
 
 from __future__ import annotations
 
+from game.core.clock import clock_text
 from game.core.level import TICK_RATE
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -74,11 +75,6 @@ MAX_PROBLEMS = 200
 
 MAX_BATCH_SEEDS = 10_000
 """Most seeds in one `run --seeds` batch."""
-
-
-def clock_text(seconds: int) -> str:
-    """Whole seconds as m:ss."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 LIMITS: tuple[tuple[str, str], ...] = (

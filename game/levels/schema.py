@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.core.clock import TIME_TEXT
 from game.levels.fields import LEVEL
 from game.levels.fieldtypes import (
     NO_DEFAULT,
@@ -29,7 +30,7 @@ from game.levels.fieldtypes import (
     Time,
     When,
 )
-from game.levels.validate import IDENT, TIME_TEXT
+from game.levels.validate import IDENT
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "level.schema.json"
 """Where the generated schema is committed."""

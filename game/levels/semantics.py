@@ -7,8 +7,8 @@ from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from game.core.clock import tick_clock
 from game.core.level import (
-    TICK_RATE,
     Condition,
     Place,
     Position,
@@ -152,7 +152,7 @@ class Checker:
             if ticks >= duration:
                 self.report(
                     path,
-                    f"{clock(ticks)} is not before the level ends (duration {clock(duration)})",
+                    f"{tick_clock(ticks)} is not before the level ends (duration {tick_clock(duration)})",
                 )
 
     def check_zones_on_map(self, grid: Grid) -> None:
@@ -381,12 +381,6 @@ class Checker:
 def check_level(draft: dict[str, object], ctx: Context, lines: list[str]) -> None:
     """Run every cross-check on a validated draft, adding problems to the context."""
     Checker(draft, ctx, lines).run()
-
-
-def clock(ticks: int) -> str:
-    """Ticks as m:ss."""
-    seconds = ticks // TICK_RATE
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _tiles(zone: Zone | None) -> list[Position]:

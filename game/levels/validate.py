@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from game.core.clock import TIME_TEXT, clock_text
 from game.core.level import TICK_RATE, Condition
 from game.levels.errors import FILE_PATH, LevelError, Problem, Severity, did_you_mean
 from game.levels.fieldtypes import (
@@ -36,7 +37,6 @@ from game.levels.limits import (
     MAX_PROBLEMS,
     MAX_TEXT_CHARS,
     MAX_WHOLE_NUMBER,
-    clock_text,
 )
 from game.levels.yamlsafe import OutOfRange, describe, scalar_value, shorten
 
@@ -44,7 +44,6 @@ INVALID = object()
 """What validation returns for a value that had a problem (already reported)."""
 
 IDENT = re.compile(r"[a-z0-9_]+")
-TIME_TEXT = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
@@ -250,14 +249,43 @@ def field_values(
         if name in entries and needed not in entries:
             ctx.report(entries[name][0], join(path, name), f"{name!r} only goes with {needed!r}")
             ok = False
-    if (
-        ok
-        and spec.weights
-        and not any(values.get(item.target, item.default) for item in spec.fields)
-    ):
-        ctx.report(node, path, "the weights must not all be 0")
-        ok = False
+    if ok and spec.weights:
+        # A weight not given is 0: the weights say exactly what the level means.
+        for item in spec.fields:
+            values.setdefault(item.target, 0)
+        if not any(values[item.target] for item in spec.fields):
+            ctx.report(
+                node, path, "the weights must not all be 0: give at least one a weight above 0"
+            )
+            ok = False
+        elif spec.warn_if_certain:
+            _warn_if_certain(node, spec, entries, values, path, ctx)
     return values, ok
+
+
+def _warn_if_certain(
+    node: Node,
+    spec: Obj,
+    entries: dict[str, tuple[Node, Node]],
+    values: dict[str, object],
+    path: str,
+    ctx: Context,
+) -> None:
+    """Warn when weights left out (so 0) make the seeded choice certain: say what is drawn."""
+    possible = [item.name for item in spec.fields if values[item.target]]
+    left_out = [item.name for item in spec.fields if item.name not in entries]
+    if len(possible) != 1 or not left_out:
+        return
+    names = " and ".join(left_out) if len(left_out) < 3 else ", ".join(left_out)
+    verb = "is not given, so it weighs" if len(left_out) == 1 else "are not given, so they weigh"
+    mark = node.start_mark
+    ctx.warn_at(
+        mark.line + 1,
+        mark.column + 1,
+        path,
+        f"only {possible[0]!r} can be drawn: {names} {verb} 0 "
+        "(give them a weight to keep the choice seeded, or write them as 0 to say it is meant)",
+    )
 
 
 def _check_one_of(

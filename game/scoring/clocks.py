@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
+from game.core.clock import clock_text
 from game.core.events import Event
 from game.core.level import Level
 from game.scoring.facts import MOMENTS, Facts
@@ -72,10 +73,10 @@ class Clocks:
                 continue
             gap = round(value - origin)
             if gap >= 0:
-                parts.append(f"{_mss(gap)} after {name}")
+                parts.append(f"{clock_text(gap)} after {name}")
             else:
-                parts.append(f"{_mss(-gap)} before {name}")
-        return ", ".join(parts) if parts else f"{_mss(round(value))} from the start"
+                parts.append(f"{clock_text(-gap)} before {name}")
+        return ", ".join(parts) if parts else f"{clock_text(round(value))} from the start"
 
 
 def clocks(events: Sequence[Event], level: Level | None = None) -> Clocks:
@@ -86,7 +87,3 @@ def clocks(events: Sequence[Event], level: Level | None = None) -> Clocks:
 def moments(f: Facts) -> Clocks:
     """The key moments of the facts' run."""
     return Clocks(*(None if (t := f.ticks(m)) is None else f.seconds(t) for m in MOMENTS))
-
-
-def _mss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.clock import tick_clock
 from game.core.events import (
     Appearance,
     ChallengeIssued,
@@ -13,12 +14,11 @@ from game.core.events import (
     event_type,
 )
 from game.core.level import Position
-from game.scoring.ledger import clock_text
 
 
 def cite_event(event: Event, note: str = "") -> str:
     """One event as evidence: its type, its time, what it says (and a note)."""
-    head = f"{event_type(event)}@{clock_text(event.tick)} (tick {event.tick})"
+    head = f"{event_type(event)}@{tick_clock(event.tick)} (tick {event.tick})"
     body = _body(event)
     text = f"{head}: {body}" if body else head
     return f"{text}; {note}" if note else text

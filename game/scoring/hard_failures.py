@@ -13,11 +13,12 @@ stops rounds, is the screen-out whether or not the round hit them: an innocent o
 
 from __future__ import annotations
 
+from game.core.clock import tick_clock
 from game.core.events import OfficerArrived, PersonWounded, ShotFired
 from game.scoring import names
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
-from game.scoring.ledger import Finding, clock_text, seconds_text
+from game.scoring.ledger import Finding, seconds_text
 from game.scoring.rule import Rule
 from game.scoring.rules_b import INNOCENT_ROLES
 from game.scoring.rules_c import misreports, stand_off
@@ -135,7 +136,7 @@ def holding(f: Facts, r: Rule) -> list[Finding]:
                     f"Hard failure HF3: you held for more than {seconds_text(f.seconds(limit))} in all "
                     "while the attacker could reach victims and gunfire was audible." + CAP,
                     tuple(
-                        f"held {s.seconds} s between {clock_text(s.start)} and {clock_text(s.end)}"
+                        f"held {s.seconds} s between {tick_clock(s.start)} and {tick_clock(s.end)}"
                         for s in found[:8]
                     ),
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.level import TICK_RATE
+from game.core.clock import tick_clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +39,6 @@ class Finding:
     cap_overall: bool = False
 
 
-def clock_text(tick: int) -> str:
-    """A tick as "m:ss" from the scenario start."""
-    seconds = max(0, tick) // TICK_RATE
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def seconds_text(seconds: float) -> str:
     """A duration in words a trainee reads at a glance: "45 s", "2 min 05 s"."""
     whole = round(seconds)
@@ -57,7 +51,7 @@ def entry(finding: Finding, rule: str, category: str, sources: tuple[str, ...]) 
     """The ledger entry for a rule's finding."""
     return LedgerEntry(
         finding.tick,
-        clock_text(finding.tick),
+        tick_clock(finding.tick),
         rule,
         category,
         finding.points,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.clock import tick_clock
 from game.core.events import CasualtyWorsened, PersonWounded
 from game.core.level import TICK_RATE
 from game.scoring.facts import Facts
-from game.scoring.ledger import clock_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class Outcome:
             if a.status == "free":
                 lines.append(f"{name}: still free at the end.")
                 continue
-            when = clock_text(round(a.seconds * TICK_RATE)) if a.seconds is not None else "?"
+            when = tick_clock(round(a.seconds * TICK_RATE)) if a.seconds is not None else "?"
             if a.how == "surrendered":
                 who = " to you" if a.by == "trainee" else ""
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.clock import tick_clock
 from game.core.events import (
     BreachStarted,
     ContactMade,
@@ -16,7 +17,7 @@ from game.scoring.encounter import NOT_CREDITED, Encounter, encounter
 from game.scoring.evidence import cite_event, where
 from game.scoring.exposure import exposed_when_hit
 from game.scoring.facts import Facts
-from game.scoring.ledger import Finding, clock_text, seconds_text
+from game.scoring.ledger import Finding, seconds_text
 from game.scoring.points import linear, not_applicable, share, tiles
 from game.scoring.rule import Rule
 from game.scoring.stalls import closing, stalls
@@ -171,7 +172,7 @@ def persistence(f: Facts, r: Rule) -> list[Finding]:
         heard = [e for e in f.of(GunfireHeard) if stall.start <= e.tick < stall.end]
         where_from = f" behind {stall.cover}" if stall.cover != "open" else ""
         evidence = [
-            f"{len(heard)} GunfireHeard between {clock_text(stall.start)} and {clock_text(stall.end)}",
+            f"{len(heard)} GunfireHeard between {tick_clock(stall.start)} and {tick_clock(stall.end)}",
             f"path to the gunfire {tiles(stall.distance_before)} -> {tiles(stall.distance_after)} tiles",
         ]
         if heard:
@@ -180,8 +181,8 @@ def persistence(f: Facts, r: Rule) -> list[Finding]:
             Finding(
                 stall.start,
                 round(r.p("per_10s_points") * stall.held / f.s(10)),
-                f"You held{where_from} for {stall.seconds} s between {clock_text(stall.start)} and "
-                f"{clock_text(stall.end)} without closing on the gunfire while the attacker could "
+                f"You held{where_from} for {stall.seconds} s between {tick_clock(stall.start)} and "
+                f"{tick_clock(stall.end)} without closing on the gunfire while the attacker could "
                 "reach victims. A pause is only for a reload, a malfunction, a new radio report or a "
                 "challenge, and only for the seconds it takes.",
                 tuple(evidence),
@@ -289,7 +290,7 @@ def no_waiting(f: Facts, r: Rule) -> list[Finding]:
                 -most,
                 f"You held outside {seconds_text(f.seconds(held))} and went in only after backup "
                 "arrived, while gunfire continued.",
-                (f"first backup arrived at {clock_text(backup)}",),
+                (f"first backup arrived at {tick_clock(backup)}",),
             )
         ]
     return [Finding(entry, most, "You went in without waiting for backup or equipment.")]
@@ -308,7 +309,7 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
             if how == "surrendered":
                 who = " to you" if by == "trainee" else ""
             parts.append(
-                f"{names.attacker(f, suspect)} {_HOW.get(how, how)}{who} at {clock_text(tick)}"
+                f"{names.attacker(f, suspect)} {_HOW.get(how, how)}{who} at {tick_clock(tick)}"
             )
         else:
             free.append(suspect)
@@ -430,7 +431,7 @@ def _setbacks(f: Facts, r: Rule) -> list[tuple[int, Position, str]]:
             continue
         if here - closest >= retreat:
             found.append(
-                (tick, source, f"fell back {tiles(here - closest)} tiles at {clock_text(tick)}")
+                (tick, source, f"fell back {tiles(here - closest)} tiles at {tick_clock(tick)}")
             )
             closest = here
     found.sort(key=lambda item: item[0])

@@ -23,7 +23,7 @@ from game.core.commands import (
     Command,
     Radio,
 )
-from game.core.level import Level, Position, TileKind, ZoneKind
+from game.core.level import WALKABLE, Level, Position, TileKind, ZoneKind
 from game.levels.errors import did_you_mean
 from game.levels.fieldtypes import Boolean, Choice, FloorRef, Integer, Point, Text, Time
 from game.levels.validate import INVALID, Context, entries_of, validate
@@ -32,7 +32,6 @@ from game.levels.yamlsafe import describe
 TIME_KEYS = ("at", "tick")
 """When a command is given: `at: "m:ss"` from the scenario start, or `tick: N` (exact)."""
 
-WALKABLE = frozenset({TileKind.FLOOR, TileKind.GROUND, TileKind.STAIRS, TileKind.DOOR})
 EXIT_KINDS = frozenset({ZoneKind.EXIT, ZoneKind.CCP, ZoneKind.STAGING})
 
 
@@ -59,13 +58,7 @@ class LevelFacts:
     @staticmethod
     def of(level: Level) -> LevelFacts:
         """The facts of a loaded level."""
-        people = ["trainee"]
-        people += [s.id for s in level.suspects] + [o.id for o in level.officers]
-        for group in level.civilians:
-            if group.count > 1:
-                people += [f"{group.id}.{n}" for n in range(1, group.count + 1)]
-            else:
-                people.append(group.id)
+        people = level.person_ids()
         kinds = {entry.symbol: entry.kind for entry in level.legend}
         tiles = tuple(
             tuple(tuple(kinds.get(c, TileKind.VOID) for c in row) for row in floor.rows)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from game.core.clock import TIME_TEXT, clock, clock_text, seconds_clock
 from game.core.level import TICK_RATE
-from game.levels.limits import MAX_DURATION_SECONDS, clock_text
+from game.levels.limits import MAX_DURATION_SECONDS
 
-TIME_TEXT = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
-"""The one time notation of scripts: minutes and two-digit seconds from the scenario start."""
+__all__ = ["TIME_TEXT", "clock", "parse_time", "seconds_clock"]
 
 
 def parse_time(text: str) -> int:
@@ -28,24 +28,3 @@ def parse_time(text: str) -> int:
             f"the time must be at most {clock_text(MAX_DURATION_SECONDS)} (the longest duration)"
         )
     return total * TICK_RATE
-
-
-def clock(ticks: int) -> str:
-    """A tick count as "m:ss", with tenths only when the time is not a whole second."""
-    return seconds_clock(ticks / TICK_RATE)
-
-
-def seconds_clock(seconds: float | None, signed: bool = False) -> str:
-    """Seconds as "m:ss" ("m:ss.s" when fractional); "-" for None; "+m:ss" when signed."""
-    if seconds is None:
-        return "-"
-    sign = ""
-    if signed:
-        sign = "-" if seconds < 0 else "+"
-    elif seconds < 0:
-        sign = "-"
-    tenths = round(abs(seconds) * 10)
-    minutes, rest = divmod(tenths, 600)
-    whole, tenth = divmod(rest, 10)
-    text = f"{sign}{minutes}:{whole:02d}"
-    return f"{text}.{tenth}" if tenth else text

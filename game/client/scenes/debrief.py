@@ -17,8 +17,9 @@ from game.client.perceived import describe, redact_ids
 from game.client.records import is_better, load_records, record_session
 from game.client.routes import ToBriefing, ToHistory, ToMenu, ToReview
 from game.client.scene import Context, Next
-from game.client.text import clock_text, draw_text, fit, wrap
+from game.client.text import draw_text, fit, wrap
 from game.client.tiles import floor_surface
+from game.core.clock import clock_text, tick_clock
 from game.core.events import PersonWounded, TraineeArrived, TraineeMoved, event_log_sha256
 from game.core.level import TICK_RATE, Level, Position
 from game.core.world import World
@@ -283,8 +284,7 @@ class DebriefScene:
         y += fonts.line_height("title")
         small = fonts.get("small")
         reason = end_words(self.world.end_reason)
-        seconds = self.world.tick // 10
-        sub = f"Seed {self.seed}   ended: {reason}   time {seconds // 60}:{seconds % 60:02d}"
+        sub = f"Seed {self.seed}   ended: {reason}   time {tick_clock(self.world.tick)}"
         draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)
         y += fonts.line_height("small") + 8
         keys = (

@@ -37,6 +37,7 @@ from game.client.scene import Context, Next
 from game.client.scenes import play_view
 from game.client.sound import pan_for_bearing
 from game.client.tiles import redraw_tile
+from game.core.clock import tick_clock
 from game.core.commands import Command, EndScenario
 from game.core.events import (
     BreachStarted,
@@ -302,7 +303,7 @@ class PlayScene:
         if caption is not None:
             self.add_caption(*caption)
         if isinstance(event, RadioHeard | RadioSent | RadioLost):
-            stamp = f"{event.tick // TICK_RATE // 60}:{event.tick // TICK_RATE % 60:02d}"
+            stamp = tick_clock(event.tick)
             self.radio_log.append(f"{stamp} {caption[1] if caption else ''}")
             self.log_scroll = 0
             if not (isinstance(event, RadioHeard) and self._play_clip(event)):

@@ -21,6 +21,7 @@ from game.client.recall import ReviewState
 from game.client.review_timeline import SPEEDS, markers_at, tick_at, track_rect
 from game.client.routes import ToDebrief, ToPlay, ToProfile, ToQuit
 from game.client.scene import Context, Next
+from game.core.clock import tick_clock
 from game.core.events import Event
 from game.core.level import TICK_RATE, Role
 from game.core.people import view
@@ -254,7 +255,7 @@ class ReviewScene:
         except (NotesError, OSError) as error:
             self.message = f"Could not keep the note: {error}"
             return False
-        self.message = f"Note kept at {_clock(self.tick)} in {self.review.path}"
+        self.message = f"Note kept at {tick_clock(self.tick)} in {self.review.path}"
         return True
 
     def delete_notes_here(self) -> bool:
@@ -265,7 +266,7 @@ class ReviewScene:
             self.message = f"Could not remove the note: {error}"
             return False
         self.message = (
-            f"Note at {_clock(self.tick)} removed" if removed else "No note at this moment"
+            f"Note at {tick_clock(self.tick)} removed" if removed else "No note at this moment"
         )
         return bool(removed)
 
@@ -441,8 +442,3 @@ class ReviewScene:
             return
         track = track_rect(timeline, self.context.fonts)
         self.seek(tick_at(track, pos[0], self.last_tick))
-
-
-def _clock(tick: int) -> str:
-    seconds = tick // TICK_RATE
-    return f"{seconds // 60}:{seconds % 60:02d}"

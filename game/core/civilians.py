@@ -1,0 +1,86 @@
+"""How students and staff act: shelter, flee to the exits, freeze, or come toward the officer."""
+
+from __future__ import annotations
+
+from game.core.events import CivilianEscaped, CivilianSheltered, DoorOpened
+from game.core.geometry import distance
+from game.core.level import DoorState
+from game.core.movement import advance
+from game.core.pathfinding import downhill, find_path, step_cost
+from game.core.people import STEP_COST, Person, pick_reaction
+from game.core.proximity import gap
+from game.core.scene import Scene
+
+
+def act_civilian(world: Scene, person: Person) -> None:
+    """Students and staff shelter, flee to the exits, freeze, or come toward the officer."""
+    if person.condition not in ("ok", "walking"):
+        return
+    if person.state == "idle":
+        if not world.alerted and person.condition == "ok":
+            return
+        group = person.civilians
+        person.state = (
+            "flee"
+            if person.condition == "walking"
+            else pick_reaction(world.stream(f"civilian:{person.id}"), group.behaviour)
+        )
+        if person.state == "flee":
+            person.speed = 28
+    if person.state in ("flee", "directed"):
+        _flee(world, person)
+    elif person.state == "shelter":
+        _shelter(world, person)
+    elif person.state == "approach":
+        trainee = world.trainee
+        if trainee.present and world.sees(person, trainee, 10) and gap(person, trainee) > 1.5:
+            if not person.path or world.tick % 20 == 0:
+                person.path = find_path(world.building, person.position, trainee.position)[:-1]
+            advance(world, person)
+
+
+def _flee(world: Scene, person: Person) -> None:
+    field = world.exit_field(person.goal_zone if person.state == "directed" else "")
+    if field.get(person.position) == 0:
+        person.present = False
+        person.state = "escaped"
+        world.emit(CivilianEscaped(world.tick, person.id, world.zone_at(person.position)))
+        return
+    person.budget += person.speed
+    while person.budget >= STEP_COST:
+        nxt = downhill(world.building, field, person.position)
+        if nxt is None:
+            person.budget = 0
+            return
+        cost = STEP_COST * step_cost(person.position, nxt) // 10
+        if person.budget < cost:
+            return
+        person.budget -= cost
+        door = world.building.doors.get(nxt)
+        if door is not None and door.state is DoorState.CLOSED:
+            world.building.set_door_state(door, DoorState.OPEN)
+            world.emit(DoorOpened(world.tick, person.id, nxt))
+        person.position = nxt
+
+
+def _shelter(world: Scene, person: Person) -> None:
+    group = person.civilians
+    zone = group.shelter_zone or world.zone_at(person.position)
+    if not zone or world.zone_at(person.position) == zone:
+        person.state = "sheltering"
+        person.path.clear()
+        world.emit(CivilianSheltered(world.tick, person.id, zone))
+        return
+    if not person.path:
+        tiles = world.zone_tiles(zone)
+        if not tiles:
+            person.state = "sheltering"
+            return
+        goal = min(
+            tiles, key=lambda t: (distance(person.position.x, person.position.y, t.x, t.y), t)
+        )
+        person.path = find_path(world.building, person.position, goal)
+        if not person.path:
+            person.state = "freeze"
+            return
+    advance(world, person)

@@ -1,0 +1,174 @@
+"""How the other officers act: move to their goal, challenge armed people, engage a suspect."""
+
+from __future__ import annotations
+
+from game.core.events import (
+    BadgeShown,
+    ChallengeIssued,
+    Complied,
+    PersonIdentified,
+    PersonMisidentified,
+    PoliceAnnounced,
+    WeaponHolstered,
+)
+from game.core.level import OffDutyProtocol, Position, Role
+from game.core.movement import advance
+from game.core.pathfinding import find_path
+from game.core.people import Person, appearance
+from game.core.proximity import gap, near
+from game.core.scene import Scene
+from game.core.suspects import SUSPECT_TARGET_RANGE
+
+OFFICER_FIRE_TICKS = 8
+OFFICER_ACCURACY = 0.45
+OFFICER_CHECK_TICKS = 5
+OFFICER_REPLAN_TICKS = 20
+"""An officer already moving re-plans toward a moving goal (gunfire, a partner) at most every 2 s."""
+COMPLY_GRACE_TICKS = 30
+"""How long an arriving officer waits for a challenged armed person to comply before perceiving a threat."""
+
+
+def act_officer(world: Scene, officer: Person) -> None:
+    """Another officer: moves to their goal, challenges armed people they cannot identify, engages a suspect."""
+    spec = officer.officer
+    if spec is None or not officer.active:
+        return
+    if officer.off_duty:
+        _off_duty(world, officer)
+    if officer.state == "complied":
+        return
+    if world.tick >= officer.next_action_tick:
+        officer.next_action_tick = world.tick + OFFICER_CHECK_TICKS
+        if _officer_engages(world, officer):
+            return
+        if not officer.off_duty:
+            _officer_challenges(world, officer)
+        _officer_route(world, officer)
+    advance(world, officer)
+
+
+def _officer_route(world: Scene, officer: Person) -> None:
+    spec = officer.officer
+    if officer.state == "challenging":
+        officer.path.clear()
+        return
+    goal: Position | None = None
+    if spec.goal == "trainee" or spec.partner:
+        if world.trainee.present and gap(officer, world.trainee) > 2:
+            goal = world.trainee.position
+    elif spec.goal == "gunfire":
+        goal = world.last_gunfire
+    elif spec.goal and world.zone_at(officer.position) != spec.goal:
+        tiles = world.zone_tiles(spec.goal)
+        goal = tiles[0] if tiles else None
+    if goal is None or (officer.path and officer.path[-1] == goal):
+        return
+    if officer.path and world.tick < officer.replan_tick:
+        return
+    officer.replan_tick = world.tick + OFFICER_REPLAN_TICKS
+    if (goal, world.building.door_version) == officer.unreachable:
+        return
+    path = find_path(world.building, officer.position, goal)
+    if not path:
+        # A goal behind a locked door stays out of reach until a door changes: do not search again.
+        officer.unreachable = (goal, world.building.door_version)
+    if spec.goal == "trainee" or spec.partner:
+        path = path[:-2]
+    elif spec.goal == "gunfire":
+        path = path[:-1]
+    officer.path = path
+
+
+def _officer_engages(world: Scene, officer: Person) -> bool:
+    if not officer.off_duty:
+        officer.weapon_drawn = True
+    for suspect in world.people:
+        if (
+            suspect.role is not Role.SUSPECT
+            or not suspect.active
+            or suspect.state in ("surrendered", "down", "waiting")
+        ):
+            continue
+        if not world.sees(officer, suspect, SUSPECT_TARGET_RANGE):
+            continue
+        officer.path.clear()
+        if world.tick - officer.last_fired_tick >= OFFICER_FIRE_TICKS:
+            world.fire(officer, suspect, OFFICER_ACCURACY)
+        return True
+    return False
+
+
+def _officer_challenges(world: Scene, officer: Person) -> None:
+    """Uniformed officers challenge armed people who are not identifiable as police (doctrine §3.1)."""
+    for person in world.police:
+        if person is officer or not person.present or not person.active:
+            continue
+        if person.id in officer.identified or not person.weapon_drawn:
+            continue
+        if not near(officer, person, SUSPECT_TARGET_RANGE) or not world.sees(
+            officer, person, SUSPECT_TARGET_RANGE
+        ):
+            continue
+        seen = appearance(officer, person, world.tick, world.level, True)
+        if seen.identifiable_as_police:
+            officer.identified.add(person.id)
+            world.emit(PersonIdentified(world.tick, officer.id, person.id, _how(seen)))
+            continue
+        if person.challenged_by != officer.id or world.tick - person.challenged_tick > 200:
+            person.challenged_by = officer.id
+            person.challenged_tick = world.tick
+            officer.state = "challenging"
+            world.emit(
+                ChallengeIssued(world.tick, officer.id, person.id, person.role.value, seen, False)
+            )
+            continue
+        if (
+            world.tick - person.challenged_tick >= COMPLY_GRACE_TICKS
+            and world.stream(f"officer:{officer.id}").random() < 0.5
+        ):
+            world.emit(PersonMisidentified(world.tick, officer.id, person.id, seen))
+            world.fire(officer, person, OFFICER_ACCURACY)
+            return
+    if officer.state == "challenging" and not any(
+        p.challenged_by == officer.id
+        and p.weapon_drawn
+        and p.present
+        and p.active
+        and p.is_police
+        and world.tick - p.challenged_tick <= 200
+        and p.id not in officer.identified
+        for p in world.police
+    ):
+        officer.state = "arrived"
+
+
+def _off_duty(world: Scene, officer: Person) -> None:
+    """An off-duty officer answers a challenge by the protocol drawn for them (doctrine §3.2)."""
+    if not officer.challenged_by or officer.state in ("complied",):
+        return
+    delay = 5 if officer.protocol is OffDutyProtocol.FOLLOWS else 60
+    if officer.state != "answering":
+        officer.state = "answering"
+        officer.path.clear()
+        officer.busy_until = world.tick + delay
+        return
+    if world.tick < officer.busy_until:
+        return
+    officer.announced_tick = world.tick
+    world.emit(PoliceAnnounced(world.tick, officer.id, officer.position, True))
+    if not officer.badge_shown:
+        officer.badge_shown = True
+        world.emit(BadgeShown(world.tick, officer.id))
+    if officer.weapon_drawn:
+        officer.weapon_drawn = False
+        world.emit(WeaponHolstered(world.tick, officer.id))
+    officer.state = "complied"
+    world.emit(Complied(world.tick, officer.id, officer.challenged_by))
+
+
+def _how(seen) -> str:
+    if seen.dress == "uniform":
+        return "uniform"
+    if seen.raid_jacket:
+        return "raid jacket"
+    return "badge and verbal identification"
