@@ -5,10 +5,10 @@ the overall rating is derived from the presence of these entries.
 
 HF1 and HF2 judge the decision to fire, not the luck of where the round went (§7.5 note: screen-outs
 train the decision, whatever the random outcome; §7.8: "Line of fire (B1, HF1, HF2) is one geometry").
-A shot fired with a person who is not a threat on its line, from the muzzle to the first wall that
-stops rounds, is the screen-out whether or not the round hit them: an innocent on the line is HF1
-(priority of life, §1.1; target discrimination is a hard-failure domain, §3.1), an officer on it HF2
-(the Helus crossfire, §1.6). B1 still counts each such shot in the breakdown.
+A shot fired with a person who is not a threat in sight on its line (to where the round stops) is the
+screen-out whether or not the round hit them: an innocent on the line is HF1 (priority of life, §1.1;
+target discrimination is a hard-failure domain, §3.1), an officer on it HF2 (the Helus crossfire,
+§1.6). Someone the trainee could not see is B1's unsafe shot only. B1 counts every such shot.
 """
 
 from __future__ import annotations
@@ -60,9 +60,9 @@ def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
                     s.tick,
                     0,
                     f"Hard failure HF1: you fired with {names.people(len(innocents))} who "
-                    f"{'was' if len(innocents) == 1 else 'were'} not a threat on your line of fire, "
-                    "up to the first wall that stops rounds. Whether the round hit them was luck; "
-                    "the decision to fire was not." + CAP,
+                    f"{'was' if len(innocents) == 1 else 'were'} not a threat in sight on your line of "
+                    "fire. Whether the round hit them was luck; the decision to fire was not."
+                    + CAP,
                     (cite_event(s),),
                 )
             ]
@@ -112,8 +112,8 @@ def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
                 Finding(
                     s.tick,
                     0,
-                    "Hard failure HF2: you fired with an officer on your line of fire, up to the "
-                    "first wall that stops rounds (the crossfire that killed Sgt. Helus)." + CAP,
+                    "Hard failure HF2: you fired with an officer in sight on your line of fire (the "
+                    "crossfire that killed Sgt. Helus)." + CAP,
                     (cite_event(s),),
                 )
             ]
@@ -203,5 +203,9 @@ def _officers(f: Facts) -> set[str]:
 
 
 def _on_line(shot: ShotFired) -> tuple[str, ...]:
-    """The people who were not a threat on a shot's line of fire (the target itself excluded)."""
-    return tuple(p for p in shot.non_threats_on_line if p != shot.target)
+    """The people not a threat on a shot's line of fire whom the shooter could see (the target excluded).
+
+    Someone out of sight behind a partition still makes the shot unsafe (B1), but a screen-out judges
+    the decision, so it counts only the people the trainee knew were there.
+    """
+    return tuple(p for p in shot.non_threats_in_sight if p != shot.target)

@@ -403,6 +403,8 @@ def _answered(f: Facts, cue: GunfireHeard) -> tuple[bool, str]:
         return True, "engaging"
     if any(e.tick <= end and e.tick + e.ticks >= cue.tick for e in f.of(BreachStarted)):
         return True, "breaching"
+    if any(cue.tick <= tick <= end and by == "trainee" for tick, _, by in f.stops.values()):
+        return True, "stopped the attacker"
     source = f.source_at(cue.tick)
     before = f.distance_to_gunfire(cue.tick, source)
     after = f.distance_to_gunfire(end, source)

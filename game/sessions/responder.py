@@ -44,7 +44,9 @@ SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STA
 """The zones a silent-building search walks through."""
 FIRE_RANGE = 25
 SEARCH_GIVE_UP_TICKS = 300
-"""A search goes on to the next room when one has not been reached in 30 s."""
+"""A search goes on to the next room when one has not been reached in 30 s..."""
+STUCK_TICKS = 20
+"""...or when the trainee has not moved for 2 s (the room cannot be reached from here)."""
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Responder:
     search_since: int = 0
     pace: str = "walk"
     last_position: Position | None = None
+    still_since: int = 0
+    last_zone: str = ""
 
     def decide(self, p: Percept, world: World) -> list[Command]:
         """The commands for this tick (most ticks: none, the last ones carry on)."""
@@ -79,6 +83,7 @@ class Responder:
         if p.tick - self.last_think < THINK_TICKS and not p.challenged_me:
             return []
         self.last_think = p.tick
+        self._where(p)
         if self.arrived_at is None:
             self.arrived_at = p.tick
             return self._arrive(p)
@@ -119,7 +124,9 @@ class Responder:
                 self.entry_announced = True
                 commands.append(
                     Radio.of(
-                        "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                        "making_entry",
+                        location=self._where(p),
+                        action="making entry, solo, to the gunfire",
                     )
                 )
         commands.append(DrawWeapon())
@@ -140,19 +147,21 @@ class Responder:
             return [
                 Radio.of(
                     "post_stop",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="stopped",
                     casualties="checking",
                     action="threat stopped, starting care",
                     requests="rtf, ems, ccp",
                 ),
-                Radio.of("zone_warm", location=p.zone, requests="rtf, ccp"),
+                Radio.of("zone_warm", location=self._where(p), requests="rtf, ccp"),
             ]
         if not self.entry_announced and self._moving_in(p):
             self.entry_announced = True
             return [
                 Radio.of(
-                    "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                    "making_entry",
+                    location=self._where(p),
+                    action="making entry, solo, to the gunfire",
                 )
             ]
         if p.gunfire_within(150) and p.tick - self.last_update >= UPDATE_TICKS and p.entered:
@@ -160,7 +169,7 @@ class Responder:
             return [
                 Radio.of(
                     "update",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="inside, moving to the gunfire",
                 )
@@ -232,7 +241,7 @@ class Responder:
             return [
                 Radio.of(
                     "stand_off",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="shots inside; all units hold back, stay away from the building",
                     requests="perimeter",
@@ -240,8 +249,10 @@ class Responder:
             ]
         if p.tick - self.held_at >= 300 and (p.tick - self.held_at) % 300 < THINK_TICKS:
             if hold == "talk":
-                return [Radio.of("update", location=p.zone, shots="active", action="holding")]
-            return [Radio.of("request", location=p.zone, requests="backup")]
+                return [
+                    Radio.of("update", location=self._where(p), shots="active", action="holding")
+                ]
+            return [Radio.of("request", location=self._where(p), requests="backup")]
         return []
 
     def _shout(self, p: Percept) -> list[Command]:
@@ -289,9 +300,11 @@ class Responder:
     def _search(self, p: Percept, world: World) -> list[Command]:
         """No gunfire heard: walk deliberately through the building's rooms, nearest first."""
         here = p.me.position
-        arrived = p.zone == self.search_target or here == self.last_position
+        if here != self.last_position:
+            self.last_position, self.still_since = here, p.tick
+        stuck = p.tick - max(self.still_since, self.search_since) >= STUCK_TICKS
+        arrived = p.zone == self.search_target or stuck
         given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
-        self.last_position = here
         if p.zone and p.zone not in self.searched:
             self.searched.append(p.zone)
         if self.search_target and not arrived and not given_up:
@@ -301,6 +314,10 @@ class Responder:
             for zone in self.level.zones
             if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
+        if not left and self.stop_seen and len(p.treated) < self.level.trainee.tourniquets:
+            # After the stop, casualties may still be out there: search the building again.
+            self.searched = [p.zone] if p.zone else []
+            left = [z for z in self.level.zones if z.kind in SEARCHED_KINDS and z.id != p.zone]
         if not left:
             return []
         target = min(left, key=lambda zone: (_zone_distance(zone, here), zone.id))
@@ -309,13 +326,18 @@ class Responder:
         return [*self._pace("walk"), MoveTo(zone=target.id)]
 
     def _care(self, p: Percept, world: World) -> list[Command]:
-        """Go to the nearest critical casualty in view and apply a tourniquet."""
+        """Go to the nearest critical casualty in view and apply a tourniquet.
+
+        A casualty right beside the stopped attacker waits until a partner in uniform is in view to
+        cover him (doctrine §7.4 E5: no lone approach to a downed attacker).
+        """
+        partner = any(s.dress == "uniform" and s.up for s in p.people)
         casualties = [
             s
             for s in p.people
             if s.condition == "critical"
             and s.handle not in p.treated
-            and not any(_near(s.position, at, 2) for at in p.stopped_at)
+            and (partner or not any(_near(s.position, at, 2) for at in p.stopped_at))
         ]
         if not casualties:
             return []
@@ -336,6 +358,13 @@ class Responder:
             return commands
         care = self._care(p, world)
         return commands + (care or self._search(p, world))
+
+    def _where(self, p: Percept) -> str:
+        """The zone to name on the radio: where the trainee is, or the last zone they were in (a
+        doorway or a tile beside cover may lie outside every zone, and the radio needs a zone)."""
+        if p.zone:
+            self.last_zone = p.zone
+        return p.zone or self.last_zone
 
     def _pace(self, pace: str) -> list[Command]:
         """A pace change when the situation calls for another pace."""
@@ -360,7 +389,7 @@ class Responder:
         described = next((text for text in p.dispatch if text), "")
         return Radio.of(
             "initial_report",
-            location=p.zone,
+            location=self._where(p),
             shots="active" if p.gunfire_tick is not None else "unknown",
             description=described[:80] or "unknown",
             weapon="long gun reported",
