@@ -19,22 +19,28 @@ coords = st.tuples(st.integers(-30, 30), st.integers(-30, 30))
 
 
 @given(coords, coords)
-def test_the_line_of_fire_crosses_the_same_tiles_from_either_end(a, b):
+def test_the_line_of_fire_crosses_the_same_tiles_between_two_people_from_either_end(a, b):
     reach = max(abs(a[0] - b[0]), abs(a[1] - b[1]))
-    there = {tile for step in fire_line(*a, *b, reach) for tile in step} | {a}
-    back = {tile for step in fire_line(*b, *a, reach) for tile in step} | {b}
-    assert there == back
+    there = fire_line(*a, *b, reach)
+    back = fire_line(*b, *a, reach)
+    assert there[:-1] == back[:-1][::-1]
     if reach:
-        assert fire_line(*a, *b, reach)[-1] == (b,)
+        assert there[-1] == b and back[-1] == a
+
+
+@given(coords, coords)
+def test_the_line_of_fire_goes_on_past_the_aim_point_in_the_same_direction(a, b):
+    reach = max(abs(a[0] - b[0]), abs(a[1] - b[1]))
+    path = fire_line(*a, *b, 40)
+    assert path[:reach] == line(*a, *b)[1:41]
+    if reach:
+        far = path[-1]
+        assert max(abs(far[0] - a[0]), abs(far[1] - a[1])) == 40
 
 
 @given(coords, coords)
 def test_the_line_of_sight_is_the_same_from_either_end(a, b):
     assert line(*a, *b) == line(*b, *a)[::-1]
-
-
-def test_a_line_through_a_corner_squeezes_between_the_two_tiles_beside_it():
-    assert fire_line(0, 0, 2, 2, 2) == [((1, 0), (0, 1)), ((1, 1),), ((2, 1), (1, 2)), ((2, 2),)]
 
 
 ROOMS = (

@@ -124,8 +124,8 @@ def test_the_thousand_oaks_pattern_performs_stop_the_killing(seed):
 
 def test_a_doctrine_following_run_scores_far_above_a_parkland_run():
     good_level, poor_level = thousand_oaks_level(), parkland_level()
-    good = assess(good_level, _play(good_level, 2, THOUSAND_OAKS, _toward_gunfire_and_engage).log)
-    poor = assess(poor_level, _play(poor_level, 2, PARKLAND).log)
+    good = assess(good_level, _play(good_level, 5, THOUSAND_OAKS, _toward_gunfire_and_engage).log)
+    poor = assess(poor_level, _play(poor_level, 5, PARKLAND).log)
     # The Thousand Oaks script stops the killing and stops there: no post-stop report and no care,
     # so where the attacker's rounds leave someone bleeding Stop the Dying is rightly not full (S).
     assert good.category("A").rating == "P" and good.rating in ("P", "S")

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from game.core.building import Building
-from game.core.geometry import distance, fire_line
+from game.core.geometry import distance, fire_line, line
 from game.core.level import Position, Role
 from game.core.people import Person
 
@@ -36,7 +36,7 @@ def line_of_fire(
 
     Cover (block walls, cover objects, the map's edge) always stops it; concealment (drywall, a
     closed door, furniture) lets it through with the given chance, drawn from the shooter's stream.
-    The path is one supercover line, so the same tiles lie between two people from either end.
+    The path is one symmetric line, so the same tiles lie between two people from either end.
     """
     origin = shooter.position
     floor = origin.floor
@@ -49,25 +49,17 @@ def line_of_fire(
     passed_target = False
     last = (origin.x, origin.y)
     aim = (target_at.x, target_at.y)
-    for step in fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
-        if len(step) == 2:
-            # Squeezing between two tiles at a corner: stopped only when both sides stop rounds.
-            if all(building.stops_rounds(floor, x, y) for x, y in step):
-                break
-        else:
-            x, y = step[0]
-            if building.stops_rounds(floor, x, y):
-                break
-            if building.conceals(floor, x, y) and not _passes(rng, through_concealment):
-                last = (x, y)
-                break
-            last = (x, y)
-        for tile in step:
-            if tile == aim:
-                passed_target = True
-                continue
-            for person in by_tile.get(tile, ()):
-                (behind if passed_target else between).append(person)
+    for x, y in fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
+        if building.stops_rounds(floor, x, y):
+            break
+        last = (x, y)
+        if building.conceals(floor, x, y) and not _passes(rng, through_concealment):
+            break
+        if (x, y) == aim:
+            passed_target = True
+            continue
+        for person in by_tile.get((x, y), ()):
+            (behind if passed_target else between).append(person)
     return LineOfFire(tuple(between), tuple(behind), passed_target, Position(floor, *last))
 
 
@@ -83,11 +75,10 @@ def _passes(rng: random.Random | None, chance: float) -> bool:
 def round_stop(building: Building, origin: Position, aim: Position) -> Position:
     """The last tile a round from origin through aim reached before cover stopped it."""
     last = (origin.x, origin.y)
-    for step in fire_line(origin.x, origin.y, aim.x, aim.y, MAX_RANGE):
-        if all(building.stops_rounds(origin.floor, x, y) for x, y in step):
+    for x, y in fire_line(origin.x, origin.y, aim.x, aim.y, MAX_RANGE):
+        if building.stops_rounds(origin.floor, x, y):
             break
-        if len(step) == 1:
-            last = step[0]
+        last = (x, y)
     return Position(origin.floor, *last)
 
 
@@ -95,8 +86,7 @@ def clear_between(building: Building, a: Position, b: Position) -> bool:
     """Whether nothing that stops rounds lies between two tiles on one floor."""
     if a.floor != b.floor:
         return False
-    steps = fire_line(a.x, a.y, b.x, b.y, max(abs(a.x - b.x), abs(a.y - b.y)))[:-1]
-    return not any(all(building.stops_rounds(a.floor, x, y) for x, y in s) for s in steps)
+    return not any(building.stops_rounds(a.floor, x, y) for x, y in line(a.x, a.y, b.x, b.y)[1:-1])
 
 
 def hit_chance(shooter: Person, target: Person, accuracy: float) -> float:

@@ -46,33 +46,22 @@ def ray(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[int, int]
     return line(x0, y0, far[0], far[1])[1:]
 
 
-def fire_line(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[tuple[int, int], ...]]:
+def fire_line(x0: int, y0: int, x1: int, y1: int, length: int) -> list[tuple[int, int]]:
     """The tiles a round from (x0, y0) through (x1, y1) crosses, on for `length` tiles (start left out).
 
-    A supercover line: every tile the straight line between tile centres touches, so it is the same
-    set whichever end it is traced from. Each step is one tile, or, where the line passes exactly
-    through a corner, the two tiles beside the corner (the round squeezes between them) followed by
-    the diagonal tile as its own step.
+    Up to the aim point it is exactly `line` between the two, so the tiles between two people are the
+    same whichever of them fires; past the aim point it carries on in the same direction.
     """
     dx, dy = x1 - x0, y1 - y0
-    nx, ny = abs(dx), abs(dy)
-    if nx == 0 and ny == 0:
+    steps = max(abs(dx), abs(dy))
+    if steps == 0:
         return []
-    sx, sy = (1 if dx > 0 else -1), (1 if dy > 0 else -1)
-    x, y, ix, iy = x0, y0, 0, 0
-    steps: list[tuple[tuple[int, int], ...]] = []
-    while max(abs(x - x0), abs(y - y0)) < length:
-        # Which grid line the exact line crosses next: a vertical one, a horizontal one, or a corner.
-        decision = (1 + 2 * ix) * ny - (1 + 2 * iy) * nx
-        if decision == 0:
-            steps.append(((x + sx, y), (x, y + sy)))
-            x, y, ix, iy = x + sx, y + sy, ix + 1, iy + 1
-        elif decision < 0:
-            x, ix = x + sx, ix + 1
-        else:
-            y, iy = y + sy, iy + 1
-        steps.append(((x, y),))
-    return steps
+    near = line(x0, y0, x1, y1)[1:]
+    if length <= steps:
+        return near[:length]
+    scale = length / steps
+    far = (x0 + round(dx * scale), y0 + round(dy * scale))
+    return near + line(x1, y1, far[0], far[1])[1:]
 
 
 def distance(ax: int, ay: int, bx: int, by: int) -> float:
