@@ -231,10 +231,6 @@ class Responder:
             if world.building.protection(p.me.position)[0] != "open":
                 commands.append(TakeCover())
             return commands
-        if hold == "talk":
-            shout = self._shout(p)
-            if shout:
-                return shout
         if hold == "stand_off" and not self.stand_off_ordered and p.gunfire_tick is not None:
             # Parkland: the order to hold back comes once the shooting is known.
             self.stand_off_ordered = True
@@ -253,7 +249,7 @@ class Responder:
                     Radio.of("update", location=self._where(p), shots="active", action="holding")
                 ]
             return [Radio.of("request", location=self._where(p), requests="backup")]
-        return []
+        return self._shout(p) if hold == "talk" else []
 
     def _shout(self, p: Percept) -> list[Command]:
         """A challenge to the nearest armed person in view, at most every 2 s each."""
