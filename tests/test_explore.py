@@ -92,6 +92,19 @@ def test_a_condemned_strategy_rated_p_or_s_while_doing_the_condemned_thing_is_a_
     assert defect["seeds"] == [1] and "rubric or the level" in defect["message"]
 
 
+def test_a_condemned_strategy_is_rated_on_the_runs_where_it_did_the_condemned_thing():
+    """A run in which no one ever stood on the line was the doctrine response, not firing into a crowd."""
+    crowd = strategy("fire_into_crowd")
+    did = StrategyRun("fire_into_crowd", 1, "U", 600, (), ("HF1",), "time limit", True)
+    never = StrategyRun("fire_into_crowd", 2, "P", 900, (), (), "time limit", False)
+    result = StrategyResult(crowd, (did, never))
+    assert result.ratings == {"P": 0, "S": 0, "M": 0, "U": 1}
+    assert result.all_ratings["P"] == 1 and result.not_exercised == 1
+    item = result.as_dict()
+    assert item["ratings"]["P"] == 0 and item["not_exercised"] == 1 and len(item["runs"]) == 2
+    assert not result.defect_runs
+
+
 def test_explore_json_lists_strategies_with_ratings_and_the_reachable_screen_outs(capsys):
     status = main(
         [
