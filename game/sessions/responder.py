@@ -310,8 +310,8 @@ class Responder:
             for zone in self.level.zones
             if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
-        if not left and self.stop_seen and len(p.treated) < self.level.trainee.tourniquets:
-            # After the stop, casualties may still be out there: search the building again.
+        if not left and (not self.stop_seen or len(p.treated) < self.level.trainee.tourniquets):
+            # The attacker (or, after the stop, casualties) may still be out there: search again.
             self.searched = [p.zone] if p.zone else []
             left = [z for z in self.level.zones if z.kind in SEARCHED_KINDS and z.id != p.zone]
         if not left:
