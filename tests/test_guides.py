@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 from game.client.settings import DEFAULT_BINDINGS
+from game.client.tutorial import TUTORIALS
+from game.client.tutorial import words as step_words
 from game.scoring import RULES
 from game.scoring.clocks import MOMENTS
 from game.sessions.guides import (
@@ -73,6 +75,12 @@ def guide_texts() -> dict[str, str]:
         data = yaml.safe_load(level.read_text(encoding="utf-8"))
         prompts = [e["prompt"] for e in data.get("timeline") or [] if "prompt" in e]
         texts[str(level.relative_to(ROOT))] = "\n\n".join(prompts)
+    for level_id, guided in TUTORIALS.items():
+        steps = [step_words(step.text, DEFAULT_BINDINGS) for step in guided.steps]
+        steps += [
+            step_words(hint, DEFAULT_BINDINGS) for step in guided.steps for _, hint in step.hints
+        ]
+        texts[f"walk-through of {level_id}"] = "\n\n".join(steps)
     return texts
 
 

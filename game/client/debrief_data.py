@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from game.core.events import Event
 from game.core.level import Level
 from game.scoring import SOURCES, Clocks, assess, clocks
+from game.scoring.encounter import NOT_CREDITED
+from game.scoring.points import is_not_applicable
 
 CLOCK_TITLES = {
     "shot0": "First shot",
@@ -31,6 +33,9 @@ class LedgerRow:
     sources: str
     category: str = ""
     tick: int = 0
+    credit: str = ""
+    """"not credited" (the trainee's own inaction kept the rule from applying), "not applicable"
+    (the scenario did), or ""."""
 
 
 @dataclass
@@ -50,6 +55,12 @@ class DebriefData:
     strengths: list[str] = field(default_factory=list)
     improvements: list[str] = field(default_factory=list)
     next_drill: str = ""
+    next_drill_level: str = ""
+    """The id of the level the next drill names (launchable from the debrief)."""
+    outcomes: list[str] = field(default_factory=list)
+    """What happened to victims, officers and the attacker, highest priority first."""
+    caps: list[str] = field(default_factory=list)
+    """Each limit put on a rating, and why."""
     problem: str = ""
 
 
@@ -76,9 +87,19 @@ def build_debrief(level: Level, events: Sequence[Event]) -> DebriefData:
             "; ".join(f"[{s}] {SOURCES.get(s, '')}".strip() for s in entry.sources),
             entry.category,
             entry.tick,
+            credit_of(entry.message),
         )
         for entry in assessment.ledger
     ]
+    titles = {c.id: c.title for c in assessment.categories}
+    data.caps = [
+        f"{'Overall rating' if e.cap_overall else titles.get(e.category, e.category)} capped at "
+        f"{e.cap} by {e.rule}: {e.message}"
+        for e in assessment.ledger
+        if e.cap
+    ]
+    data.outcomes = list(assessment.outcome.sentences()) if assessment.outcome else []
+    data.next_drill_level = assessment.next_drill_level
     data.hard_failures = list(assessment.hard_failures)
     data.clocks = _clocks(level, events, assessment.clocks)
     data.benchmarks = [_benchmark(b) for b in assessment.benchmarks]
@@ -86,6 +107,15 @@ def build_debrief(level: Level, events: Sequence[Event]) -> DebriefData:
     data.improvements = list(assessment.improvements)
     data.next_drill = assessment.next_drill or ""
     return data
+
+
+def credit_of(message: str) -> str:
+    """How a ledger line's credit stands: "not credited", "not applicable" or ""."""
+    if message.startswith(NOT_CREDITED):
+        return "not credited"
+    if is_not_applicable(message):
+        return "not applicable"
+    return ""
 
 
 def _benchmark(benchmark: object) -> tuple[str, str, str]:

@@ -2,15 +2,57 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game.client import palette
 from game.core.building import Building
-from game.core.level import Position
-from game.core.perception import field_of_view
+from game.core.geometry import distance, line
+from game.core.level import DoorState, Position
+from game.core.perception import SIGHT_RANGE
 
 REMEMBERED_ALPHA = 150
 UNSEEN_ALPHA = 255
+KEPT_SIGHTS = 64
+"""How many recent (tile, doors) sights are kept, so walking back and forth costs nothing."""
+
+
+def visible_tiles(building: Building, origin: Position) -> set[Position]:
+    """Every tile `line_of_sight` reaches from origin (the engine's test of who is seen), tile by tile.
+
+    The same line test, with the lines worked out once as offsets (a line does not change when both
+    ends move together), so a step costs a few milliseconds; a test holds it to `line_of_sight`.
+    """
+    floor, ox, oy = origin.floor, origin.x, origin.y
+    width, height = building.width, building.height
+    sight = building.sight_grid[floor]
+    doors = building.doors
+    seen = []
+    for dx, dy, between in _sight_lines(SIGHT_RANGE):
+        x, y = ox + dx, oy + dy
+        if not (0 <= x < width and 0 <= y < height):
+            continue
+        for ix, iy in between:
+            opaque = sight[oy + iy][ox + ix]
+            if opaque == 1 or (
+                opaque == 2 and doors[Position(floor, ox + ix, oy + iy)].state is not DoorState.OPEN
+            ):
+                break
+        else:
+            seen.append(Position(floor, x, y))
+    return set(seen)
+
+
+@lru_cache(maxsize=4)
+def _sight_lines(reach: int) -> tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]:
+    """(dx, dy, the tiles strictly between) of every line of sight within reach of a tile."""
+    return tuple(
+        (dx, dy, tuple(line(0, 0, dx, dy)[1:-1]))
+        for dy in range(-reach, reach + 1)
+        for dx in range(-reach, reach + 1)
+        if distance(0, 0, dx, dy) <= reach
+    )
 
 
 class Fog:
@@ -22,12 +64,14 @@ class Fog:
         self.seen: set[Position] = set()
         self._key: tuple[Position, int] | None = None
         self._overlays: dict[tuple[int, ...], pygame.Surface] = {}
+        self._sights: dict[tuple[Position, int], frozenset[Position]] = {}
         self.version = 0
 
     def __getstate__(self) -> dict[str, object]:
         """What a copy keeps (a review's keyframes): the tiles seen, not the drawn overlays."""
         state = dict(self.__dict__)
         state["_overlays"] = {}
+        state["_sights"] = {}
         return state
 
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
@@ -43,7 +87,13 @@ class Fog:
         if key == self._key:
             return False
         self._key = key
-        self.visible = field_of_view(self.building, position)
+        sight = self._sights.pop(key, None)
+        if sight is None:
+            sight = frozenset(visible_tiles(self.building, position))
+            if len(self._sights) >= KEPT_SIGHTS:
+                del self._sights[next(iter(self._sights))]
+        self._sights[key] = sight
+        self.visible = set(sight)
         self.seen |= self.visible
         self.version += 1
         self._overlays.clear()

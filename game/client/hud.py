@@ -149,11 +149,12 @@ def draw_captions(
     rows = caption_rows(fonts, rect.h)
     lines: list[tuple[str, str]] = []
     for kind, text in reversed(captions):
-        # whole captions only, newest kept: an old one that no longer fits goes, never half of it
+        # whole captions only: the newest always (every line of it, even past the rows), then the
+        # older ones while they fit; an old one that no longer fits goes, never half of it
         wrapped = [(kind, line) for line in wrap(font, text, rect.w - 40)]
         if lines and len(lines) + len(wrapped) > rows:
             break
-        lines = wrapped[:rows] + lines
+        lines = wrapped + lines
     height = len(lines) * font.get_linesize() + 12
     band = pygame.Surface((rect.w, height), pygame.SRCALPHA)
     band.fill((*palette.BACKGROUND, 215))
@@ -179,11 +180,19 @@ def caption_rows(fonts: Fonts, view_height: int) -> int:
 
 
 def draw_banner(
-    surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, text: str, colour=palette.HIGHLIGHT
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fonts: Fonts,
+    text: str,
+    colour=palette.HIGHLIGHT,
+    max_lines: int = 3,
 ) -> pygame.Rect:
     """A centred message band across the top of the view (wrapped to fit); returns its box."""
     font = fonts.get("heading")
-    lines = wrap(font, text, rect.w - 60)[:3]
+    lines = wrap(font, text, rect.w - 60)
+    if len(lines) > max_lines:
+        font = fonts.get("body")  # a long message in smaller type rather than cut off
+        lines = wrap(font, text, rect.w - 60)[:max_lines]
     line_h = font.get_linesize()
     width = max(font.size(line)[0] for line in lines) + 28
     box = pygame.Rect(0, 0, width, line_h * len(lines) + 12)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -37,10 +37,24 @@ def legend_items(bindings: dict[str, list[str]]) -> list[tuple[str, Icon, str]]:
     return rows
 
 
+def step_items(steps: Sequence[tuple[str, bool]]) -> list[tuple[str, Icon, str]]:
+    """The walk-through's steps, done or still to do, to recall them."""
+    if not steps:
+        return []
+    rows: list[tuple[str, Icon, str]] = [("heading", None, "Walk-through steps")]
+    for title, done in steps:
+        rows.append(("item", _check_icon(done), f"{title}: {'done' if done else 'to do'}"))
+    return rows
+
+
 def draw_legend(
-    surface: pygame.Surface, area: pygame.Rect, fonts: Fonts, bindings: dict[str, list[str]]
+    surface: pygame.Surface,
+    area: pygame.Rect,
+    fonts: Fonts,
+    bindings: dict[str, list[str]],
+    steps: Sequence[tuple[str, bool]] = (),
 ) -> None:
-    """Draw the legend over the map area, in as many columns as fit."""
+    """Draw the legend (after the walk-through's steps, if any) over the map area, in columns."""
     back = pygame.Surface(area.size, pygame.SRCALPHA)
     back.fill((*palette.BACKGROUND, 235))
     surface.blit(back, area)
@@ -61,7 +75,7 @@ def draw_legend(
     columns = max(1, (area.w - 24) // col_w)
     col_w = (area.w - 24) // columns
     x, y, column = area.x + 16, top, 0
-    for kind, icon, words in legend_items(bindings):
+    for kind, icon, words in step_items(steps) + legend_items(bindings):
         h = fonts.line_height("heading") if kind == "heading" else row_h
         if y + h > area.bottom - 8:
             column += 1
@@ -131,3 +145,18 @@ def _miss_icon(surface: pygame.Surface, rect: pygame.Rect) -> None:
     pygame.draw.line(
         surface, palette.SHOT_MISS, (rect.x + 3, rect.bottom - 3), (rect.right - 3, rect.y + 3), 2
     )
+
+
+def _check_icon(done: bool) -> Icon:
+    def draw(surface: pygame.Surface, rect: pygame.Rect) -> None:
+        box = rect.inflate(-4, -4)
+        pygame.draw.rect(surface, palette.GOOD if done else palette.TEXT_DIM, box, 2)
+        if done:
+            points = [
+                (box.x + 3, box.centery),
+                (box.centerx - 1, box.bottom - 4),
+                (box.right - 3, box.y + 3),
+            ]
+            pygame.draw.lines(surface, palette.GOOD, False, points, 3)
+
+    return draw

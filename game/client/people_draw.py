@@ -27,7 +27,7 @@ class Look:
     body: str  # "uniform" (square), "adult" (circle), "child" (small circle)
     jacket: bool
     badge: bool
-    weapon: str  # "" when no weapon is visible, else "handgun" / "rifle"
+    weapon: str  # "" when no weapon is visible, else "handgun" / "rifle" / "long gun"
     condition: str  # "ok" or one of WOUNDED_CONDITIONS
     is_you: bool = False
 
@@ -102,7 +102,7 @@ def _weapon(
 ) -> None:
     """A weapon in hand: a thick barrel toward where they face and a warning triangle overhead."""
     cx, cy = centre
-    length = r + (r + r // 2 if weapon == "rifle" else r // 2 + 2)
+    length = r + (r + r // 2 if weapon in ("rifle", "long gun") else r // 2 + 2)
     ex = cx + round(math.cos(facing) * length)
     ey = cy + round(math.sin(facing) * length)
     sx = cx + round(math.cos(facing) * (r - 2))

@@ -28,6 +28,7 @@ from game.core.events import (
     RadioHeard,
     RadioLost,
     RadioSent,
+    ScenarioEnded,
     ShotFired,
 )
 from game.core.geometry import bearing
@@ -51,6 +52,8 @@ class TraineeRecall:
         self.shot_marks: list[ShotMark] = []
         self.incoming: list[IncomingMark] = []
         self.hit_mark: HitMark | None = None
+        self.stopped = False
+        """The run's end was heard; nothing after it is shown."""
         self.doors_version = 0
         """Counts the doors that changed, as the play scene does, so sight is recomputed then."""
         self.update(world, world.log)
@@ -68,6 +71,9 @@ class TraineeRecall:
             return
         senses = self.senses(world)
         for event in events:
+            if self.stopped:
+                break  # as in the play scene: what follows the end in its tick is not shown
+            self.stopped = isinstance(event, ScenarioEnded)
             self._on_event(world, event, senses)
 
     def senses(self, world: World) -> Senses:

@@ -51,6 +51,7 @@ DEFAULT_BINDINGS: dict[str, list[str]] = {
     "zoom_out": ["-", "[-]"],
     "log_older": ["page up"],
     "log_newer": ["page down"],
+    "skip_tutorial": ["k"],
 }
 """Action name -> key names (as `pygame.key.name` gives them)."""
 
@@ -83,6 +84,7 @@ ACTION_TITLES: dict[str, str] = {
     "zoom_out": "Zoom out",
     "log_older": "Radio log: older",
     "log_newer": "Radio log: newer",
+    "skip_tutorial": "Skip the walk-through's steps",
 }
 
 

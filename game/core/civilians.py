@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from game.core.events import CivilianEscaped, CivilianSheltered, DoorOpened
+from game.core.events import (
+    CivilianEscaped,
+    CivilianSheltered,
+    Complied,
+    DoorOpened,
+    TurnedTowardVoice,
+    WeaponHolstered,
+)
 from game.core.geometry import distance
-from game.core.level import DoorState
+from game.core.level import ChallengeReaction, DoorState
 from game.core.movement import advance
 from game.core.pathfinding import downhill, find_path, step_cost
-from game.core.people import STEP_COST, Person, pick_reaction
+from game.core.people import STEP_COST, Person, pick_reaction, pick_weighted
 from game.core.proximity import gap
 from game.core.scene import Scene
 
@@ -37,6 +44,40 @@ def act_civilian(world: Scene, person: Person) -> None:
             if not person.path or world.tick % 20 == 0:
                 person.path = find_path(world.building, person.position, trainee.position)[:-1]
             advance(world, person)
+
+
+def answer_challenge(world: Scene, person: Person) -> None:
+    """An armed civilian challenged by an officer stops and answers as drawn for them: lowers the
+    weapon, is slow to, or turns toward the voice with it first (then lowers it)."""
+    if not person.active or not person.armed:
+        return
+    group = person.civilians
+    if person.challenged_tick > person.answered_tick and person.challenged_by:
+        person.answered_tick = person.challenged_tick
+        if person.state == "complied":
+            return
+        answer = pick_weighted(world.stream(f"challenge:{person.id}"), list(group.challenge))
+        person.reaction = answer.value
+        person.path.clear()
+        person.budget = 0
+        person.state = "answering"
+        delay = {
+            ChallengeReaction.COMPLIES: group.comply_ticks,
+            ChallengeReaction.SLOW: group.slow_comply_ticks,
+            ChallengeReaction.TURNS: group.turn_ticks,
+        }[answer]
+        person.answer_due = world.tick + delay
+        if answer is ChallengeReaction.TURNS:
+            person.weapon_drawn = True
+            world.emit(
+                TurnedTowardVoice(world.tick, person.id, person.challenged_by, person.position)
+            )
+    if person.state == "answering" and world.tick >= person.answer_due:
+        person.state = "complied"
+        if person.weapon_drawn:
+            person.weapon_drawn = False
+            world.emit(WeaponHolstered(world.tick, person.id))
+        world.emit(Complied(world.tick, person.id, person.challenged_by))
 
 
 def _flee(world: Scene, person: Person) -> None:

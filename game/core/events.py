@@ -200,6 +200,15 @@ class Complied(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class TurnedTowardVoice(Event):
+    """An armed person who was challenged turned toward the voice with the weapon in hand."""
+
+    person: str
+    toward: str
+    position: Position
+
+
+@dataclass(frozen=True, slots=True)
 class PersonIdentified(Event):
     by: str
     person: str
@@ -313,6 +322,27 @@ class SuspectBarricaded(Event):
 @dataclass(frozen=True, slots=True)
 class SuspectStoppedFiring(Event):
     suspect: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectMovedToBarricade(Event):
+    """A suspect's plan sends them to barricade: `why` is "time", "shots", "route end" or "confronted"."""
+
+    suspect: str
+    toward: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlindFire(Event):
+    """A shooter fired at where someone was heard, not seen (through a door or a partition, or round
+    a corner); the round itself is the `ShotFired` of the same tick."""
+
+    shooter: str
+    at: Position
+    heard: str
+    """What was heard there: "gunfire", "voice" or "breach"."""
+    through_door: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ class Weapon(Enum):
     NONE = "none"
     HANDGUN = "handgun"
     RIFLE = "rifle"
+    LONG_GUN = "long gun"
 
 
 class Role(Enum):
@@ -194,6 +195,8 @@ class Trainee:
     description: Description = field(default_factory=Description)
     arrives: int = 0
     tourniquets: int = 2
+    on_scene: str = ""
+    """The zone where the trainee is on scene (arrival); empty: arrival is the spawn at `arrives`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +210,14 @@ class Reactions:
 
 EVEN_REACTIONS = Reactions(engage=1, retreat=1, surrender=1)
 """A suspect whose level gives no reactions at all: each reaction equally likely."""
+
+
+class RouteEnd(Enum):
+    """What a suspect does after the last zone of their route."""
+
+    LOOP = "loop"
+    STAY = "stay"
+    BARRICADE = "barricade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +236,17 @@ class Suspect:
     reactions: Reactions = EVEN_REACTIONS
     barricade_zone: str = ""
     when: Condition | None = None
+    route_end: RouteEnd = RouteEnd.LOOP
+    barricade_at: int = 0
+    """Goes to barricade at this tick (0: never)."""
+    barricade_after_shots: int = 0
+    """Goes to barricade after firing this many rounds (0: never)."""
+    barricade_when_confronted: bool = False
+    """Barricades when an officer confronts them, instead of drawing a reaction."""
+    surrender_wait: int = 100
+    """Ticks a suspect set to surrender waits for a challenge before turning on police."""
+    blind_fire: bool = False
+    """Fires at a heard position (through doors and partitions) when no one is in sight."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +263,22 @@ SHELTER_OR_FLEE = CivilianBehaviour(shelter=1, flee=1)
 """Civilians whose level gives no behaviour at all: as likely to shelter as to flee."""
 
 
+class ChallengeReaction(Enum):
+    """How an armed civilian answers an officer's challenge."""
+
+    COMPLIES = "complies"
+    SLOW = "slow"
+    TURNS = "turns"
+
+
+DEFAULT_CHALLENGE = (
+    (ChallengeReaction.COMPLIES, 2),
+    (ChallengeReaction.SLOW, 1),
+    (ChallengeReaction.TURNS, 1),
+)
+"""An armed civilian's challenge weights when the level gives none."""
+
+
 @dataclass(frozen=True, slots=True)
 class CivilianGroup:
     """Students or staff who start together."""
@@ -253,6 +291,12 @@ class CivilianGroup:
     shelter_zone: str = ""
     wounded: str = ""
     when: Condition | None = None
+    weapon: Weapon = Weapon.NONE
+    weapon_drawn: bool = False
+    challenge: tuple[tuple[ChallengeReaction, int], ...] = DEFAULT_CHALLENGE
+    comply_ticks: int = 10
+    slow_comply_ticks: int = 50
+    turn_ticks: int = 30
 
     def person_ids(self) -> tuple[str, ...]:
         """Each member's id: the group's id for one person, "group.1", "group.2"... for more."""
@@ -266,6 +310,15 @@ class OffDutyProtocol(Enum):
 
     FOLLOWS = "follows"
     CONFUSED = "confused"
+
+
+class EntryPlace(Enum):
+    """Where an officer with the trainee goes in a joint entry."""
+
+    FOLLOW = "follow"
+    LEAD = "lead"
+    LEFT = "left"
+    RIGHT = "right"
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +339,15 @@ class Officer:
     goal: str = "gunfire"
     partner: bool = False
     when: Condition | None = None
+    entry: EntryPlace = EntryPlace.FOLLOW
+    comply_grace: int = 30
+    """Ticks this officer waits for a challenged armed person to comply before perceiving a threat."""
+    answer_ticks: int = 5
+    """Ticks an off-duty officer who follows the protocol takes to answer a challenge."""
+    confused_answer_ticks: int = 60
+    """Ticks an off-duty officer who reacts confusedly takes to answer a challenge."""
+    fire_interval: int = 8
+    """Ticks between this officer's shots at a suspect."""
 
 
 class TimelineKind(Enum):
@@ -310,6 +372,10 @@ class TimelineEntry:
     when: Condition | None = None
     clip: str = ""
     """A recorded clip of a radio message, a file in the level's folder."""
+    description: Description | None = None
+    """What a radio message tells of a suspect's look (replacing what was told of them before)."""
+    about: str = ""
+    """The suspect a radio description is of (empty: every suspect)."""
 
 
 @dataclass(frozen=True, slots=True)

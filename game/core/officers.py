@@ -11,7 +11,7 @@ from game.core.events import (
     PoliceAnnounced,
     WeaponHolstered,
 )
-from game.core.level import OffDutyProtocol, Position, Role
+from game.core.level import EntryPlace, OffDutyProtocol, Position, Role
 from game.core.movement import advance
 from game.core.pathfinding import find_path
 from game.core.people import Person, appearance
@@ -19,13 +19,10 @@ from game.core.proximity import gap, near
 from game.core.scene import Scene
 from game.core.suspects import SUSPECT_TARGET_RANGE
 
-OFFICER_FIRE_TICKS = 8
 OFFICER_ACCURACY = 0.45
 OFFICER_CHECK_TICKS = 5
 OFFICER_REPLAN_TICKS = 20
 """An officer already moving re-plans toward a moving goal (gunfire, a partner) at most every 2 s."""
-COMPLY_GRACE_TICKS = 30
-"""How long an arriving officer waits for a challenged armed person to comply before perceiving a threat."""
 
 
 def act_officer(world: Scene, officer: Person) -> None:
@@ -53,7 +50,14 @@ def _officer_route(world: Scene, officer: Person) -> None:
         officer.path.clear()
         return
     goal: Position | None = None
-    if spec.goal == "trainee" or spec.partner:
+    with_trainee = spec.goal == "trainee" or spec.partner
+    placed = with_trainee and spec.entry is not EntryPlace.FOLLOW
+    if placed:
+        goal = _entry_place(world, spec.entry) if world.trainee.present else None
+        if goal == officer.position:
+            officer.path.clear()
+            return
+    elif with_trainee:
         if world.trainee.present and gap(officer, world.trainee) > 2:
             goal = world.trainee.position
     elif spec.goal == "gunfire":
@@ -63,7 +67,7 @@ def _officer_route(world: Scene, officer: Person) -> None:
         goal = tiles[0] if tiles else None
     if goal is None or (officer.path and officer.path[-1] == goal):
         return
-    if officer.path and world.tick < officer.replan_tick:
+    if officer.path and world.tick < officer.replan_tick and not placed:
         return
     officer.replan_tick = world.tick + OFFICER_REPLAN_TICKS
     if (goal, world.building.door_version) == officer.unreachable:
@@ -72,11 +76,40 @@ def _officer_route(world: Scene, officer: Person) -> None:
     if not path:
         # A goal behind a locked door stays out of reach until a door changes: do not search again.
         officer.unreachable = (goal, world.building.door_version)
-    if spec.goal == "trainee" or spec.partner:
-        path = path[:-2]
+    if with_trainee:
+        path = path if placed else path[:-2]
     elif spec.goal == "gunfire":
         path = path[:-1]
     officer.path = path
+
+
+def _entry_place(world: Scene, entry: EntryPlace) -> Position | None:
+    """The tile an officer takes beside the trainee in a joint entry: ahead, left or right of
+    the way the trainee is going (their next steps, else the last gunfire), on a walkable tile."""
+    trainee = world.trainee
+    here = trainee.position
+    ahead = trainee.path[min(1, len(trainee.path) - 1)] if trainee.path else world.last_gunfire
+    dx, dy = 0, 1
+    if ahead is not None and ahead.floor == here.floor and ahead != here:
+        dx, dy = _sign(ahead.x - here.x), _sign(ahead.y - here.y)
+    if entry is EntryPlace.LEAD:
+        wanted = [(2 * dx, 2 * dy), (dx, dy)]
+    else:
+        # Screen left of a heading (dx, dy) with y pointing down is (dy, -dx).
+        side = (dy, -dx) if entry is EntryPlace.LEFT else (-dy, dx)
+        wanted = [side, (side[0] - dx, side[1] - dy), (side[0] + dx, side[1] + dy)]
+    for ox, oy in wanted:
+        tile = Position(here.floor, here.x + ox, here.y + oy)
+        if world.building.walkable(tile) and not any(
+            p.present and p is not trainee and p.position == tile and p.role is not Role.OFFICER
+            for p in world.people
+        ):
+            return tile
+    return None
+
+
+def _sign(value: int) -> int:
+    return (value > 0) - (value < 0)
 
 
 def _officer_engages(world: Scene, officer: Person) -> bool:
@@ -92,7 +125,7 @@ def _officer_engages(world: Scene, officer: Person) -> bool:
         if not world.sees(officer, suspect, SUSPECT_TARGET_RANGE):
             continue
         officer.path.clear()
-        if world.tick - officer.last_fired_tick >= OFFICER_FIRE_TICKS:
+        if world.tick - officer.last_fired_tick >= officer.officer.fire_interval:
             world.fire(officer, suspect, OFFICER_ACCURACY)
         return True
     return False
@@ -100,7 +133,8 @@ def _officer_engages(world: Scene, officer: Person) -> bool:
 
 def _officer_challenges(world: Scene, officer: Person) -> None:
     """Uniformed officers challenge armed people who are not identifiable as police (doctrine §3.1)."""
-    for person in world.police:
+    armed = [*world.police, *world.armed_civilians]
+    for person in armed:
         if person is officer or not person.present or not person.active:
             continue
         if person.id in officer.identified or not person.weapon_drawn:
@@ -109,7 +143,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
             officer, person, SUSPECT_TARGET_RANGE
         ):
             continue
-        seen = appearance(officer, person, world.tick, world.level, True)
+        seen = appearance(officer, person, world.tick, world.told, True)
         if seen.identifiable_as_police:
             officer.identified.add(person.id)
             world.emit(PersonIdentified(world.tick, officer.id, person.id, _how(seen)))
@@ -123,7 +157,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
             )
             continue
         if (
-            world.tick - person.challenged_tick >= COMPLY_GRACE_TICKS
+            world.tick - person.challenged_tick >= officer.officer.comply_grace
             and world.stream(f"officer:{officer.id}").random() < 0.5
         ):
             world.emit(PersonMisidentified(world.tick, officer.id, person.id, seen))
@@ -134,10 +168,9 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
         and p.weapon_drawn
         and p.present
         and p.active
-        and p.is_police
         and world.tick - p.challenged_tick <= 200
         and p.id not in officer.identified
-        for p in world.police
+        for p in armed
     ):
         officer.state = "arrived"
 
@@ -146,7 +179,9 @@ def _off_duty(world: Scene, officer: Person) -> None:
     """An off-duty officer answers a challenge by the protocol drawn for them (doctrine §3.2)."""
     if not officer.challenged_by or officer.state in ("complied",):
         return
-    delay = 5 if officer.protocol is OffDutyProtocol.FOLLOWS else 60
+    spec = officer.officer
+    follows = officer.protocol is OffDutyProtocol.FOLLOWS
+    delay = spec.answer_ticks if follows else spec.confused_answer_ticks
     if officer.state != "answering":
         officer.state = "answering"
         officer.path.clear()

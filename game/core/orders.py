@@ -248,7 +248,7 @@ def _badge(world: Scene, trainee: Person, command: ShowBadge) -> None:
 
 def _challenge(world: Scene, trainee: Person, command: Challenge) -> None:
     target = _target(world, trainee, command.target, VOICE_RANGE, "challenge")
-    seen = appearance(trainee, target, world.tick, world.level, True)
+    seen = appearance(trainee, target, world.tick, world.told, True)
     firing = world.tick - target.last_fired_tick <= 30
     world.emit(ChallengeIssued(world.tick, trainee.id, target.id, target.role.value, seen, firing))
     target.challenged_by = trainee.id

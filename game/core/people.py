@@ -76,6 +76,12 @@ class Person:
     tourniquets: int = 0
     inside: bool = False
     replan_tick: int = 0
+    rounds_fired: int = 0
+    answered_tick: int = -(10**9)
+    """The challenge an armed civilian last answered (its tick)."""
+    answer_due: int = 0
+    plan_done: bool = False
+    """A suspect whose plan has sent them to barricade (it happens once)."""
     unreachable: tuple[Position | None, int] = (None, -1)
 
     @property
@@ -137,7 +143,7 @@ def view(person: Person) -> PersonView:
 
 
 def appearance(
-    observer: Person, person: Person, tick: int, level: Level, in_sight: bool
+    observer: Person, person: Person, tick: int, told: tuple[Description, ...], in_sight: bool
 ) -> Appearance:
     """What the observer can perceive of the person now (doctrine §3.3: the whole person, then the hands)."""
     return Appearance(
@@ -147,7 +153,7 @@ def appearance(
         announced=tick - person.announced_tick <= ANNOUNCE_MEMORY_TICKS,
         weapon=person.weapon.value,
         weapon_drawn=person.weapon_drawn,
-        matches_description=matches_description(person.description, level),
+        matches_description=matches_description(person.description, told),
         distance=round(
             distance(
                 observer.position.x, observer.position.y, person.position.x, person.position.y
@@ -158,15 +164,27 @@ def appearance(
     )
 
 
-def matches_description(description: Description, level: Level) -> bool:
-    """Whether a person's look matches what was given of any suspect (sex and clothing)."""
-    if not description.clothing:
-        return False
-    return any(
-        s.description.clothing.lower() == description.clothing.lower()
-        and (not s.description.sex or s.description.sex == description.sex)
-        for s in level.suspects
-    )
+def matches_description(description: Description, told: tuple[Description, ...]) -> bool:
+    """Whether a person's look matches any description the trainee was told: every part it gives
+    (sex, build, clothing) is theirs; a description giving none of them matches no one."""
+    look = (description.sex, description.build, description.clothing)
+    for given in told:
+        parts = [
+            (want.lower(), have.lower())
+            for want, have in zip((given.sex, given.build, given.clothing), look, strict=True)
+            if want
+        ]
+        if parts and all(want == have for want, have in parts):
+            return True
+    return False
+
+
+def told_at_start(level: Level) -> tuple[Description, ...]:
+    """What dispatch has told of the suspects at 0:00: their own looks, unless the level's radio
+    messages give descriptions (then nothing until the first of them is heard)."""
+    if any(entry.description is not None for entry in level.timeline):
+        return ()
+    return tuple(suspect.description for suspect in level.suspects)
 
 
 def create_trainee(level: Level, position: Position) -> Person:
@@ -239,6 +257,8 @@ def create_civilian(group: CivilianGroup, index: int, position: Position) -> Per
         kind=group.kind,
         position=position,
         dress=Dress.PLAIN,
+        weapon=group.weapon,
+        weapon_drawn=group.weapon_drawn and group.weapon is not Weapon.NONE,
         speed=20,
         civilians=group,
     )

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from game.core.building import Building
 from game.core.events import Event
-from game.core.level import Level, Position
+from game.core.level import Description, Level, Position
 from game.core.people import Person
 
 
@@ -20,10 +20,13 @@ class Scene(Protocol):
     trainee: Person
     people: list[Person]
     police: list[Person]
+    armed_civilians: list[Person]
     alerted: bool
     last_gunfire: Position | None
     heard_gunfire_at: Position | None
     radio_loss: dict[str, float]
+    told: tuple[Description, ...]
+    """What dispatch has told of the suspects' looks so far."""
 
     def stream(self, name: str) -> random.Random:
         """The random stream of one concern (a suspect, the radio, someone's shots...)."""

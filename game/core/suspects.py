@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+from game.core.ballistics import clear_between
 from game.core.events import (
+    BlindFire,
     DoorLocked,
     SuspectBarricaded,
+    SuspectMovedToBarricade,
     SuspectRetreated,
     SuspectStoppedFiring,
     SuspectSurrendered,
     ThreatStopped,
 )
-from game.core.geometry import distance
-from game.core.level import DoorState, Position, Role, ZoneKind
+from game.core.geometry import distance, line
+from game.core.level import DoorState, Position, Role, RouteEnd, TileKind, ZoneKind
 from game.core.movement import advance
 from game.core.pathfinding import find_path
 from game.core.people import Person, pick_weighted
+from game.core.perception import hear_gunshot
 from game.core.proximity import gap, near
 from game.core.scene import Scene
 
 CONFRONT_RANGE = 12
 """A suspect who sees an officer this close is confronted and picks a reaction."""
 SUSPECT_TARGET_RANGE = 15
-SURRENDER_WAIT_TICKS = 100
+BLIND_FIRE_MEMORY_TICKS = 30
+"""A blind-firing suspect fires at where police were heard within the last 3 s."""
+BLIND_FIRE_ACCURACY = 0.5
+"""A round fired at a heard position hits less often than one aimed at a seen person."""
+VOICE_REACH = 10
+"""Tiles over which a suspect hears a spoken "Police!", a challenge or a breach on their floor."""
 
 
 def act_suspect(world: Scene, suspect: Person) -> None:
@@ -50,15 +59,11 @@ def act_suspect(world: Scene, suspect: Person) -> None:
         _hesitate(world, suspect)
         return
     _confront(world, suspect)
+    _plan(world, suspect)
     if suspect.state == "retreating" and not suspect.path:
         _barricade(world, suspect)
     if suspect.state == "active" and not suspect.path and spec.route:
-        zone = spec.route[suspect.route_index % len(spec.route)]
-        suspect.route_index += 1
-        tiles = world.zone_tiles(zone)
-        if tiles:
-            goal = world.stream(f"suspect:{suspect.id}").choice(tiles)
-            suspect.path = find_path(world.building, suspect.position, goal)
+        _next_on_route(world, suspect)
     if suspect.state == "surrendered":
         return
     advance(world, suspect)
@@ -72,6 +77,10 @@ def _confront(world: Scene, suspect: Person) -> None:
     challenged = world.tick - suspect.challenged_tick <= 1
     if not officers and not challenged:
         return
+    if spec.barricade_when_confronted and not suspect.plan_done and not suspect.reaction:
+        suspect.reaction = "barricade"
+        _go_barricade(world, suspect, "confronted")
+        return
     if not suspect.reaction:
         r = spec.reactions
         suspect.reaction = pick_weighted(
@@ -81,7 +90,7 @@ def _confront(world: Scene, suspect: Person) -> None:
         if suspect.reaction == "surrender":
             suspect.state = "hesitating"
             suspect.path.clear()
-            suspect.next_action_tick = world.tick + SURRENDER_WAIT_TICKS
+            suspect.next_action_tick = world.tick + spec.surrender_wait
         elif suspect.reaction == "retreat" and suspect.state != "hiding":
             _start_retreat(world, suspect)
         elif suspect.reaction == "engage":
@@ -95,6 +104,41 @@ def _confront(world: Scene, suspect: Person) -> None:
         and world.stream(f"suspect:{suspect.id}").random() < 0.5
     ):
         _surrender(world, suspect)
+
+
+def _next_on_route(world: Scene, suspect: Person) -> None:
+    """Set off for the route's next zone; after the last, loop, stay or go to barricade."""
+    spec = suspect.suspect
+    if suspect.route_index >= len(spec.route) and spec.route_end is not RouteEnd.LOOP:
+        if spec.route_end is RouteEnd.BARRICADE and not suspect.plan_done:
+            _go_barricade(world, suspect, "route end")
+        return
+    zone = spec.route[suspect.route_index % len(spec.route)]
+    suspect.route_index += 1
+    tiles = world.zone_tiles(zone)
+    if tiles:
+        goal = world.stream(f"suspect:{suspect.id}").choice(tiles)
+        suspect.path = find_path(world.building, suspect.position, goal)
+
+
+def _plan(world: Scene, suspect: Person) -> None:
+    """A planned barricade: at a time, or after a number of rounds, the suspect goes to barricade."""
+    spec = suspect.suspect
+    if suspect.plan_done or suspect.state not in ("active", "engaging"):
+        return
+    if spec.barricade_at and world.tick >= spec.barricade_at:
+        _go_barricade(world, suspect, "time")
+    elif spec.barricade_after_shots and suspect.rounds_fired >= spec.barricade_after_shots:
+        _go_barricade(world, suspect, "shots")
+
+
+def _go_barricade(world: Scene, suspect: Person, why: str) -> None:
+    """The plan sends the suspect to their barricade zone (or the nearest room) to lock it."""
+    spec = suspect.suspect
+    suspect.plan_done = True
+    zone = spec.barricade_zone or _nearest_room(world, suspect.position)
+    world.emit(SuspectMovedToBarricade(world.tick, suspect.id, zone, why))
+    _head_for(world, suspect, zone)
 
 
 def _hesitate(world: Scene, suspect: Person) -> None:
@@ -116,15 +160,21 @@ def _surrender(world: Scene, suspect: Person) -> None:
 def _start_retreat(world: Scene, suspect: Person) -> None:
     spec = suspect.suspect
     zone = spec.barricade_zone or _nearest_room(world, suspect.position)
+    _head_for(world, suspect, zone)
+    world.emit(SuspectRetreated(world.tick, suspect.id, zone))
+
+
+def _head_for(world: Scene, suspect: Person, zone: str) -> None:
+    """Set off for the nearest tile of the zone to barricade in (barricading on arrival)."""
     suspect.state = "retreating"
     suspect.goal_zone = zone
+    suspect.path = []
     tiles = world.zone_tiles(zone) if zone else []
     if tiles:
         goal = min(
             tiles, key=lambda t: (distance(suspect.position.x, suspect.position.y, t.x, t.y), t)
         )
         suspect.path = find_path(world.building, suspect.position, goal)
-    world.emit(SuspectRetreated(world.tick, suspect.id, zone))
 
 
 def _barricade(world: Scene, suspect: Person) -> None:
@@ -164,6 +214,8 @@ def _suspect_fires(world: Scene, suspect: Person) -> None:
     )
     suspect.next_action_tick = world.tick + max(3, interval + jitter)
     target = _suspect_target(world, suspect)
+    if target is None and spec.blind_fire and _fire_blind(world, suspect):
+        return
     if target is None:
         if suspect.state == "barricaded" and not _victimsnear(world, suspect):
             return
@@ -172,9 +224,61 @@ def _suspect_fires(world: Scene, suspect: Person) -> None:
             suspect.position.x + world.stream(f"suspect:{suspect.id}").randint(-3, 3),
             suspect.position.y + world.stream(f"suspect:{suspect.id}").randint(-3, 3),
         )
+        suspect.rounds_fired += 1
         world.fire(suspect, None, spec.accuracy, aim)
         return
+    suspect.rounds_fired += 1
     world.fire(suspect, target, spec.accuracy)
+
+
+def _fire_blind(world: Scene, suspect: Person) -> bool:
+    """Fire at where police were last heard nearby, unseen; whether a round was fired."""
+    heard = _heard_police(world, suspect)
+    if heard is None:
+        return False
+    person, what = heard
+    here, there = suspect.position, person.position
+    through_door = any(
+        world.building.kind_at(here.floor, x, y) is TileKind.DOOR
+        and world.building.blocks_sight(here.floor, x, y)
+        for x, y in line(here.x, here.y, there.x, there.y)[1:-1]
+    )
+    suspect.rounds_fired += 1
+    world.emit(BlindFire(world.tick, suspect.id, there, what, through_door))
+    if clear_between(world.building, here, there):
+        world.fire(suspect, person, suspect.suspect.accuracy * BLIND_FIRE_ACCURACY)
+    else:
+        world.fire(suspect, None, suspect.suspect.accuracy, there)
+    return True
+
+
+def _heard_police(world: Scene, suspect: Person) -> tuple[Person, str] | None:
+    """The nearest officer heard lately (a shot, a voice, a breach) and what was heard, if any."""
+    found: list[tuple[float, str, Person, str]] = []
+    for person in world.police:
+        if not person.active or person.position.floor != suspect.position.floor:
+            continue
+        if world.sees(suspect, person, SUSPECT_TARGET_RANGE):
+            continue
+        what = ""
+        if world.tick - person.last_fired_tick <= BLIND_FIRE_MEMORY_TICKS and hear_gunshot(
+            world.building, person.position, suspect.position
+        ):
+            what = "gunfire"
+        elif gap(suspect, person) <= VOICE_REACH:
+            if person.busy_with == "breaching the door":
+                what = "breach"
+            elif world.tick - person.announced_tick <= BLIND_FIRE_MEMORY_TICKS or (
+                world.tick - suspect.challenged_tick <= BLIND_FIRE_MEMORY_TICKS
+                and suspect.challenged_by == person.id
+            ):
+                what = "voice"
+        if what:
+            found.append((gap(suspect, person), person.id, person, what))
+    if not found:
+        return None
+    _, _, person, what = min(found, key=lambda item: item[:2])
+    return person, what
 
 
 def _suspect_target(world: Scene, suspect: Person) -> Person | None:

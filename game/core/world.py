@@ -35,6 +35,7 @@ from game.core.geometry import distance
 from game.core.level import (
     TRAINEE_ID,
     Condition,
+    Description,
     Level,
     Place,
     Position,
@@ -53,6 +54,7 @@ from game.core.people import (
     create_suspect,
     create_trainee,
     pick_weighted,
+    told_at_start,
     view,
 )
 from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
@@ -119,6 +121,9 @@ class World:
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
+        self.armed_civilians = [p for p in self.civilians if p.armed]
+        """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
+        self._sightable = self._armed + self.armed_civilians
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(
             ScenarioStarted(
@@ -144,8 +149,13 @@ class World:
                 )
         self.trainee.zone = self.zone_at(self.trainee.position)
         self.trainee.inside = self.building.is_inside(self.trainee.position)
+        self.arrived = False
+        """Whether the trainee is on scene (the level's `on_scene` zone reached, or the spawn)."""
+        self.told = told_at_start(level)
+        """What dispatch has told of the suspects' looks so far."""
+        self._told_by: dict[str, Description] = {}
         if self.trainee.present:
-            self._arrive_trainee()
+            self._trainee_appears()
         self._flush()
 
     # -- the one entry point -------------------------------------------------------------------
@@ -170,6 +180,9 @@ class World:
                 suspects.act_suspect(self, person)
             else:
                 officers.act_officer(self, person)
+        for person in self.armed_civilians:
+            if person.present:
+                civilians.answer_challenge(self, person)
         for person in self.civilians:
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
@@ -294,7 +307,7 @@ class World:
             self.level.rounds_through_concealment,
         )
         seen = (
-            appearance(shooter, target, self.tick, self.level, self.sees(shooter, target))
+            appearance(shooter, target, self.tick, self.told, self.sees(shooter, target))
             if target
             else None
         )
@@ -419,8 +432,11 @@ class World:
             if entry.at != self.tick:
                 continue
             if entry.kind is TimelineKind.RADIO:
-                if self.trainee.present or entry.at == 0:
+                # A trainee with a radio hears the channel wherever they are, even before arriving.
+                if self.trainee.present or self.level.trainee.radio or entry.at == 0:
                     self.emit(RadioHeard(self.tick, entry.sender, entry.text))
+                    if entry.description is not None:
+                        self._tell(entry.about, entry.description)
             elif entry.kind is TimelineKind.RADIO_DEGRADED:
                 self.radio_loss[entry.zone] = entry.loss
                 self.emit(RadioDegraded(self.tick, entry.zone, entry.loss))
@@ -433,8 +449,7 @@ class World:
     def _arrivals(self) -> None:
         if not self.trainee.present and self.tick >= self.level.trainee.arrives:
             self.trainee.present = True
-            self.trainee.state = "on scene"
-            self._arrive_trainee()
+            self._trainee_appears()
         for person in self._armed:
             spec = person.officer
             if (
@@ -456,8 +471,25 @@ class World:
                     unit = sum(1 for p in self._armed if p.officer and not p.off_duty and p.present)
                     self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
 
+    def _tell(self, about: str, description: Description) -> None:
+        """A radio description heard: it replaces what was told of that suspect (or of all)."""
+        if not about:
+            self._told_by.clear()
+        self._told_by[about] = description
+        self.told = tuple(self._told_by[key] for key in sorted(self._told_by))
+
+    def _trainee_appears(self) -> None:
+        """The trainee is on the map: on scene now, or en route until they reach the scene zone."""
+        scene = self.level.trainee.on_scene
+        if scene and self.zone_at(self.trainee.position) != scene:
+            self.trainee.state = "en route"
+            return
+        self._arrive_trainee()
+
     def _arrive_trainee(self) -> None:
         trainee = self.trainee
+        self.arrived = True
+        trainee.state = "on scene"
         zone = self.zone_at(trainee.position)
         self.emit(
             TraineeArrived(
@@ -523,13 +555,17 @@ class World:
                 self.emit(EnteredZone(self.tick, trainee.id, zone, self.zone_name(zone)))
         kind_inside = self.building.is_inside(position)
         outside = self.building.kind(position).value == "ground"
-        if kind_inside and not trainee.inside:
+        entering = kind_inside and not trainee.inside
+        if not self.arrived and (zone == self.level.trainee.on_scene or entering):
+            # On scene in the scene zone, or on stepping into a building before reaching it.
+            self._arrive_trainee()
+        if entering:
             trainee.inside = True
             self.emit(EnteredBuilding(self.tick, trainee.id, position, zone))
         elif outside and trainee.inside:
             trainee.inside = False
             self.emit(LeftBuilding(self.tick, trainee.id, position))
-        for person in self._armed:
+        for person in self._sightable:
             if not person.present or not person.armed:
                 continue
             in_sight = self.sees(trainee, person)
@@ -537,7 +573,7 @@ class World:
                 continue
             if person.id not in self._sighted:
                 self._sighted.add(person.id)
-                seen = appearance(trainee, person, self.tick, self.level, True)
+                seen = appearance(trainee, person, self.tick, self.told, True)
                 self.emit(
                     PersonSighted(
                         self.tick,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.core.level import (
+    DEFAULT_CHALLENGE,
     DEFAULT_LEGEND,
+    ChallengeReaction,
     Condition,
     Floor,
     LegendEntry,
@@ -77,6 +79,21 @@ def make_protocol(follows: int = 0, confused: int = 0) -> tuple[tuple[OffDutyPro
     """The weighted protocol choices, leaving out zero weights."""
     weights = {OffDutyProtocol.FOLLOWS: follows, OffDutyProtocol.CONFUSED: confused}
     return tuple((protocol, weight) for protocol, weight in weights.items() if weight > 0)
+
+
+def make_challenge(
+    complies: int | None = None, slow: int | None = None, turns: int | None = None
+) -> tuple[tuple[ChallengeReaction, int], ...]:
+    """The weighted answers to a challenge: the default when none is given, else the given ones
+    (those left out weigh 0); zero weights are left out, so all zero is an empty tuple."""
+    given = {
+        ChallengeReaction.COMPLIES: complies,
+        ChallengeReaction.SLOW: slow,
+        ChallengeReaction.TURNS: turns,
+    }
+    if all(weight is None for weight in given.values()):
+        return DEFAULT_CHALLENGE
+    return tuple((answer, weight) for answer, weight in given.items() if weight)
 
 
 def make_timeline_entry(

@@ -9,9 +9,11 @@ from game.core.level import (
     Description,
     DoorState,
     Dress,
+    EntryPlace,
     Floor,
     Officer,
     Reactions,
+    RouteEnd,
     ScoringThresholds,
     Suspect,
     TileKind,
@@ -22,6 +24,7 @@ from game.core.level import (
     ZoneKind,
 )
 from game.levels.builders import (
+    make_challenge,
     make_map,
     make_place,
     make_protocol,
@@ -197,6 +200,14 @@ TRAINEE = Obj(
         Field("arrives", Time(), "When the trainee arrives.", "0:00", default="0:00"),
         Field("tourniquets", Integer(0, 20), "Tourniquets carried.", 2, default=2),
         Field("description", DESCRIPTION, "How the trainee looks to others.", {"sex": "male"}),
+        Field(
+            "on_scene",
+            Ident(),
+            "The zone where the trainee is on scene: arrival (and the clock from arrival) is the "
+            "moment they first stand in it (or enter the building, if sooner), and they may start anywhere else at `arrives` (in the "
+            "car, across campus). Absent: arrival is the spawn at `arrives`.",
+            "b1200_west_doors",
+        ),
     ),
     build=Trainee,
 )
@@ -224,7 +235,8 @@ SUSPECT = Obj(
         Field(
             "description",
             DESCRIPTION,
-            "How the suspect looks (what dispatch can tell).",
+            "How the suspect looks. Dispatch tells it as it is unless a timeline radio message "
+            "gives a `description`.",
             {"sex": "male", "clothing": "black hoodie"},
             required=True,
         ),
@@ -254,7 +266,58 @@ SUSPECT = Obj(
             "What they do when confronted.",
             {"engage": 2, "retreat": 1, "surrender": 1},
         ),
-        Field("barricade_zone", Ident(), "A zone they barricade in (absent: none).", "room_106"),
+        Field(
+            "barricade_zone",
+            Ident(),
+            "The zone they barricade in, when they retreat or a barricade trigger comes "
+            "(absent: the nearest room).",
+            "room_106",
+        ),
+        Field(
+            "route_end",
+            _choice(RouteEnd),
+            "After the last zone of the route: loop (start the route again), stay (hold there, "
+            "firing on whoever they see) or barricade (go to `barricade_zone` and lock it).",
+            "barricade",
+            default="loop",
+        ),
+        Field(
+            "barricade_at",
+            Time(),
+            "Go to barricade at this time, wherever they are on the route; 0 = never.",
+            "4:00",
+            default=0,
+        ),
+        Field(
+            "barricade_after_shots",
+            Integer(0, 100000),
+            "Go to barricade after firing this many rounds; 0 = never.",
+            12,
+            default=0,
+        ),
+        Field(
+            "barricade_when_confronted",
+            Boolean(),
+            "When an officer confronts them, barricade instead of drawing a reaction.",
+            True,
+            default=False,
+        ),
+        Field(
+            "surrender_wait",
+            Seconds(),
+            "A suspect whose drawn reaction is surrender waits this long for a challenge, then "
+            "turns on police (engages).",
+            10,
+            default=10,
+        ),
+        Field(
+            "blind_fire",
+            Boolean(),
+            "With no one in sight, fire at where police were heard (a shot, a voice, a breach) "
+            "within the last 3 s, through a closed door or a partition.",
+            True,
+            default=False,
+        ),
         WHEN,
     ),
     build=Suspect,
@@ -274,6 +337,24 @@ BEHAVIOUR = Obj(
     weights=True,
 )
 
+CHALLENGE = Obj(
+    "challenge",
+    'Seeded weights of how an armed civilian answers a challenge ("Police! Drop the weapon!"). '
+    "Give none for the default (complies 2, slow 1, turns 1); when you give any, the ones you "
+    "leave out are 0; not all zero.",
+    (
+        Field("complies", Integer(0), "Weight of lowering the weapon at once.", 3),
+        Field("slow", Integer(0), "Weight of being slow to comply.", 1),
+        Field(
+            "turns",
+            Integer(0),
+            "Weight of turning toward the voice with the weapon before complying.",
+            1,
+        ),
+    ),
+    build=make_challenge,
+)
+
 CIVILIAN = Obj(
     "civilian group",
     "Students or staff who start together.",
@@ -290,6 +371,45 @@ CIVILIAN = Obj(
             'Starts wounded: "" (not), walking or critical.',
             "critical",
             default="",
+        ),
+        Field(
+            "weapon",
+            WEAPON,
+            "A weapon every person of the group carries (a school guard, an armed teacher, a "
+            "concealed carrier); they look like any armed person in plain clothes.",
+            "handgun",
+            default="none",
+        ),
+        Field("weapon_drawn", Boolean(), "Starts with the weapon in hand.", True, default=False),
+        Field(
+            "challenge",
+            CHALLENGE,
+            "How an armed person of the group answers an officer's challenge.",
+            {"complies": 3, "turns": 1},
+        ),
+        Field(
+            "comply_seconds",
+            Seconds(),
+            "Seconds one who complies takes to lower the weapon.",
+            1,
+            default=1,
+            attr="comply_ticks",
+        ),
+        Field(
+            "slow_comply_seconds",
+            Seconds(),
+            "Seconds one who is slow to comply takes (weapon still in hand).",
+            5,
+            default=5,
+            attr="slow_comply_ticks",
+        ),
+        Field(
+            "turn_seconds",
+            Seconds(),
+            "Seconds one who turns toward the voice holds the weapon toward them before complying.",
+            3,
+            default=3,
+            attr="turn_ticks",
         ),
         WHEN,
     ),
@@ -331,6 +451,46 @@ OFFICER = Obj(
             default="gunfire",
         ),
         Field("partner", Boolean(), "The trainee's partner.", False, default=False),
+        Field(
+            "entry",
+            _choice(EntryPlace),
+            "For a partner (or `goal: trainee`), their place in a joint entry: follow (two tiles "
+            "behind), lead (two tiles ahead, the way the trainee is going), left or right "
+            "(beside the trainee).",
+            "left",
+            default="follow",
+        ),
+        Field(
+            "comply_grace",
+            Seconds(),
+            "Seconds a uniformed officer waits for an armed person they challenged to comply "
+            "before seeing a threat.",
+            3,
+            default=3,
+        ),
+        Field(
+            "answer_seconds",
+            Seconds(),
+            "Seconds an off-duty officer who follows the protocol takes to answer a challenge.",
+            0.5,
+            default=0.5,
+            attr="answer_ticks",
+        ),
+        Field(
+            "confused_answer_seconds",
+            Seconds(),
+            "Seconds an off-duty officer who reacts confusedly takes to answer a challenge.",
+            6,
+            default=6,
+            attr="confused_answer_ticks",
+        ),
+        Field(
+            "fire_interval",
+            Seconds(positive=True),
+            "Seconds between this officer's shots at a suspect.",
+            0.8,
+            default=0.8,
+        ),
         WHEN,
     ),
     build=Officer,
@@ -355,8 +515,22 @@ RADIO = Obj(
             "A recorded clip of the message (WAV or OGG) in the level's folder, played when heard.",
             "dispatch_1.ogg",
         ),
+        Field(
+            "description",
+            DESCRIPTION,
+            "What this message tells of the suspect's look, which may be partial or wrong; it "
+            'replaces what was told before, and "matches the description" follows it.',
+            {"sex": "male", "clothing": "red jacket"},
+        ),
+        Field(
+            "about",
+            Ident(),
+            "The suspect id the description is of (absent: every suspect).",
+            "suspect",
+        ),
     ),
     build=dict,
+    needs=(("about", "description"),),
 )
 
 RADIO_DEGRADED = Obj(

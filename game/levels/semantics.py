@@ -48,6 +48,7 @@ class Checker:
         self.check_zone_references()
         self.check_conditions()
         self.check_times()
+        self.check_scene_references()
         self.check_assets()
         if grid is not None:
             self.check_zones_on_map(grid)
@@ -139,12 +140,33 @@ class Checker:
                 if item.when is not None:
                     self._check_condition(f"{section}[{i}].when", item.when, groups)
 
+    def check_scene_references(self) -> None:
+        """A radio description names an existing suspect; an armed group's challenge weights are not all 0."""
+        suspect_ids = sorted({suspect.id for _, suspect in self._items("suspects")})
+        for i, entry in self._items("timeline"):
+            if entry.about and entry.about not in suspect_ids:
+                hint = did_you_mean(entry.about, suspect_ids)
+                known = f"; the suspects are: {', '.join(suspect_ids)}" if not hint else ""
+                if not suspect_ids:
+                    known = "; the level has no suspects"
+                self.report(
+                    f"timeline[{i}].radio.about", f"unknown suspect {entry.about!r}{hint}{known}"
+                )
+        for i, group in self._items("civilians"):
+            if not group.challenge:
+                self.report(f"civilians[{i}].challenge", "the weights must not all be 0")
+
     def check_times(self) -> None:
         """Timed things happen before the level ends."""
         duration = self.draft.get("duration", 6000)
         timed = [(f"timeline[{i}].at", entry.at) for i, entry in self._items("timeline")]
         timed += [(f"officers[{i}].arrives", o.arrives) for i, o in self._items("officers")]
         timed += [(f"suspects[{i}].first_shot", s.first_shot) for i, s in self._items("suspects")]
+        timed += [
+            (f"suspects[{i}].barricade_at", s.barricade_at)
+            for i, s in self._items("suspects")
+            if s.barricade_at
+        ]
         trainee = self.draft.get("trainee")
         if trainee is not None:
             timed.append(("trainee.arrives", trainee.arrives))
@@ -315,6 +337,9 @@ class Checker:
             refs += [(f"suspects[{i}].route[{j}]", zone) for j, zone in enumerate(suspect.route)]
             if suspect.barricade_zone:
                 refs.append((f"suspects[{i}].barricade_zone", suspect.barricade_zone))
+        trainee = self.draft.get("trainee")
+        if trainee is not None and trainee.on_scene:
+            refs.append(("trainee.on_scene", trainee.on_scene))
         for i, group in self._items("civilians"):
             if group.shelter_zone:
                 refs.append((f"civilians[{i}].shelter_zone", group.shelter_zone))

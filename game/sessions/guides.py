@@ -25,7 +25,8 @@ CLOCK_WORDS: dict[str, str] = {
     "shot0": "The attacker's first shot (whether or not the trainee heard it).",
     "dispatch": "The trainee receives the call: the first radio message from Dispatch on the level's "
     "timeline (a timeline entry `at: 0` with `radio: {from: Dispatch}` makes dispatch the scenario start).",
-    "arrival": "The trainee is on scene: the level's `trainee.arrives` (0:00 unless the level says later).",
+    "arrival": "The trainee is on scene: the first moment they stand in the level's `trainee.on_scene` "
+    "zone (or enter the building, if sooner), or, when the level names none, their spawn at `trainee.arrives` (0:00 unless the level says later).",
     "entry": "The trainee crosses into the building (a trainee who starts inside has entered on arrival).",
     "contact": "The trainee closes to engage the attacker (in view, in range), challenges them, exchanges "
     "fire, or the attacker is isolated from victims.",

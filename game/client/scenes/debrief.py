@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import pygame
 
@@ -25,10 +26,14 @@ from game.core.level import TICK_RATE, Level, Position
 from game.core.world import World
 
 MAP_TILE = 8
+CREDIT_COLOURS = {"not credited": palette.WARNING, "not applicable": palette.TEXT_DIM}
+CREDIT_TAGS = {"not credited": "NOT CREDITED", "not applicable": "not applicable"}
+"""A rule your own inaction kept from applying reads apart from one the scenario made moot."""
 
 
 class DebriefScene:
-    """Read the result; Up/Down scroll, V reviews, S saves the replay, R retries, N new seed, M menu."""
+    """Read the result; Up/Down scroll, V reviews, D starts the next drill, S saves the replay, R
+    retries, N new seed, M menu."""
 
     def __init__(
         self,
@@ -59,6 +64,8 @@ class DebriefScene:
         self.new_best = False
         self.notes: list = []
         self.review_button = pygame.Rect(0, 0, 0, 0)
+        self.drill_button = pygame.Rect(0, 0, 0, 0)
+        self._drill: tuple[Level | None] | None = None
         self.parent_data: DebriefData | None = None
         if branch is not None:
             self.parent_data = build_debrief(level, branch.parent_events)
@@ -105,6 +112,8 @@ class DebriefScene:
         if event.type == pygame.MOUSEWHEEL:
             self.scroll = max(0, self.scroll - event.y * 3)
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.drill_button.collidepoint(event.pos):
+                return self.next_drill()
             return self.review() if self.review_button.collidepoint(event.pos) else None
         if event.type != pygame.KEYDOWN:
             return None
@@ -116,6 +125,8 @@ class DebriefScene:
             self.save()
         elif event.key == pygame.K_v:
             return self.review()
+        elif event.key == pygame.K_d:
+            return self.next_drill()
         elif event.key == pygame.K_r:
             return ToBriefing(self.level, self.seed)
         elif event.key == pygame.K_n:
@@ -145,6 +156,25 @@ class DebriefScene:
             )
             return None
         return ToReview(session, self)
+
+    def drill_level(self) -> Level | None:
+        """The level the next drill names, found among the levels the menu offers (None if absent)."""
+        if self._drill is None:
+            wanted = self.data.next_drill_level
+            folders = [Path(self.context.levels_dir)]
+            if self.level.source_path:
+                folders.append(Path(self.level.source_path).resolve().parent)
+            self._drill = (_find_level(wanted, folders) if wanted else None,)
+        return self._drill[0]
+
+    def next_drill(self) -> Next:
+        """The briefing of the level the rubric recommends next, on a new seed."""
+        level = self.drill_level()
+        if level is None:
+            if self.data.next_drill_level:
+                self.message = f"The next drill's level ({self.data.next_drill_level}) is not in the levels folder"
+            return None
+        return ToBriefing(level, None)
 
     def refresh_notes(self, notes: object = ()) -> None:
         """Show the instructor's notes (a review hands them back after adding some)."""
@@ -209,6 +239,15 @@ class DebriefScene:
             for title, points, max_points, rating in data.categories:
                 share = points / max_points if max_points > 0 else 0.0
                 rows.append(Row(title, right=f"{points}/{max_points}  {rating}", bar=share))
+            if data.caps:
+                rows += [Row(gap=6), Row("Limits on the rating", "heading", palette.ACCENT)]
+                rows += [
+                    Row("- " + self.words(cap), "small", palette.WARNING, indent=8)
+                    for cap in data.caps
+                ]
+            if data.outcomes:
+                rows += [Row(gap=6), Row("Outcomes", "heading", palette.ACCENT)]
+                rows += [Row("- " + self.words(line), "small", indent=8) for line in data.outcomes]
         if self.parent_data is not None:
             rows += comparison_rows(data, self.parent_data, self.branch.tick)
         rows += [Row(gap=8), Row("Clocks", "heading", palette.ACCENT)]
@@ -221,10 +260,14 @@ class DebriefScene:
                     verdict, palette.TEXT_DIM
                 )
                 rows.append(Row(f"{label}: {value}", "small", colour, right=verdict))
+        drill = [data.next_drill] if data.next_drill else []
+        level = self.drill_level() if drill else None
+        if level is not None:
+            drill.append(f"Press D (or the Next drill button) to brief: {level.title}")
         plan = (
             ("Strengths", data.strengths, palette.GOOD),
             ("Areas for improvement", data.improvements, palette.WARNING),
-            ("Next drill", [data.next_drill] if data.next_drill else [], palette.TEXT),
+            ("Next drill", drill, palette.TEXT),
         )
         for title, items, colour in plan:
             if items:
@@ -237,8 +280,9 @@ class DebriefScene:
                 if entry.points > 0
                 else (palette.WARNING if entry.points < 0 else palette.TEXT)
             )
+            colour = CREDIT_COLOURS.get(entry.credit, colour)
             head = f"{entry.time}  {entry.points:+d}  {entry.rule}: {self.words(entry.message)}"
-            rows.append(Row(head, "small", colour))
+            rows.append(Row(head, "small", colour, right=CREDIT_TAGS.get(entry.credit, "")))
             if entry.sources:
                 rows.append(Row(f"Source: {entry.sources}", "small", palette.TEXT_DIM, indent=24))
         if not data.ledger:
@@ -279,6 +323,7 @@ class DebriefScene:
         title = fonts.get("title")
         y = 14
         button_w = self._draw_review_button(surface, w - margin, y)
+        button_w += self._draw_drill_button(surface, w - margin - button_w - 10, y)
         room = w - 2 * margin - button_w - 16
         draw_text(surface, title, fit(title, f"Debrief: {self.level.title}", room), (margin, y))
         y += fonts.line_height("title")
@@ -288,8 +333,8 @@ class DebriefScene:
         draw_text(surface, small, fit(small, sub, w - 2 * margin), (margin, y), palette.TEXT_DIM)
         y += fonts.line_height("small") + 8
         keys = (
-            "Up/Down/wheel: scroll   V: review the run   S: save replay   R: retry same seed   "
-            "N: new seed   H: history   M: menu"
+            "Up/Down/wheel: scroll   V: review the run   D: next drill   S: save replay   "
+            "R: retry same seed   N: new seed   H: history   M: menu"
         )
         footer = wrap(small, keys, w - 2 * margin)
         if self.message:
@@ -323,6 +368,22 @@ class DebriefScene:
         label = fit(body, words, width - 24)
         draw_text(surface, body, label, self.review_button.center, palette.TEXT, "center")
         return width
+
+    def _draw_drill_button(self, surface: pygame.Surface, right: int, top: int) -> int:
+        """The "Next drill" button left of the review button; returns its width (and gap), 0 if none."""
+        if self.drill_level() is None:
+            self.drill_button = pygame.Rect(0, 0, 0, 0)
+            return 0
+        fonts = self.context.fonts
+        body = fonts.get("body")
+        words = "Next drill (D)"
+        width = min(body.size(words)[0] + 24, max(80, surface.get_width() // 5))
+        self.drill_button = pygame.Rect(right - width, top, width, fonts.line_height("body") + 10)
+        surface.fill(palette.PANEL, self.drill_button)
+        pygame.draw.rect(surface, palette.ACCENT, self.drill_button, 2)
+        label = fit(body, words, width - 24)
+        draw_text(surface, body, label, self.drill_button.center, palette.TEXT, "center")
+        return width + 10
 
     def _scaled_map(self, max_w: int, max_h: int) -> pygame.Surface:
         if (max_w, max_h) in self._scaled:
@@ -364,6 +425,26 @@ class DebriefScene:
                 pygame.draw.circle(image, palette.OUTLINE, c, 4, 1)
         self._map = image
         return image
+
+
+def _find_level(level_id: str, folders: Sequence[Path]) -> Level | None:
+    """A level by id: its own file (`<id>.yaml`) first, else any level file in the folders."""
+    from game.client.level_list import list_levels
+    from game.levels.errors import LevelError
+    from game.levels.loader import load_level
+
+    for folder in folders:
+        try:
+            level = load_level(folder / f"{level_id}.yaml")
+        except (LevelError, OSError, ValueError):
+            continue
+        if level.id == level_id:
+            return level
+    for folder in folders:
+        found = [e.level for e in list_levels(folder) if e.level and e.level.id == level_id]
+        if found:
+            return found[0]
+    return None
 
 
 def trainee_path(events: Sequence[object]) -> list[Position]:

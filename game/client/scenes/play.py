@@ -37,6 +37,7 @@ from game.client.scene import Context, Next
 from game.client.scenes import play_view
 from game.client.sound import pan_for_bearing
 from game.client.tiles import redraw_tile
+from game.client.tutorial import TUTORIALS, Clock, Did, TutorialRun, happened, words
 from game.core.clock import tick_clock
 from game.core.commands import Command, EndScenario
 from game.core.events import (
@@ -57,8 +58,10 @@ from game.core.events import (
     RadioHeard,
     RadioLost,
     RadioSent,
+    ScenarioEnded,
     ShotFired,
     TourniquetApplied,
+    TraineeMoved,
 )
 from game.core.geometry import bearing
 from game.core.level import TICK_RATE, Level, Position, TimelineKind
@@ -77,6 +80,10 @@ GUNFIRE_FRESH_TICKS = 10 * TICK_RATE
 CHALLENGE_HINT_SECONDS = 10.0
 ENDING_HOLD_SECONDS = 3.5
 """How long the scene holds, with the reason on screen, when the run ends (going down, time up)."""
+ACTING_TICKS = 2 * TICK_RATE
+"""In a walk-through, the clock runs this long after the trainee's last command or step."""
+SKIP_TICKS_PER_FRAME = 120
+"""Going live after a walk-through: the quiet minutes before it pass this many ticks a frame."""
 
 
 class PlayScene:
@@ -139,6 +146,14 @@ class PlayScene:
         self.end_words = ""
         self.down_by = ""
         self.cam: Camera | None = None
+        self.tutorial = (
+            TutorialRun(TUTORIALS[level.id]) if level.id in TUTORIALS and branch is None else None
+        )
+        self.acted_tick = -(10**9)
+        self.skip_to = 0
+        """Going live: the world runs on unattended to this tick."""
+        self.stopped = False
+        """The run's end was heard: nothing after it reaches the screen."""
         self._visible_key: tuple[int, int, int] | None = None
         self._visible: list[PersonView] = []
         self.prev = self._snapshot()
@@ -181,6 +196,16 @@ class PlayScene:
             ):
                 return self.debrief()
             return None
+        if self.going_live():
+            return None
+        if (
+            self.tutorial is not None
+            and event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+            and self.radio is None
+        ):
+            self.tutorial.acknowledge()
+            return None
         if self.radio is not None and event.type == pygame.KEYDOWN:
             state, message = self.radio.handle(event)
             if state != "open":
@@ -219,6 +244,14 @@ class PlayScene:
         if self.plan_paused:
             self.loop.reset()
             return None
+        if self.going_live():
+            self._run_to_live()
+            return None
+        if self.tutorial is not None and not self.tutorial.live:
+            self._walk_through()
+            if self.going_live() or (self.tutorial.holds_clock() and self._idle()):
+                self.loop.reset()
+                return None
         for _ in range(self.loop.advance(dt)):
             self.tick()
             if self.world.finished:
@@ -228,6 +261,84 @@ class PlayScene:
     def draw(self, surface: pygame.Surface) -> None:
         """The map view, the people, cues, captions and the HUD panel."""
         play_view.draw(self, surface)
+
+    # -- the walk-through ----------------------------------------------------------------------
+
+    def _walk_through(self) -> None:
+        """Note what the client shows the trainee doing; go live once the steps are done."""
+        tutorial = self.tutorial
+        if (
+            self.selected in self.senses.in_sight
+            and self.senses.in_sight[self.selected].weapon_drawn
+        ):
+            self._notice({Did.SELECTED_ARMED})
+        if tutorial.walk_through_done() or self.world.tick >= tutorial.tutorial.live_at:
+            self.go_live()
+
+    def go_live(self, skipped: bool = False) -> None:
+        """End the walk-through: the quiet time before the live part passes at once."""
+        tutorial = self.tutorial
+        if tutorial is None or tutorial.live:
+            return
+        tutorial.live = True
+        tutorial.skipped = skipped
+        self.held.clear()
+        self.tap = None
+        self.skip_to = tutorial.tutorial.live_at
+        if skipped:
+            words_ = "Walk-through skipped: the exercise is live."
+        elif tutorial.walk_through_done():
+            words_ = "Walk-through done: the exercise is live. Listen."
+        else:
+            words_ = "The walk-through's time is up: the exercise is live. Listen."
+        self.add_caption("prompt", words_)
+        self.context.sound.play("prompt")
+
+    def going_live(self) -> bool:
+        """Whether the quiet time before the live part is passing now."""
+        return self.world.tick < self.skip_to and not self.world.finished
+
+    def _run_to_live(self) -> None:
+        for _ in range(SKIP_TICKS_PER_FRAME):
+            if not self.going_live():
+                break
+            self.tick()
+        self.loop.reset()
+
+    def _idle(self) -> bool:
+        """Whether the trainee is doing nothing (no command, no key held, not walking)."""
+        return (
+            not self.pending
+            and self.tap is None
+            and move_vector(self.held) == (0, 0)
+            and self.world.tick - self.acted_tick > ACTING_TICKS
+        )
+
+    def _notice(self, did: set[Did]) -> None:
+        if self.tutorial is None or not did:
+            return
+        before = self.tutorial.step()
+        for hint in self.tutorial.notice(did):
+            self.add_caption("prompt", words(hint, self.context.settings.bindings))
+        after = self.tutorial.step()
+        if after is not None and after != before:
+            self.context.sound.play("prompt")
+
+    def tutorial_banner(self) -> str:
+        """The step on screen, in the trainee's keys ('' when there is none)."""
+        if self.tutorial is None:
+            return ""
+        current = self.tutorial.step()
+        if current is None:
+            return ""
+        index, step = current
+        bindings = self.context.settings.bindings
+        number = self.tutorial.number(index)
+        head = f"{number}. {step.title}" if number else step.title
+        text = f"{head}: {words(step.text, bindings)}"
+        if step.clock is not Clock.LIVE:
+            text += f"  ({key_label(bindings, 'skip_tutorial')}: skip the walk-through)"
+        return text
 
     # -- simulation ----------------------------------------------------------------------------
 
@@ -253,11 +364,16 @@ class PlayScene:
             self.last_step = None
         if commands:
             self.recorder.record(self.world.tick, commands)
+            self.acted_tick = self.world.tick
         events = self.world.step(commands)
         self.prev = self.curr
         self.curr = self._snapshot()
         self._see()
         self.senses = self._senses()
+        if self.tutorial is not None and any(
+            p.condition == "critical" for p in self.senses.in_sight.values()
+        ):
+            self._notice({Did.CASUALTY_IN_SIGHT})
         for event in events:
             self._on_event(event)
         if self.selected and self.selected not in self.senses.in_sight:
@@ -299,6 +415,13 @@ class PlayScene:
         )
 
     def _on_event(self, event: Event) -> None:
+        if self.stopped:
+            return  # the same tick's events after the end happened after the run stopped
+        if isinstance(event, ScenarioEnded):
+            self.stopped = True
+        if isinstance(event, TraineeMoved):
+            self.acted_tick = event.tick
+        self._notice(happened(event))
         caption = caption_for(event, self.world.zone_name, self.senses)
         if caption is not None:
             self.add_caption(*caption)
@@ -428,6 +551,8 @@ class PlayScene:
             return ToPause(self)
         elif action == "select_next":
             self.select_next()
+        elif action == "skip_tutorial":
+            self.go_live(skipped=True)
         elif action == "legend":
             self.show_legend = not self.show_legend
         elif action in ("zoom_in", "zoom_out"):

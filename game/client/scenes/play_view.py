@@ -37,7 +37,7 @@ def draw(play, surface: pygame.Surface) -> None:
     banner = _banner_text(play)
     if banner:
         text, colour = banner
-        placer.reserve(draw_banner(surface, view, fonts, text, colour))
+        placer.reserve(draw_banner(surface, view, fonts, text, colour, max_lines=5))
     band = draw_captions(surface, view, fonts, play.live_captions())
     placer.reserve(band)
     if play.hit_mark is not None:
@@ -46,7 +46,8 @@ def draw(play, surface: pygame.Surface) -> None:
         # The legend covers the map between the banner and the captions; marks under it are hidden.
         top = max([r.bottom for r in placer.taken if r.y < view.centery] + [view.y]) + 8
         area = pygame.Rect(view.x + 16, top, view.w - 32, band.y - top - 8)
-        draw_legend(surface, area, fonts, play.context.settings.bindings)
+        steps = play.tutorial.checklist() if play.tutorial is not None else ()
+        draw_legend(surface, area, fonts, play.context.settings.bindings, steps)
     else:
         _draw_marks(play, surface, view, camera, placer)
         target = play.target()
@@ -64,6 +65,11 @@ def _banner_text(play) -> tuple[str, tuple[int, int, int]] | None:
     if play.trainee() is None and not play.world.finished:
         wait = max(0, play.level.trainee.arrives - play.world.tick) / TICK_RATE
         return f"En route: arriving in {wait:.0f} s", palette.HIGHLIGHT
+    if play.going_live():
+        return "The exercise goes live...", palette.HIGHLIGHT
+    step = play.tutorial_banner()
+    if step:
+        return step, palette.HIGHLIGHT
     return None
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from game.levels.lint.map_checks import check_doors, check_ragged_rows, check_stairs, check_zones
 from game.levels.lint.places import Linter
 from game.levels.lint.reach import check_people_can_move
+from game.levels.lint.scenes import check_scene_plans
 from game.levels.validate import Context
 
 PASSES: tuple[Callable[[Linter], None], ...] = (
@@ -26,6 +27,7 @@ PASSES: tuple[Callable[[Linter], None], ...] = (
     check_stairs,
     check_zones,
     check_people_can_move,
+    check_scene_plans,
 )
 """Every lint pass, in the order their findings are usually read (map first, then people)."""
 
