@@ -5,7 +5,6 @@ from __future__ import annotations
 from scoring_levels import (
     ROUTE_TO_ROOM_C,
     arrive,
-    backup,
     contact,
     ended,
     entered,
@@ -32,49 +31,6 @@ def test_hitting_the_attacker_is_not_a_hard_failure():
     shot = trainee_shot(50, hit="suspect")
     a = judge(arrive(0), shot, wounded(50, "suspect", role="suspect", by="trainee"), ended(100))
     assert a.hard_failures == ()
-
-
-def test_firing_with_a_bystander_on_the_line_is_a_screen_out_even_when_the_round_misses():
-    """§7.5 note and §7.8: screen-outs judge the decision, not where the round happened to go."""
-    a = judge(arrive(0), trainee_shot(50, line=("class_b.1",)), ended(100))
-    assert a.hard_failures == ("HF1",) and a.rating == "U"
-    assert "line of fire" in a.entries("HF1")[0].message
-    assert a.points("B1") == 60
-
-
-def test_a_bystander_behind_the_attacker_counts_as_on_the_line_of_fire():
-    """§4: the line is traced past the target to the first wall that stops rounds."""
-    shot = trainee_shot(50, line=("class_b.1",))
-    assert shot.between == () and shot.behind == ("class_b.1",)
-    assert judge(arrive(0), shot, ended(100)).hard_failures == ("HF1",)
-
-
-def test_someone_out_of_sight_on_the_line_makes_an_unsafe_shot_but_no_screen_out():
-    """§4: a shot through a partition can hit people hiding behind it (B1); a screen-out judges the
-    decision, and the trainee could not see them."""
-    a = judge(arrive(0), trainee_shot(50, line=("class_b.1",), in_sight=()), ended(100))
-    assert a.hard_failures == ()
-    assert a.points("B1") == 60
-
-
-def test_a_clear_line_of_fire_at_the_attacker_is_no_screen_out():
-    assert judge(arrive(0), trainee_shot(50), ended(100)).hard_failures == ()
-
-
-def test_firing_with_an_officer_on_the_line_is_blue_on_blue_not_an_innocent_hit():
-    """§1.6, §7.8: the crossfire that killed Sgt. Helus; officers are not innocents but are protected."""
-    a = judge(arrive(0), backup(10), trainee_shot(50, line=("unit_2",)), ended(100))
-    assert a.hard_failures == ("HF2",)
-    assert "officer in sight on your line of fire" in a.entries("HF2")[0].message
-
-
-def test_firing_at_an_armed_civilian_who_is_not_attacking_is_an_innocent_screen_out_hit_or_miss():
-    """§7.8 HF1 clarified: look beyond the gun; an armed civilian who is not attacking is an innocent."""
-    guard = seen(weapon="handgun", matches_description=False)
-    shot = trainee_shot(50, "guard", "civilian", look=guard, firing=False)
-    a = judge(arrive(0), shot, ended(100))
-    assert a.hard_failures == ("HF1",)
-    assert "not attacking" in a.entries("HF1")[0].message
 
 
 def test_firing_on_an_officer_who_is_identifiable_is_blue_on_blue():

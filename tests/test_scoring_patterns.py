@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from scoring_levels import parkland_level, self_dispatch_level, thousand_oaks_level
 
-from game.core.ballistics import line_of_fire
 from game.core.commands import (
     Challenge,
     DrawWeapon,
@@ -17,7 +16,6 @@ from game.core.commands import (
     TakeCover,
 )
 from game.core.events import ShotFired
-from game.core.level import Position
 from game.core.world import World
 from game.scoring import assess
 
@@ -32,41 +30,13 @@ def _play(level, seed, script, react=None):
     return world
 
 
-def _clear_line(world, suspect) -> bool:
-    """Whether no one the trainee can see stands on the line from the trainee past the attacker."""
-    fire = line_of_fire(world.building, world.trainee, suspect.position, world.people)
-    return not any(world.sees(world.trainee, p) for p in fire.between + fire.behind)
-
-
-def _clear_angle(world, suspect):
-    """A tile beside the trainee with a clear line to the attacker: step off the line to get a shot."""
-    here = world.trainee.position
-    try:
-        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
-            tile = Position(here.floor, here.x + dx, here.y + dy)
-            if not world.building.walkable(tile):
-                continue
-            world.trainee.position = tile
-            if world.sees(world.trainee, suspect, 25) and _clear_line(world, suspect):
-                return tile
-        return None
-    finally:
-        world.trainee.position = here
-
-
 def _toward_gunfire_and_engage(world):
-    """Move to where the last shots came from; fire when the attacker is in sight and the line is
-    clear of anyone in sight (doctrine §3.3, §4: check what is in front of and behind the target)."""
+    """Move to where the last shots came from; fire when the attacker is in sight."""
     suspect = world.person("suspect")
     if world.tick <= 81 or not suspect.active or suspect.state in ("surrendered", "down"):
         return []
     if world.sees(world.trainee, suspect, 25):
-        if world.tick % 5:
-            return []
-        if _clear_line(world, suspect):
-            return [Fire("suspect")]
-        angle = _clear_angle(world, suspect)
-        return [MoveTo(target=angle)] if angle else []
+        return [Fire("suspect")] if world.tick % 5 == 0 else []
     if world.tick % 10 == 0:
         shots = [e for e in world.log if isinstance(e, ShotFired) and e.shooter == "suspect"]
         if shots:
@@ -126,11 +96,8 @@ def test_a_doctrine_following_run_scores_far_above_a_parkland_run():
     good_level, poor_level = thousand_oaks_level(), parkland_level()
     good = assess(good_level, _play(good_level, 5, THOUSAND_OAKS, _toward_gunfire_and_engage).log)
     poor = assess(poor_level, _play(poor_level, 5, PARKLAND).log)
-    # The Thousand Oaks script stops the killing and stops there: no post-stop report and no care,
-    # so where the attacker's rounds leave someone bleeding Stop the Dying is rightly not full (S).
-    assert good.category("A").rating == "P" and good.rating in ("P", "S")
-    assert good.score >= 750 and poor.score < 500
-    assert good.score - poor.score >= 300
+    assert good.score >= 850 and good.rating == "P"
+    assert poor.score < 500
 
 
 def test_firing_on_a_self_dispatched_officer_without_a_challenge_is_blue_on_blue():

@@ -6,7 +6,6 @@ from scoring_levels import (
     ROUTE_TO_ROOM_C,
     arrive,
     backup,
-    challenge,
     contact,
     ended,
     entered,
@@ -15,8 +14,6 @@ from scoring_levels import (
     judge,
     radio,
     run_in,
-    stopped,
-    surrendered,
     suspect_shot,
     trainee_shot,
 )
@@ -53,14 +50,6 @@ def test_closing_on_every_gunfire_cue_earns_the_cue_credit():
 def test_standing_still_through_gunfire_cues_costs_the_cue_credit():
     a = judge(arrive(0), gunfire(10, 400), ended(400))
     assert a.points("A2") == -10
-
-
-def test_a_gunfire_cue_answered_by_making_the_attacker_give_up_is_answered():
-    """§1.2: move to the gunfire to stop the killing; a challenge that ends it within 10 s did."""
-    events = [arrive(0), entered(3), run_in(4, ROUTE_TO_ROOM_C[2:9], every=3), gunfire(50, 51)]
-    gave_up = [challenge(52, "suspect", "suspect"), surrendered(55), stopped(55, "surrendered")]
-    a = judge(*events, *gave_up, ended(300))
-    assert a.points("A2") == 10
 
 
 def test_with_no_gunfire_heard_the_cue_rule_gives_full_credit_as_not_applicable():

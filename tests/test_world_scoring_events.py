@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builders import SUSPECT_LOOK, make_level
 
-from game.core.commands import Challenge, DrawWeapon, Fire, Move
+from game.core.commands import Challenge, DrawWeapon, Move
 from game.core.events import (
     ContactMade,
     EnteredBuilding,
@@ -114,27 +114,3 @@ def test_being_fired_on_by_the_suspect_at_close_range_is_contact_even_with_the_w
     assert fired_on
     contact = _contacts(world)[0]
     assert contact.how == "exchange of fire" and contact.tick == fired_on[0].tick
-
-
-def _shot_past_the_suspect(trainee_x: int, y: int, student_x: int) -> ShotFired:
-    level = make_level(
-        trainee=Trainee(spawn=Place(at=Position(0, trainee_x, y)), weapon_drawn=True),
-        suspects=(
-            Suspect(
-                "suspect", Place(at=Position(0, trainee_x + 2, y)), SUSPECT_LOOK, first_shot=9000
-            ),
-        ),
-        civilians=(CivilianGroup("student", Place(at=Position(0, student_x, y))),),
-    )
-    world = World(level, 1)
-    return next(e for e in world.step([Fire("suspect")]) if isinstance(e, ShotFired))
-
-
-def test_a_shot_says_which_people_on_its_line_the_shooter_could_see():
-    """A student in the open corridor behind the attacker is in sight; one behind a partition is not,
-    though the round goes through the drywall to them (the screen-out judges what the trainee knew)."""
-    in_corridor = _shot_past_the_suspect(2, 3, 14)
-    assert in_corridor.non_threats_on_line == in_corridor.non_threats_in_sight == ("student",)
-    behind_partition = _shot_past_the_suspect(8, 6, 14)
-    assert behind_partition.non_threats_on_line == ("student",)
-    assert behind_partition.non_threats_in_sight == ()

@@ -263,8 +263,6 @@ class ShotFired(Event):
     shooter_protection: str
     stopped_at: Position | None = None
     """The last tile the round reached (cover or concealment stopped it there, or its range ran out)."""
-    non_threats_in_sight: tuple[str, ...] = ()
-    """Those of `non_threats_on_line` the shooter could see as they fired (whom they knew they risked)."""
 
 
 @dataclass(frozen=True, slots=True)

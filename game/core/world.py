@@ -342,7 +342,6 @@ class World:
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
                 fire.stopped_at,
-                non_threats(tuple(p for p in fire.between + fire.behind if self.sees(shooter, p))),
             )
         )
         if shooter.role is Role.SUSPECT:

@@ -2,19 +2,12 @@
 
 Each is a ledger entry with 0 points in category "HF": the breakdown still counts every point, and
 the overall rating is derived from the presence of these entries.
-
-HF1 and HF2 judge the decision to fire, not the luck of where the round went (§7.5 note: screen-outs
-train the decision, whatever the random outcome; §7.8: "Line of fire (B1, HF1, HF2) is one geometry").
-A shot fired with a person who is not a threat in sight on its line (to where the round stops) is the
-screen-out whether or not the round hit them: an innocent on the line is HF1 (priority of life, §1.1;
-target discrimination is a hard-failure domain, §3.1), an officer on it HF2 (the Helus crossfire,
-§1.6). Someone the trainee could not see is B1's unsafe shot only. B1 counts every such shot.
 """
 
 from __future__ import annotations
 
 from game.core.clock import tick_clock
-from game.core.events import OfficerArrived, PersonWounded, ShotFired
+from game.core.events import PersonWounded
 from game.scoring import names
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
@@ -28,8 +21,8 @@ CAP = " The overall rating is capped at U."
 
 
 def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
-    """HF1: any round from the trainee that hits a bystander, student, staff member or armed civilian who is not attacking, or any shot fired at one who was not attacking or with one on its line of fire."""
-    findings = [
+    """HF1: any round from the trainee that hits a bystander, student, staff member or armed civilian who is not attacking."""
+    return [
         Finding(
             e.tick,
             0,
@@ -39,34 +32,6 @@ def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
         for e in f.of(PersonWounded)
         if e.by == "trainee" and e.role in INNOCENT_ROLES
     ]
-    if findings:
-        return findings
-    officers = _officers(f)
-    for s in f.trainee_shots:
-        if s.target_role in INNOCENT_ROLES and not s.target_firing:
-            return [
-                Finding(
-                    s.tick,
-                    0,
-                    f"Hard failure HF1: you fired at {names.person(s.target_role, s.seen)}, who was "
-                    "not attacking anyone: look beyond the gun to the whole person." + CAP,
-                    (cite_event(s),),
-                )
-            ]
-        innocents = [p for p in _on_line(s) if p not in officers]
-        if innocents:
-            return [
-                Finding(
-                    s.tick,
-                    0,
-                    f"Hard failure HF1: you fired with {names.people(len(innocents))} who "
-                    f"{'was' if len(innocents) == 1 else 'were'} not a threat in sight on your line of "
-                    "fire. Whether the round hit them was luck; the decision to fire was not."
-                    + CAP,
-                    (cite_event(s),),
-                )
-            ]
-    return []
 
 
 def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
@@ -103,20 +68,6 @@ def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
                     (cite_event(e),),
                 )
             )
-    if findings:
-        return findings
-    officers = _officers(f)
-    for s in f.trainee_shots:
-        if any(p in officers for p in _on_line(s)):
-            return [
-                Finding(
-                    s.tick,
-                    0,
-                    "Hard failure HF2: you fired with an officer in sight on your line of fire (the "
-                    "crossfire that killed Sgt. Helus)." + CAP,
-                    (cite_event(s),),
-                )
-            ]
     return findings
 
 
@@ -195,17 +146,3 @@ def stand_off_order(f: Facts, r: Rule) -> list[Finding]:
                 )
             ]
     return []
-
-
-def _officers(f: Facts) -> set[str]:
-    """Every officer on scene at some point (each is announced by an OfficerArrived)."""
-    return {e.officer for e in f.of(OfficerArrived)}
-
-
-def _on_line(shot: ShotFired) -> tuple[str, ...]:
-    """The people not a threat on a shot's line of fire whom the shooter could see (the target excluded).
-
-    Someone out of sight behind a partition still makes the shot unsafe (B1), but a screen-out judges
-    the decision, so it counts only the people the trainee knew were there.
-    """
-    return tuple(p for p in shot.non_threats_in_sight if p != shot.target)

@@ -96,7 +96,7 @@ RULES: tuple[Rule, ...] = (
          (*STALL_READS, "EnteredBuilding", "OfficerArrived"), rules_a.no_waiting),
     _row("A7", "A", "Threat status at the end", 0, ("S8", "S18"),
          (*ENCOUNTER_READS, *EXPOSURE_READS, "PersonWounded"), rules_a.threat_status,
-         cap="S", held_cap="M"),
+         cap="S"),
     # -- B Protection of innocents and weapon discipline (200) --
     _row("B1", "B", "No unsafe shot (line of fire)", 100, ("S45", "S34"),
          (*ENCOUNTER_READS, "TraineeArrived"), rules_b.unsafe_shots,
@@ -176,10 +176,10 @@ RULES: tuple[Rule, ...] = (
     _row("F4", "F", "Zone declaration", 20, ("S21", "S40"),
          ("PersonWounded", *RADIO, *STOPS), rules_f.zone_declaration),
     # -- hard failures (screen-outs) --
-    _row("HF1", "HF", "Innocent hit or on the line of fire", 0, ("S16", "S17", "S34", "S33"),
-         (*SHOTS, "PersonWounded", "OfficerArrived"), hard_failures.innocent_hit),
+    _row("HF1", "HF", "Innocent hit", 0, ("S16", "S17", "S34", "S33"),
+         (*SHOTS, "PersonWounded"), hard_failures.innocent_hit),
     _row("HF2", "HF", "Blue-on-blue", 0, ("S26", "S20", "S32"),
-         (*SHOTS, "PersonWounded", "OfficerArrived"), hard_failures.blue_on_blue),
+         (*SHOTS, "PersonWounded"), hard_failures.blue_on_blue),
     _row("HF3", "HF", "Barricade misclassification / holding", 0, ("S18",),
          STALL_READS, hard_failures.holding,
          hold_after_misreport_seconds=30),

@@ -297,7 +297,7 @@ def no_waiting(f: Facts, r: Rule) -> list[Finding]:
 
 
 def threat_status(f: Facts, r: Rule) -> list[Finding]:
-    """A7: say whether the attacker was stopped, isolated or still free at the end; with the trainee down and the attacker free, Stop the Killing (and the overall rating) cannot be Performed, nor better than M when they went down while holding."""
+    """A7: say whether the attacker was stopped, isolated or still free at the end; with the trainee down and the attacker free, Stop the Killing (and the overall rating) cannot be Performed."""
     if not f.suspects:
         return []
     stops = f.stops
@@ -318,18 +318,8 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
     down = f.trainee_down()
     if down is None or not free:
         return findings
-    recent = f.s(f.standards.recent_stall_seconds)
-    held = any(s.start <= down.tick and s.end > down.tick - recent for s in stalls(f))
     exposed = exposed_when_hit(f, down)
-    cap = r.p("held_cap") if held else r.p("cap")
-    if held:
-        why = (
-            "You went down while holding, neither closing on nor engaging the attacker: not a "
-            "sound decision that ended badly (the Helus case) but the hold doctrine rules out"
-        )
-        if exposed:
-            why += f", {exposed}"
-    elif exposed:
+    if exposed:
         why = f"You went down {exposed}"
     elif encounter(f) is Encounter.CONTACT:
         why = (
@@ -340,17 +330,15 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
         why = "You went down before you had closed on the attacker"
     text = (
         f"{why}, and the attacker was still free with access to victims. Stop the Killing cannot be "
-        f"rated better than {cap} when the threat outlives the officer"
-        + (" who held." if held else ".")
+        f"rated better than {r.p('cap')} when the threat outlives the officer."
     )
-    findings.append(Finding(down.tick, 0, text, (cite_event(down),), cap=cap))
+    findings.append(Finding(down.tick, 0, text, (cite_event(down),), cap=r.p("cap")))
     findings.append(
         Finding(
             down.tick,
             0,
-            f"Overall rating capped at {cap}: you were down and the attacker free at the end"
-            + (", after holding while the attacker could reach victims." if held else "."),
-            cap=cap,
+            f"Overall rating capped at {r.p('cap')}: you were down and the attacker free at the end.",
+            cap=r.p("cap"),
             cap_overall=True,
         )
     )
@@ -403,8 +391,6 @@ def _answered(f: Facts, cue: GunfireHeard) -> tuple[bool, str]:
         return True, "engaging"
     if any(e.tick <= end and e.tick + e.ticks >= cue.tick for e in f.of(BreachStarted)):
         return True, "breaching"
-    if any(cue.tick <= tick <= end and by == "trainee" for tick, _, by in f.stops.values()):
-        return True, "stopped the attacker"
     source = f.source_at(cue.tick)
     before = f.distance_to_gunfire(cue.tick, source)
     after = f.distance_to_gunfire(end, source)

@@ -5,8 +5,7 @@ an attacker had access to victims, the trainee neither closed on the gunfire nor
 enough of it was unexcused. Only what doctrine excuses is excused, each for the seconds it takes:
 engaging, breaching, obeying a challenge, a tourniquet (judged by F1), a radio call that carries new
 information (its airtime, capped per minute; repeats excuse nothing), and a challenge to a visible armed
-person who has not yet complied and is not an attacker in the act of firing (capped per person). A
-hidden trainee who keeps talking, or keeps shouting at an attacker who is shooting, still stalls.
+person who has not yet complied (capped per person). A hidden trainee who keeps talking still stalls.
 """
 
 from __future__ import annotations
@@ -170,10 +169,7 @@ def _excuse_radio(f: Facts, arrival: int, mark) -> None:
 
 
 def _excuse_challenges(f: Facts, mark) -> None:
-    """A challenge excuses only when its target is in sight, armed, not in uniform and has not yet
-    complied, and is not an attacker who is shooting: a warning to someone firing at people is not
-    feasible (doctrine §3.3, Garner, DOJ 2022), being fired on calls for engaging at once (§4 item 4),
-    and a uniformed officer needs no challenge (§3.1: challenges are for plain clothes)."""
+    """A challenge excuses only when its target is in sight, armed and has not yet complied."""
     gave_up: dict[str, int] = {}
     for e in f.of(Complied, SuspectSurrendered):
         person = e.person if isinstance(e, Complied) else e.suspect
@@ -185,19 +181,9 @@ def _excuse_challenges(f: Facts, mark) -> None:
     for c in f.of(ChallengeIssued):
         if c.by != "trainee" or not c.seen.in_sight or c.seen.weapon == "none":
             continue
-        if c.seen.dress == "uniform" or _shooting(f, c.target, c.tick):
-            continue
         if c.target in gave_up and gave_up[c.target] <= c.tick:
             continue
         ticks = min(each, cap - used.get(c.target, 0))
         if ticks > 0:
             used[c.target] = used.get(c.target, 0) + ticks
             mark(c.tick, ticks)
-
-
-def _shooting(f: Facts, person: str, tick: int) -> bool:
-    """Whether an attacker fired within the audible window up to this tick (shooting, not pausing)."""
-    if person not in f.suspects:
-        return False
-    window = f.s(f.standards.audible_seconds)
-    return any(s.shooter == person and tick - window <= s.tick <= tick for s in f.suspect_shots)

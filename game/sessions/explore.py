@@ -64,49 +64,30 @@ class StrategyResult:
     runs: tuple[StrategyRun, ...]
 
     @property
-    def judged_runs(self) -> tuple[StrategyRun, ...]:
-        """The runs that stand for the strategy: for a condemned one, those that did the condemned
-        thing (a run where, say, no one ever stood on the line of fire was the doctrine response)."""
-        if not self.strategy.is_condemned:
-            return self.runs
-        return tuple(r for r in self.runs if r.condemned_act)
-
-    @property
     def ratings(self) -> dict[str, int]:
-        """How many of the judged runs got each rating, best first."""
-        return _count(self.judged_runs)
-
-    @property
-    def all_ratings(self) -> dict[str, int]:
-        """How many runs got each rating, whether or not they did what sets the strategy apart."""
-        return _count(self.runs)
-
-    @property
-    def not_exercised(self) -> int:
-        """Runs of a condemned strategy that never got to do the condemned thing."""
-        return len(self.runs) - len(self.judged_runs)
+        """How many runs got each rating, best first."""
+        found = Counter(run.rating for run in self.runs)
+        return {letter: found.get(letter, 0) for letter in RATINGS}
 
     @property
     def defect_runs(self) -> tuple[StrategyRun, ...]:
         """Runs of a condemned strategy that did the condemned thing and still rated P or S."""
         if not self.strategy.is_condemned:
             return ()
-        return tuple(r for r in self.judged_runs if r.rating in GOOD_RATINGS)
+        return tuple(r for r in self.runs if r.condemned_act and r.rating in GOOD_RATINGS)
 
     def as_dict(self) -> dict[str, object]:
         """The strategy's results as a JSON-ready dict."""
-        scores = [run.score for run in self.judged_runs]
+        scores = [run.score for run in self.runs]
         return {
             "name": self.strategy.name,
             "description": self.strategy.words,
             "condemned": self.strategy.is_condemned,
             "why_condemned": self.strategy.condemned or None,
             "ratings": self.ratings,
-            "all_ratings": self.all_ratings,
-            "not_exercised": self.not_exercised,
             "score": _spread(scores),
             "hard_failures": dict(
-                sorted(Counter(f for r in self.judged_runs for f in r.hard_failures).items())
+                sorted(Counter(f for r in self.runs for f in r.hard_failures).items())
             ),
             "condemned_act_runs": sum(1 for r in self.runs if r.condemned_act)
             if self.strategy.is_condemned
@@ -250,7 +231,7 @@ def condemned_act(strategy: Strategy, events: Sequence[object], responder: Respo
         return False
     if strategy.reckless:
         return any(
-            isinstance(e, ShotFired) and e.shooter == "trainee" and e.non_threats_in_sight
+            isinstance(e, ShotFired) and e.shooter == "trainee" and e.non_threats_on_line
             for e in events
         )
     if strategy.hold == "stand_off":
@@ -270,33 +251,23 @@ def explore_text(exploration: Exploration) -> str:
         "",
     ]
     width = max(len(r.strategy.name) for r in exploration.results)
-    lines.append(
-        f"  {'strategy':<{width}}   P   S   M   U  n/a   score (min/median/max)   screen-outs"
-    )
+    lines.append(f"  {'strategy':<{width}}   P   S   M   U   score (min/median/max)   screen-outs")
     for result in exploration.results:
         r = result.ratings
-        judged = result.judged_runs
-        spread = _spread([run.score for run in judged])
-        outs = Counter(f for run in judged for f in run.hard_failures)
+        scores = [run.score for run in result.runs]
+        spread = _spread(scores)
+        outs = Counter(f for run in result.runs for f in run.hard_failures)
         outs_text = ", ".join(f"{k} x{v}" for k, v in sorted(outs.items())) or "-"
         mark = "!" if result.defect_runs else ("x" if result.strategy.is_condemned else " ")
-        skipped = str(result.not_exercised) if result.strategy.is_condemned else "-"
         lines.append(
             f"{mark} {result.strategy.name:<{width}} {r['P']:>3} {r['S']:>3} {r['M']:>3} {r['U']:>3}"
-            f"  {skipped:>3}   {_num(spread['min']):>5} /{_num(spread['median']):>6} /"
-            f"{_num(spread['max']):>5}        {outs_text}"
+            f"   {spread['min']:>5} /{spread['median']:>6} /{spread['max']:>5}        {outs_text}"
         )
     lines += [
         "",
-        "x = condemned by doctrine; ! = condemned yet rated P or S (a rubric or level defect);",
-        "n/a = runs of a condemned strategy that never got to do the condemned thing (not rated)",
+        "x = condemned by doctrine; ! = condemned yet rated P or S (a rubric or level defect)",
+        "",
     ]
-    lines += [
-        f"  {r.strategy.name}: {r.strategy.condemned}"
-        for r in exploration.results
-        if r.strategy.is_condemned
-    ]
-    lines.append("")
     best = exploration.best
     lines.append(
         f"Best: {best.strategy.name} ({best.strategy.words}): {_ratings_words(best.ratings)}"
@@ -352,15 +323,6 @@ def _defect_words(result: StrategyResult) -> str:
         f"{result.strategy.name} is condemned ({result.strategy.condemned}) yet rated {ratings} on "
         f"seed{'s' if len(runs) != 1 else ''} {seeds}: the rubric or the level lets it score well"
     )
-
-
-def _num(value: float | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def _count(runs: Sequence[StrategyRun]) -> dict[str, int]:
-    found = Counter(run.rating for run in runs)
-    return {letter: found.get(letter, 0) for letter in RATINGS}
 
 
 def _ratings_words(ratings: dict[str, int]) -> str:

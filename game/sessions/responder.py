@@ -44,9 +44,7 @@ SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STA
 """The zones a silent-building search walks through."""
 FIRE_RANGE = 25
 SEARCH_GIVE_UP_TICKS = 300
-"""A search goes on to the next room when one has not been reached in 30 s..."""
-STUCK_TICKS = 20
-"""...or when the trainee has not moved for 2 s (the room cannot be reached from here)."""
+"""A search goes on to the next room when one has not been reached in 30 s."""
 
 
 @dataclass
@@ -73,8 +71,6 @@ class Responder:
     search_since: int = 0
     pace: str = "walk"
     last_position: Position | None = None
-    still_since: int = 0
-    last_zone: str = ""
 
     def decide(self, p: Percept, world: World) -> list[Command]:
         """The commands for this tick (most ticks: none, the last ones carry on)."""
@@ -83,7 +79,6 @@ class Responder:
         if p.tick - self.last_think < THINK_TICKS and not p.challenged_me:
             return []
         self.last_think = p.tick
-        self._where(p)
         if self.arrived_at is None:
             self.arrived_at = p.tick
             return self._arrive(p)
@@ -92,8 +87,6 @@ class Responder:
         commands = self._radio(p)
         if p.threat_stopped:
             return commands + self._after_stop(p, world)
-        if self.strategy.hold == "talk" and p.entered:
-            return commands + self._hold(p, world)
         engage = self._engage(p, world)
         if engage:
             return commands + engage
@@ -124,9 +117,7 @@ class Responder:
                 self.entry_announced = True
                 commands.append(
                     Radio.of(
-                        "making_entry",
-                        location=self._where(p),
-                        action="making entry, solo, to the gunfire",
+                        "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
                     )
                 )
         commands.append(DrawWeapon())
@@ -147,21 +138,19 @@ class Responder:
             return [
                 Radio.of(
                     "post_stop",
-                    location=self._where(p),
+                    location=p.zone,
                     shots="stopped",
                     casualties="checking",
                     action="threat stopped, starting care",
                     requests="rtf, ems, ccp",
                 ),
-                Radio.of("zone_warm", location=self._where(p), requests="rtf, ccp"),
+                Radio.of("zone_warm", location=p.zone, requests="rtf, ccp"),
             ]
         if not self.entry_announced and self._moving_in(p):
             self.entry_announced = True
             return [
                 Radio.of(
-                    "making_entry",
-                    location=self._where(p),
-                    action="making entry, solo, to the gunfire",
+                    "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
                 )
             ]
         if p.gunfire_within(150) and p.tick - self.last_update >= UPDATE_TICKS and p.entered:
@@ -169,7 +158,7 @@ class Responder:
             return [
                 Radio.of(
                     "update",
-                    location=self._where(p),
+                    location=p.zone,
                     shots="active",
                     action="inside, moving to the gunfire",
                 )
@@ -193,20 +182,18 @@ class Responder:
                 if seen.distance <= FIRE_RANGE and (
                     self.strategy.reckless or _clear_shot(world, p, seen)
                 ):
-                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
+                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
                 continue
             if seen.looks_police and not seen.hostile:
                 if seen.handle not in self.challenged and seen.distance <= CHALLENGE_RANGE:
                     self.challenged[seen.handle] = p.tick
                     return [Stop(), TakeCover(), Challenge(seen.handle)]
                 continue
-            if (
-                seen.hostile
-                and seen.firing
-                and seen.distance <= FIRE_RANGE
-                and _clear_shot(world, p, seen)
-            ):
-                return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
+            if seen.hostile and seen.firing and seen.distance <= FIRE_RANGE:
+                if self.strategy.hold == "talk":
+                    return [Challenge(seen.handle)] if seen.distance <= CHALLENGE_RANGE else []
+                if _clear_shot(world, p, seen):
+                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
             if (
                 seen.distance <= CHALLENGE_RANGE
                 and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
@@ -216,12 +203,7 @@ class Responder:
         return []
 
     def _hold(self, p: Percept, world: World) -> list[Command]:
-        """The condemned holds: outside behind cover, inside talking, or ordering a stand-off.
-
-        Holding and talking stays behind cover once inside, radios the same update every 30 s and
-        shouts at any armed person in view not in uniform every 2 s, whether or not they are
-        shooting: it never closes and never fires (the Uvalde hallway).
-        """
+        """The condemned holds: outside behind cover, inside talking, or ordering a stand-off."""
         hold = self.strategy.hold
         if hold == "talk" and not p.entered:
             return self._advance(p, world)
@@ -237,7 +219,7 @@ class Responder:
             return [
                 Radio.of(
                     "stand_off",
-                    location=self._where(p),
+                    location=p.zone,
                     shots="active",
                     action="shots inside; all units hold back, stay away from the building",
                     requests="perimeter",
@@ -246,25 +228,21 @@ class Responder:
         if p.tick - self.held_at >= 300 and (p.tick - self.held_at) % 300 < THINK_TICKS:
             if hold == "talk":
                 return [
-                    Radio.of("update", location=self._where(p), shots="active", action="holding")
+                    Radio.of(
+                        "update",
+                        location=p.zone,
+                        shots="active",
+                        action="suspect barricaded, holding position, waiting for the team",
+                    )
                 ]
-            return [Radio.of("request", location=self._where(p), requests="backup")]
-        return self._shout(p) if hold == "talk" else []
-
-    def _shout(self, p: Percept) -> list[Command]:
-        """A challenge to the nearest armed person in view, at most every 2 s each."""
-        for seen in p.people:
-            if (
-                seen.armed
-                and seen.up
-                and seen.dress != "uniform"
-                and not seen.surrendered
-                and not seen.complied
-                and seen.distance <= CHALLENGE_RANGE
-                and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
-            ):
-                self.challenged[seen.handle] = p.tick
-                return [Challenge(seen.handle)]
+            return [
+                Radio.of(
+                    "request",
+                    location=p.zone,
+                    action="holding outside, waiting for backup",
+                    requests="backup",
+                )
+            ]
         return []
 
     def _advance(self, p: Percept, world: World) -> list[Command]:
@@ -296,11 +274,9 @@ class Responder:
     def _search(self, p: Percept, world: World) -> list[Command]:
         """No gunfire heard: walk deliberately through the building's rooms, nearest first."""
         here = p.me.position
-        if here != self.last_position:
-            self.last_position, self.still_since = here, p.tick
-        stuck = p.tick - max(self.still_since, self.search_since) >= STUCK_TICKS
-        arrived = p.zone == self.search_target or stuck
+        arrived = p.zone == self.search_target or here == self.last_position
         given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
+        self.last_position = here
         if p.zone and p.zone not in self.searched:
             self.searched.append(p.zone)
         if self.search_target and not arrived and not given_up:
@@ -310,10 +286,6 @@ class Responder:
             for zone in self.level.zones
             if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
-        if not left and (not self.stop_seen or len(p.treated) < self.level.trainee.tourniquets):
-            # The attacker (or, after the stop, casualties) may still be out there: search again.
-            self.searched = [p.zone] if p.zone else []
-            left = [z for z in self.level.zones if z.kind in SEARCHED_KINDS and z.id != p.zone]
         if not left:
             return []
         target = min(left, key=lambda zone: (_zone_distance(zone, here), zone.id))
@@ -322,18 +294,13 @@ class Responder:
         return [*self._pace("walk"), MoveTo(zone=target.id)]
 
     def _care(self, p: Percept, world: World) -> list[Command]:
-        """Go to the nearest critical casualty in view and apply a tourniquet.
-
-        A casualty right beside the stopped attacker waits until a partner in uniform is in view to
-        cover him (doctrine §7.4 E5: no lone approach to a downed attacker).
-        """
-        partner = any(s.dress == "uniform" and s.up for s in p.people)
+        """Go to the nearest critical casualty in view and apply a tourniquet."""
         casualties = [
             s
             for s in p.people
             if s.condition == "critical"
             and s.handle not in p.treated
-            and (partner or not any(_near(s.position, at, 2) for at in p.stopped_at))
+            and not any(_near(s.position, at, 2) for at in p.stopped_at)
         ]
         if not casualties:
             return []
@@ -355,13 +322,6 @@ class Responder:
         care = self._care(p, world)
         return commands + (care or self._search(p, world))
 
-    def _where(self, p: Percept) -> str:
-        """The zone to name on the radio: where the trainee is, or the last zone they were in (a
-        doorway or a tile beside cover may lie outside every zone, and the radio needs a zone)."""
-        if p.zone:
-            self.last_zone = p.zone
-        return p.zone or self.last_zone
-
     def _pace(self, pace: str) -> list[Command]:
         """A pace change when the situation calls for another pace."""
         if pace == self.pace:
@@ -372,11 +332,7 @@ class Responder:
     # -- helpers --------------------------------------------------------------------------------
 
     def _cover_if_at_hand(self, p: Percept, world: World) -> list[Command]:
-        """Take cover before firing when a wall or column is right beside you (cover stops rounds).
-
-        Taking cover can move the trainee a tile, so the shot waits for the next decision, when the
-        line of fire is checked again from where the trainee then stands.
-        """
+        """Take cover before firing when a wall or column is right beside you (cover stops rounds)."""
         if p.me.protection == "open" and world.building.protection(p.me.position)[0] == "cover":
             return [TakeCover()]
         return []
@@ -385,7 +341,7 @@ class Responder:
         described = next((text for text in p.dispatch if text), "")
         return Radio.of(
             "initial_report",
-            location=self._where(p),
+            location=p.zone,
             shots="active" if p.gunfire_tick is not None else "unknown",
             description=described[:80] or "unknown",
             weapon="long gun reported",

@@ -29,9 +29,7 @@ class Strategy:
     reckless: bool = False
     """Fire at the attacker whoever is on the line (firing into a crowd)."""
     condemned: str = ""
-    """For a strategy doctrine condemns: why, with the doctrine sections and sources. This field is the
-    one place that says which strategies are condemned; `explore` prints it and its JSON carries it
-    as `condemned` and `why_condemned`."""
+    """For a strategy doctrine condemns: why, with its source."""
 
     @property
     def is_condemned(self) -> bool:
@@ -83,30 +81,21 @@ STRATEGIES: tuple[Strategy, ...] = (
         name="wait_outside",
         words="stays outside behind cover and waits for backup while the shooting goes on",
         hold="outside",
-        condemned=(
-            "waiting outside for backup while the attacker has access to victims (Columbine, "
-            "Parkland): doctrine §1.1 benefit/suffer, §1.5, §4 item 4; A6, HF3 [S10][S17][S19]"
-        ),
+        condemned="waiting outside while the attacker has access to victims (Columbine, Parkland; doctrine 1.1, 1.5 [S10][S19])",
     ),
     replace(
         DOCTRINE,
         name="hold_and_talk",
         words="goes in, then holds behind cover radioing and shouting instead of closing",
         hold="talk",
-        condemned=(
-            "holding behind cover and talking instead of closing while the gunfire goes on "
-            "(Uvalde): doctrine §1.4, §4 item 4, §7.8 A4 clarified; A4, HF3 [S18]"
-        ),
+        condemned="holding and talking while gunfire continues: the barricade misclassification (Uvalde; doctrine 1.4, HF3 [S18])",
     ),
     replace(
         DOCTRINE,
         name="stand_off",
         words="stays outside and orders units to hold back and set a perimeter",
         hold="stand_off",
-        condemned=(
-            "ordering units to hold back or set a perimeter instead of entry (Parkland): "
-            "doctrine §1.5, §7.8 HF5 clarified; HF5 [S19]"
-        ),
+        condemned="ordering a stand-off or perimeter instead of entry (Parkland; doctrine 1.5, HF5 [S19])",
     ),
     replace(
         DOCTRINE,
@@ -114,10 +103,7 @@ STRATEGIES: tuple[Strategy, ...] = (
         words="as doctrine, but fires at the attacker with people on the line",
         reckless=True,
         challenge_first=False,
-        condemned=(
-            "firing with people who are not a threat on the line of fire: doctrine §3.1, §3.3, "
-            "§4 (backstop), §7.8 line of fire; B1, HF1 [S45][S34]"
-        ),
+        condemned="firing without a clear, safe shot (doctrine 3.3, 4, B1/HF1 [S45][S34])",
     ),
 )
 """The family explored by default: the doctrine response, one change at a time, and the condemned."""
