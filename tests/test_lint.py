@@ -6,29 +6,15 @@ import io
 import json
 from pathlib import Path
 
-from game.levels import LevelError, parse_level
+from scene_text import problems as lint
+from scene_text import swap
+
 from game.levels.errors import Problem
 from game.sessions.checking import check_command, check_files
 
 TESTS = Path(__file__).parent
 LEVELS = TESTS.parent / "levels"
 BASE = (TESTS / "fixtures" / "two_storey.yaml").read_text(encoding="utf-8")
-
-
-def lint(text: str) -> tuple[list[Problem], list[Problem]]:
-    """(errors, warnings) of a level text."""
-    warnings: list[Problem] = []
-    try:
-        parse_level(text.encode(), "level.yaml", warnings)
-    except LevelError as error:
-        return list(error.problems), warnings
-    return [], warnings
-
-
-def swap(text: str, old: str, new: str) -> str:
-    """The text with one exact piece replaced (failing the test when it is not there once)."""
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
 
 
 def where(problem: Problem) -> tuple[int, int]:

@@ -358,32 +358,29 @@ class DebriefScene:
 
     def _draw_review_button(self, surface: pygame.Surface, right: int, top: int) -> int:
         """The "Review" button at the header's right end; returns its width."""
-        fonts = self.context.fonts
-        body = fonts.get("body")
-        words = "Review the run (V)"
-        width = min(body.size(words)[0] + 24, max(80, surface.get_width() // 3))
-        self.review_button = pygame.Rect(right - width, top, width, fonts.line_height("body") + 10)
-        surface.fill(palette.PANEL, self.review_button)
-        pygame.draw.rect(surface, palette.ACCENT, self.review_button, 2)
-        label = fit(body, words, width - 24)
-        draw_text(surface, body, label, self.review_button.center, palette.TEXT, "center")
-        return width
+        self.review_button = self._draw_button(surface, "Review the run (V)", right, top, 3)
+        return self.review_button.width
 
     def _draw_drill_button(self, surface: pygame.Surface, right: int, top: int) -> int:
         """The "Next drill" button left of the review button; returns its width (and gap), 0 if none."""
         if self.drill_level() is None:
             self.drill_button = pygame.Rect(0, 0, 0, 0)
             return 0
+        self.drill_button = self._draw_button(surface, "Next drill (D)", right, top, 5)
+        return self.drill_button.width + 10
+
+    def _draw_button(
+        self, surface: pygame.Surface, words: str, right: int, top: int, share: int
+    ) -> pygame.Rect:
+        """A header button ending at `right`, at most 1/`share` of the screen wide; returns its box."""
         fonts = self.context.fonts
         body = fonts.get("body")
-        words = "Next drill (D)"
-        width = min(body.size(words)[0] + 24, max(80, surface.get_width() // 5))
-        self.drill_button = pygame.Rect(right - width, top, width, fonts.line_height("body") + 10)
-        surface.fill(palette.PANEL, self.drill_button)
-        pygame.draw.rect(surface, palette.ACCENT, self.drill_button, 2)
-        label = fit(body, words, width - 24)
-        draw_text(surface, body, label, self.drill_button.center, palette.TEXT, "center")
-        return width + 10
+        width = min(body.size(words)[0] + 24, max(80, surface.get_width() // share))
+        box = pygame.Rect(right - width, top, width, fonts.line_height("body") + 10)
+        surface.fill(palette.PANEL, box)
+        pygame.draw.rect(surface, palette.ACCENT, box, 2)
+        draw_text(surface, body, fit(body, words, width - 24), box.center, palette.TEXT, "center")
+        return box
 
     def _scaled_map(self, max_w: int, max_h: int) -> pygame.Surface:
         if (max_w, max_h) in self._scaled:
