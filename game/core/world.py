@@ -170,10 +170,15 @@ class World:
         for command in commands:
             if isinstance(command, EndScenario):
                 self.end("ended by trainee")
+            if self.finished:
                 break
             orders.carry_out(self, command)
-        move_trainee(self)
+        # Nothing happens once the scenario has ended, not even later in the same tick.
+        if not self.finished:
+            move_trainee(self)
         for person in self._armed:
+            if self.finished:
+                break
             if not person.present:
                 continue
             if person.role is Role.SUSPECT:
@@ -181,15 +186,18 @@ class World:
             else:
                 officers.act_officer(self, person)
         for person in self.armed_civilians:
-            if person.present:
+            if person.present and not self.finished:
                 civilians.answer_challenge(self, person)
         for person in self.civilians:
+            if self.finished:
+                break
             if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
                 if person.state == "idle" and not self.alerted and person.condition == "ok":
                     continue
                 civilians.act_civilian(self, person)
-        self._casualties()
-        self._trainee_perception()
+        if not self.finished:
+            self._casualties()
+            self._trainee_perception()
         if self.tick >= self.level.duration and not self.finished:
             self.end("time limit")
         self.tick += 1
