@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.core.clock import tick_clock
 from game.core.events import (
     BreachStarted,
+    ChallengeIssued,
     ContactMade,
     EnteredBuilding,
     GunfireHeard,
@@ -391,6 +392,11 @@ def _answered(f: Facts, cue: GunfireHeard) -> tuple[bool, str]:
         return True, "engaging"
     if any(e.tick <= end and e.tick + e.ticks >= cue.tick for e in f.of(BreachStarted)):
         return True, "breaching"
+    if any(
+        cue.tick <= c.tick <= end and c.by == "trainee" and c.target_role == "suspect"
+        for c in f.of(ChallengeIssued)
+    ):
+        return True, "challenging the attacker"
     source = f.source_at(cue.tick)
     before = f.distance_to_gunfire(cue.tick, source)
     after = f.distance_to_gunfire(end, source)

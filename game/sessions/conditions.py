@@ -200,17 +200,33 @@ def threat_stopped(percept: Percept) -> bool:
 
 
 def clear_shot(percept: Percept, world: World) -> bool:
-    """Whether the nearest attacker in view can be fired on with no one else seen on the line."""
+    """Whether the nearest attacker in view can be fired on with no one else seen on the line.
+
+    Looking at the attacker, the trainee sees the whole line up to them, and on past them until
+    something hides the rest: anyone standing on that stretch is seen, whether or not the sight line
+    drawn to that person on its own would reach them. Past that, the people in view count.
+    """
     target = nearest(percept, "nearest_attacker")
     if target is None or percept.me is None:
         return False
     here, there = percept.me.position, target.position
-    others = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    building = world.building
+    in_view = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    standing = {
+        (view.position.x, view.position.y)
+        for view in world.snapshot()
+        if view.position.floor == here.floor and view.id not in (target.handle, percept.me.id)
+    }
+    looking = True
     for x, y in fire_line(here.x, here.y, there.x, there.y, MAX_RANGE):
-        if world.building.stops_rounds(here.floor, x, y):
+        if building.stops_rounds(here.floor, x, y):
             return True
-        if (x, y) in others:
+        if (x, y) == (there.x, there.y):
+            continue
+        if (x, y) in in_view or (looking and (x, y) in standing):
             return False
+        if building.blocks_sight(here.floor, x, y):
+            looking = False
     return True
 
 
