@@ -211,16 +211,9 @@ class Eyes:
 
     def _threat_stopped(self, people: list[Seen]) -> bool:
         """Whether every person seen attacking was since seen down, surrendered or disarmed."""
+        # Only someone seen attacking counts: an armed person found down (a guard, an officer in plain
+        # clothes) may be a victim, and gunfire goes on while the attacker is free.
         in_view = {seen.handle: seen for seen in people}
-        for seen in people:
-            # An armed person down who is not marked as police: the attacker, already stopped.
-            if (
-                seen.armed
-                and not seen.up
-                and not seen.looks_police
-                and seen.handle not in self.hostile
-            ):
-                self.hostile.add(seen.handle)
         for handle in self.hostile:
             seen = in_view.get(handle)
             if seen is not None and (not seen.up or not seen.weapon_drawn):
