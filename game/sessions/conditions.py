@@ -33,9 +33,12 @@ class Looks(Enum):
 LOOKS_WORDS: dict[Looks, str] = {
     Looks.PERSON: "anyone in view",
     Looks.ARMED_PERSON: "a person on their feet with a gun in hand who does not look like police "
-    '(no uniform, POLICE jacket, badge or recent "Police!"), and has not surrendered or complied',
-    Looks.ATTACKER: "a person the trainee saw fire at people (or at the trainee), still on their "
-    "feet with the gun in hand and not seen surrendering",
+    '(no uniform, POLICE jacket, badge or recent "Police!"), and has not surrendered or complied; '
+    "a holstered or concealed gun is not seen",
+    Looks.ATTACKER: "a person the trainee saw fire at the trainee, or at someone the trainee could "
+    "see who had no gun in hand or looked like police; still on their feet with the gun in hand and "
+    "not seen surrendering (a round at someone out of sight, or at an armed person, tells nothing of "
+    "who fired it: challenge them)",
     Looks.CASUALTY: "a person down with critical bleeding whom no one has treated yet",
     Looks.POLICE: "a person on their feet who looks like police",
 }
@@ -63,9 +66,11 @@ STOPPED_WORDS = (
 
 FLAGS: dict[str, str] = {
     "threat_stopped": "every attacker the trainee saw was since seen down, surrendered or disarmed and "
-    "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + ")",
-    "clear_shot": "an attacker is in view and no one else in view stands on the line of fire to "
-    "them or behind them, up to the first cover that stops rounds (concealment does not count)",
+    "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + "); an "
+    "armed person found down who was never seen attacking does not count",
+    "clear_shot": "an attacker is in view and no one else stands on the line of fire to them, or "
+    "behind them as far as the trainee can see along it, nor anyone else in view on it further on, "
+    "up to the first cover that stops rounds (concealment does not count)",
     "gunfire_heard": "the trainee has heard gunfire at least once",
     "wounded": "the trainee is wounded",
     "weapon_drawn": "the trainee's weapon is drawn",
