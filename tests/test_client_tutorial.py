@@ -194,3 +194,13 @@ def test_a_guided_run_replays_headless_to_the_same_event_log(tmp_path):
     play.recorder.save(path, play.world.tick, event_log_sha256=event_log_sha256(play.world.log))
     result = run_script(load_script(path))
     assert result.event_log_sha256 == event_log_sha256(play.world.log)
+
+
+def test_the_keys_panel_offers_the_skip_key_until_the_walk_through_ends(tmp_path):
+    play, screen = orientation(tmp_path)
+    frames(play, 2)
+    shown = [b.text for b in frame_text(play, screen)]
+    assert "Skip the walk-through" in shown
+    play.handle(key(pygame.K_k))
+    frames(play, 2)
+    assert "Skip the walk-through" not in [b.text for b in frame_text(play, screen)]
