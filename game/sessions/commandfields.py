@@ -118,8 +118,12 @@ def _tile(doc: str, required: bool = False) -> tuple[Field, Field]:
     )
 
 
+PERSON = LevelName("person")
+"""A person: a target word, or an id of the level (checked against it)."""
+
+
 def _target(doc: str, required: bool, example: str = "nearest_attacker") -> Field:
-    return Field("target", LevelName("person"), doc, example, required=required)
+    return Field("target", PERSON, doc, example, required=required)
 
 
 PERSON_DOC = (

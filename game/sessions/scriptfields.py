@@ -52,6 +52,8 @@ SHA256 = re.compile(SHA256_TEXT)
 RATE_TEXT = re.compile(r"[0-9]{1,3}(\.[0-9]{1,2})?\s*%?", re.ASCII)
 MAX_NOTE_CHARS = 2000
 MAX_NOTES = 1000
+EXAMPLE_SHA = "5d1c0b7e4a8f2c6d9e3b1a7f5c2e8d4b6a9f3c1e7d5b2a8f4c6e9d3b1a7f5c2e"
+"""A made-up SHA-256 for the examples."""
 
 
 def event_fields(cls: type) -> list[str]:
@@ -175,7 +177,7 @@ EXPECT = Obj(
             "event_log_sha256",
             DIGEST,
             "The exact event log fingerprint (pins a run byte for byte).",
-            "0" * 64,
+            EXAMPLE_SHA,
         ),
         Field(
             "holds_on",
@@ -201,7 +203,7 @@ PARENT = Obj(
             True,
         ),
         Field("tick", Integer(0), "The tick the retry branched at.", 1200, required=True),
-        Field("event_log_sha256", DIGEST, "The original's event-log hash.", "0" * 64),
+        Field("event_log_sha256", DIGEST, "The original's event-log hash.", EXAMPLE_SHA),
     ),
 )
 
@@ -225,7 +227,11 @@ REPLAY = Obj(
     "What a saved session records about its recording (written by `run --save` and the game).",
     (
         Field(
-            "level_sha256", DIGEST, "The level file's SHA-256 when it was recorded.", "0" * 64, True
+            "level_sha256",
+            DIGEST,
+            "The level file's SHA-256 when it was recorded.",
+            EXAMPLE_SHA,
+            True,
         ),
         Field(
             "recorded",
@@ -234,8 +240,13 @@ REPLAY = Obj(
             4801,
             required=True,
         ),
-        Field("event_log_sha256", DIGEST, "The recorded event log's hash.", "0" * 64),
-        Field("parent", PARENT, "The session a retry branched from (a retry only).", None),
+        Field("event_log_sha256", DIGEST, "The recorded event log's hash.", EXAMPLE_SHA),
+        Field(
+            "parent",
+            PARENT,
+            "The session a retry branched from (a retry only).",
+            {"file": "wing_a-seed7.yaml", "tick": 1200},
+        ),
         Field(
             "notes",
             ListOf(NOTE),
@@ -289,8 +300,19 @@ SCRIPT = Obj(
             [{"at": "0:05", "do": "draw_weapon"}],
             default=[],
         ),
-        Field("expect", EXPECT, "What the outcome must look like.", None, default={}),
-        Field("replay", REPLAY, "Set in a saved session (a replay).", None),
+        Field(
+            "expect",
+            EXPECT,
+            "What the outcome must look like (absent: just run it).",
+            {"rating": {"min": "S"}, "hard_failures": []},
+            default={},
+        ),
+        Field(
+            "replay",
+            REPLAY,
+            "Set in a saved session (a replay).",
+            {"level_sha256": EXAMPLE_SHA, "recorded": 4801},
+        ),
     ),
 )
 """The whole script file's top-level mapping."""
