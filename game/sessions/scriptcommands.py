@@ -8,12 +8,12 @@ their types are the field table's (`game.sessions.commandfields`). Position fiel
 from __future__ import annotations
 
 import re
-from dataclasses import MISSING, dataclass, fields, replace
+from dataclasses import MISSING, fields, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from game.core.commands import RADIO_SLOTS, Command, Fire, FireAt, MoveTo, Radio
-from game.core.level import WALKABLE, Level, Position, TileKind, ZoneKind
+from game.core.level import WALKABLE, Position, TileKind, ZoneKind
 from game.levels.errors import did_you_mean
 from game.levels.fieldtypes import Either, FloorRef, LevelName, Point, Text
 from game.levels.validate import INVALID, Context, entries_of, validate
@@ -28,50 +28,12 @@ from game.sessions.commandfields import (
     snake_case,
 )
 from game.sessions.conditions import TARGETS
+from game.sessions.levelfacts import LevelFacts
 from game.sessions.scriptreactive import Reaction, direction_of, parse_condition, parse_every
 
 __all__ = ["COMMANDS", "TIME_KEYS", "LevelFacts", "command_to_yaml", "parse_command", "snake_case"]
 
 EXIT_KINDS = frozenset({ZoneKind.EXIT, ZoneKind.CCP, ZoneKind.STAGING})
-
-
-@dataclass(frozen=True, slots=True)
-class LevelFacts:
-    """What a script is checked against: the level's ids, zones, variants and map."""
-
-    zones: dict[str, ZoneKind]
-    people: tuple[str, ...]
-    variants: dict[str, tuple[str, ...]]
-    floor_names: tuple[str, ...]
-    tiles: tuple[tuple[tuple[TileKind, ...], ...], ...]
-    duration: int
-
-    @staticmethod
-    def of(level: Level) -> LevelFacts:
-        """The facts of a loaded level."""
-        people = level.person_ids()
-        kinds = {entry.symbol: entry.kind for entry in level.legend}
-        tiles = tuple(
-            tuple(tuple(kinds.get(c, TileKind.VOID) for c in row) for row in floor.rows)
-            for floor in level.floors
-        )
-        return LevelFacts(
-            zones={z.id: z.kind for z in level.zones},
-            people=tuple(dict.fromkeys(people)),
-            variants={g.id: tuple(o.id for o in g.options) for g in level.variants},
-            floor_names=tuple(f.name for f in level.floors),
-            tiles=tiles,
-            duration=level.duration,
-        )
-
-    def tile(self, position: Position) -> TileKind | None:
-        """The kind of a tile, or None when it is off the map."""
-        if not 0 <= position.floor < len(self.tiles):
-            return None
-        rows = self.tiles[position.floor]
-        if not 0 <= position.y < len(rows) or not 0 <= position.x < len(rows[position.y]):
-            return None
-        return rows[position.y][position.x]
 
 
 def parse_command(
