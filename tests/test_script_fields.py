@@ -97,6 +97,13 @@ def schema_objects() -> dict[str, dict]:
     return found
 
 
+def resolved(schema: dict) -> dict:
+    """A schema with its `$ref` (to `#/definitions/NAME`) followed."""
+    while "$ref" in schema and "description" not in schema:
+        schema = SCHEMA["definitions"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
 def problems(text: str) -> list[str]:
     with pytest.raises(LevelError) as caught:
         parse_script(text.encode("utf-8"), str(FIXTURES / "test_script.yaml"))
@@ -128,8 +135,9 @@ def test_every_field_of_the_table_is_in_the_schema_with_its_description_and_defa
     for where, item in table_fields():
         properties = objects[where]["properties"]
         assert item.name in properties, f"{where}.{item.name}"
-        assert properties[item.name]["description"] == item.doc, f"{where}.{item.name}"
-        assert properties[item.name].get("examples") == [item.example], f"{where}.{item.name}"
+        found = resolved(properties[item.name])
+        assert found["description"] == item.doc, f"{where}.{item.name}"
+        assert found.get("examples") == [item.example], f"{where}.{item.name}"
     assert SCHEMA["properties"]["seed"]["default"] == SCRIPT.field("seed").default
     assert SCHEMA["properties"]["expect"]["properties"]["holds_on"]["default"] == 100
 
@@ -230,6 +238,30 @@ WRONG_SCRIPTS = (
         "3:41: expect.events[0].count_min: must be from 0",
     ),
     ("level: tiny_school.yaml\nexpect: {holds_on: 0}\n", "2:20: expect.holds_on: expected a share"),
+    (
+        "level: tiny_school.yaml\ncommands:\n  - {at: 1, do: mvoe}\n",
+        "3:17: commands[0].do: unknown command 'mvoe'; did you mean 'move'?",
+    ),
+    (
+        "level: tiny_school.yaml\ncommands:\n  - {at: 1, do: fire, direction: up}\n",
+        "3:34: commands[0].direction: expected one of 'north'",
+    ),
+    (
+        "level: tiny_school.yaml\ncommands:\n  - {at: 1, tick: 10, do: stop}\n",
+        "3:13: commands[0].tick: write only one of: at, tick",
+    ),
+    (
+        "level: tiny_school.yaml\ncommands:\n  - {do: stop, every: 0}\n",
+        "3:23: commands[0].every: the period must be from 0.1 to 3600 seconds",
+    ),
+    (
+        "level: tiny_school.yaml\nexpect: {points: {Z9: 1}}\n",
+        "2:19: expect.points.Z9: no rubric rule",
+    ),
+    (
+        "level: tiny_school.yaml\nexpect:\n  events: [{type: ShotFired, where: {zone: a}}]\n",
+        "3:38: expect.events[0].where.zone: ShotFired has no field 'zone'",
+    ),
     (
         "level: tiny_school.yaml\nreplay: {level_sha256: abc, recorded: 5}\n",
         "2:24: replay.level_sha256: expected a SHA-256",

@@ -11,14 +11,16 @@ import json
 import sys
 from pathlib import Path
 
-from game.levels.schema import DRAFT_07, object_schema, type_schema
+from game.levels.schema import DRAFT_07, field_schema, object_schema, type_schema
 from game.sessions.commandfields import (
     COMMAND_SPECS,
     CONDITION_TYPE,
+    REACTIVE_FIELDS,
     REACTIVE_KEYS,
+    TIME_FIELDS,
     TIME_KEYS,
 )
-from game.sessions.scriptfields import EVENT_TYPES, SCRIPT, event_fields
+from game.sessions.scriptfields import EVENT_TYPES, RULE, SCRIPT, event_fields
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "script.schema.json"
 """Where the generated schema is committed."""
@@ -43,12 +45,20 @@ def script_schema() -> dict:
         },
         "condition": {"description": CONDITION_TYPE.what} | condition,
     }
+    for item in (*TIME_FIELDS, *REACTIVE_FIELDS):
+        schema["definitions"][item.name] = field_schema(item)
+    rule = type_schema(RULE)
+    schema["properties"] = _hoisted(schema["properties"], rule, "#/definitions/rule")
+    schema["definitions"]["rule"] = {"description": "A rule of the rubric, by id."} | rule
     return schema
 
 
 def command_schema(name: str) -> dict:
-    """One command's schema: `at` or `tick` (or a reactive key), `do: NAME` and its own keys."""
+    """One command's schema: `at` or `tick` (or a reactive key), `do: NAME` and its own keys; the keys
+    every command may carry are defined once (`definitions`)."""
     schema = object_schema(COMMAND_SPECS[name])
+    for item in (*TIME_FIELDS, *REACTIVE_FIELDS):
+        schema["properties"][item.name] = {"$ref": f"#/definitions/{item.name}"}
     timed = {"anyOf": [{"required": [key]} for key in TIME_KEYS]}
     reactive = {"anyOf": [{"required": [key]} for key in REACTIVE_KEYS]}
     schema["not"] = {"required": list(TIME_KEYS)}
@@ -67,6 +77,17 @@ def main() -> int:
     SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
     print(f"wrote {SCHEMA_PATH}")
     return 0
+
+
+def _hoisted(node: object, shared: dict, ref: str) -> object:
+    """The schema with every copy of `shared` replaced by a reference to its one definition."""
+    if node == shared:
+        return {"$ref": ref}
+    if isinstance(node, dict):
+        return {key: _hoisted(value, shared, ref) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_hoisted(value, shared, ref) for value in node]
+    return node
 
 
 def _where_by_type() -> list[dict]:
