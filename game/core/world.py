@@ -342,6 +342,8 @@ class World:
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
                 fire.stopped_at,
+                non_threats(fire.to_cover),
+                non_threats(tuple(p for p in fire.to_cover if self.sees(shooter, p))),
             )
         )
         if shooter.role is Role.SUSPECT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.core.ballistics import MAX_RANGE
 from game.core.commands import (
     AdvanceToGunfire,
     AnnouncePolice,
@@ -23,7 +24,7 @@ from game.core.commands import (
     Stop,
     TakeCover,
 )
-from game.core.geometry import ray
+from game.core.geometry import fire_line
 from game.core.level import Level, Position, ZoneKind
 from game.core.world import World
 from game.sessions.eyes import Percept, Seen
@@ -182,7 +183,7 @@ class Responder:
                 if seen.distance <= FIRE_RANGE and (
                     self.strategy.reckless or _clear_shot(world, p, seen)
                 ):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
                 continue
             if seen.looks_police and not seen.hostile:
                 if seen.handle not in self.challenged and seen.distance <= CHALLENGE_RANGE:
@@ -193,7 +194,7 @@ class Responder:
                 if self.strategy.hold == "talk":
                     return [Challenge(seen.handle)] if seen.distance <= CHALLENGE_RANGE else []
                 if _clear_shot(world, p, seen):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
             if (
                 seen.distance <= CHALLENGE_RANGE
                 and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
@@ -332,7 +333,11 @@ class Responder:
     # -- helpers --------------------------------------------------------------------------------
 
     def _cover_if_at_hand(self, p: Percept, world: World) -> list[Command]:
-        """Take cover before firing when a wall or column is right beside you (cover stops rounds)."""
+        """Take cover before firing when a wall or column is right beside you (cover stops rounds).
+
+        Taking cover can move the trainee a tile, so the shot waits for the next decision, when the
+        line of fire is checked again from where the trainee then stands.
+        """
         if p.me.protection == "open" and world.building.protection(p.me.position)[0] == "cover":
             return [TakeCover()]
         return []
@@ -364,14 +369,15 @@ class Responder:
 
 
 def _clear_shot(world: World, p: Percept, target: Seen) -> bool:
-    """Whether no one else in view stands on the line of fire, to the first wall that stops rounds."""
+    """Whether no one else in view stands on the line of fire, to the first wall that stops rounds
+    (the engine's own line, `fire_line`, so the bot judges the shot as the rubric does)."""
     me = p.me.position
     others = {
         (s.position.x, s.position.y)
         for s in p.people
         if s.handle != target.handle and s.position.floor == me.floor
     }
-    for x, y in ray(me.x, me.y, target.position.x, target.position.y, 40):
+    for x, y in fire_line(me.x, me.y, target.position.x, target.position.y, MAX_RANGE):
         if world.building.stops_rounds(me.floor, x, y):
             return True
         if (x, y) in others:
