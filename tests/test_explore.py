@@ -91,18 +91,19 @@ def test_a_condemned_strategy_rated_p_or_s_while_doing_the_condemned_thing_is_a_
     assert defect["seeds"] == [1] and "rubric or the level" in defect["message"]
 
 
-def test_firing_into_a_crowd_or_holding_and_talking_never_rates_p_or_s_on_shipped_levels():
-    """Issue 17 "done when": a condemned strategy that did the condemned thing is never P or S.
-    Seeds where each did it and, before the line of fire was judged as a decision, still scored well."""
+def test_firing_into_a_crowd_or_holding_and_talking_never_rates_p_or_s_when_it_was_done():
+    """Issue 17 "done when": a condemned strategy that did the condemned thing is never P or S. On
+    these seeds each did it; all but the tiny school's seed 2 rated P or S before the line of fire
+    was judged as a decision and shouting at a shooting attacker stopped excusing a hold."""
     cases = [
-        ("campus_sro", "fire_into_crowd", [2, 10]),
-        ("joint_entry", "hold_and_talk", [2, 3]),
+        (ROOT / "levels" / "joint_entry.yaml", "hold_and_talk", [2, 3]),
+        (ROOT / "levels" / "joint_entry.yaml", "fire_into_crowd", [2]),
+        (TINY, "fire_into_crowd", [2, 6]),
     ]
-    for level_id, name, seeds in cases:
-        level = load_level(ROOT / "levels" / f"{level_id}.yaml")
-        [result] = explore(level, seeds, [strategy(name)], workers=1).results
-        assert all(run.condemned_act for run in result.runs), (level_id, name)
-        assert result.defect_runs == (), (level_id, name, result.ratings)
+    for path, name, seeds in cases:
+        [result] = explore(load_level(path), seeds, [strategy(name)], workers=1).results
+        assert all(run.condemned_act for run in result.runs), (path.stem, name)
+        assert result.defect_runs == (), (path.stem, name, result.ratings)
 
 
 def test_explore_json_lists_strategies_with_ratings_and_the_reachable_screen_outs(capsys):

@@ -45,7 +45,10 @@ SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STA
 """The zones a silent-building search walks through."""
 FIRE_RANGE = 25
 SEARCH_GIVE_UP_TICKS = 300
-"""A search goes on to the next room when one has not been reached in 30 s."""
+"""A search goes on to the next room when one has not been reached in 30 s..."""
+STUCK_TICKS = 20
+"""...or when the trainee has not changed tile for 2 s (the room cannot be reached from here). A walk
+covers 1.5 tiles a second, so between two decisions half a second apart the tile may not change."""
 
 
 @dataclass
@@ -72,6 +75,9 @@ class Responder:
     search_since: int = 0
     pace: str = "walk"
     last_position: Position | None = None
+    still_since: int = 0
+    search_goal: Position | None = None
+    last_zone: str = ""
 
     def decide(self, p: Percept, world: World) -> list[Command]:
         """The commands for this tick (most ticks: none, the last ones carry on)."""
@@ -80,6 +86,7 @@ class Responder:
         if p.tick - self.last_think < THINK_TICKS and not p.challenged_me:
             return []
         self.last_think = p.tick
+        self._where(p)
         if self.arrived_at is None:
             self.arrived_at = p.tick
             return self._arrive(p)
@@ -118,7 +125,9 @@ class Responder:
                 self.entry_announced = True
                 commands.append(
                     Radio.of(
-                        "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                        "making_entry",
+                        location=self._where(p),
+                        action="making entry, solo, to the gunfire",
                     )
                 )
         commands.append(DrawWeapon())
@@ -139,19 +148,21 @@ class Responder:
             return [
                 Radio.of(
                     "post_stop",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="stopped",
                     casualties="checking",
                     action="threat stopped, starting care",
                     requests="rtf, ems, ccp",
                 ),
-                Radio.of("zone_warm", location=p.zone, requests="rtf, ccp"),
+                Radio.of("zone_warm", location=self._where(p), requests="rtf, ccp"),
             ]
         if not self.entry_announced and self._moving_in(p):
             self.entry_announced = True
             return [
                 Radio.of(
-                    "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                    "making_entry",
+                    location=self._where(p),
+                    action="making entry, solo, to the gunfire",
                 )
             ]
         if p.gunfire_within(150) and p.tick - self.last_update >= UPDATE_TICKS and p.entered:
@@ -159,7 +170,7 @@ class Responder:
             return [
                 Radio.of(
                     "update",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="inside, moving to the gunfire",
                 )
@@ -220,7 +231,7 @@ class Responder:
             return [
                 Radio.of(
                     "stand_off",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="shots inside; all units hold back, stay away from the building",
                     requests="perimeter",
@@ -231,7 +242,7 @@ class Responder:
                 return [
                     Radio.of(
                         "update",
-                        location=p.zone,
+                        location=self._where(p),
                         shots="active",
                         action="suspect barricaded, holding position, waiting for the team",
                     )
@@ -239,7 +250,7 @@ class Responder:
             return [
                 Radio.of(
                     "request",
-                    location=p.zone,
+                    location=self._where(p),
                     action="holding outside, waiting for backup",
                     requests="backup",
                 )
@@ -273,12 +284,19 @@ class Responder:
         return self._search(p, world)
 
     def _search(self, p: Percept, world: World) -> list[Command]:
-        """No gunfire heard: walk deliberately through the building's rooms, nearest first."""
+        """No gunfire heard: walk deliberately through the building's rooms, nearest first.
+
+        A room is cleared by walking to its middle, not by stepping into its doorway: shelves and
+        desks hide whoever is inside from the threshold. A corridor, lobby or stairwell passed
+        through counts as searched on the way.
+        """
         here = p.me.position
-        arrived = p.zone == self.search_target or here == self.last_position
+        if here != self.last_position:
+            self.last_position, self.still_since = here, p.tick
+        stuck = p.tick - max(self.still_since, self.search_since) >= STUCK_TICKS
+        arrived = here == self.search_goal or stuck
         given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
-        self.last_position = here
-        if p.zone and p.zone not in self.searched:
+        if p.zone and p.zone not in self.searched and self.level.zone(p.zone).kind != ZoneKind.ROOM:
             self.searched.append(p.zone)
         if self.search_target and not arrived and not given_up:
             return []
@@ -287,12 +305,18 @@ class Responder:
             for zone in self.level.zones
             if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
+        if not left and (not self.stop_seen or len(p.treated) < self.level.trainee.tourniquets):
+            # The attacker (or, after the stop, casualties) may still be out there: search again.
+            self.searched = [p.zone] if p.zone else []
+            left = [z for z in self.level.zones if z.kind in SEARCHED_KINDS and z.id != p.zone]
         if not left:
             return []
         target = min(left, key=lambda zone: (_zone_distance(zone, here), zone.id))
         self.searched.append(target.id)
         self.search_target, self.search_since = target.id, p.tick
-        return [*self._pace("walk"), MoveTo(zone=target.id)]
+        self.search_goal = _middle(world, target)
+        move = MoveTo(target=self.search_goal) if self.search_goal else MoveTo(zone=target.id)
+        return [*self._pace("walk"), move]
 
     def _care(self, p: Percept, world: World) -> list[Command]:
         """Go to the nearest critical casualty in view and apply a tourniquet."""
@@ -323,6 +347,13 @@ class Responder:
         care = self._care(p, world)
         return commands + (care or self._search(p, world))
 
+    def _where(self, p: Percept) -> str:
+        """The zone to name on the radio: where the trainee is, or the last zone they were in (a
+        doorway or a tile beside cover may lie outside every zone, and the radio needs a zone)."""
+        if p.zone:
+            self.last_zone = p.zone
+        return p.zone or self.last_zone
+
     def _pace(self, pace: str) -> list[Command]:
         """A pace change when the situation calls for another pace."""
         if pace == self.pace:
@@ -346,7 +377,7 @@ class Responder:
         described = next((text for text in p.dispatch if text), "")
         return Radio.of(
             "initial_report",
-            location=p.zone,
+            location=self._where(p),
             shots="active" if p.gunfire_tick is not None else "unknown",
             description=described[:80] or "unknown",
             weapon="long gun reported",
@@ -383,6 +414,19 @@ def _clear_shot(world: World, p: Percept, target: Seen) -> bool:
         if (x, y) in others:
             return False
     return True
+
+
+def _middle(world: World, zone) -> Position | None:
+    """The walkable tile of a zone's first area nearest its middle (None when none is walkable)."""
+    area = zone.areas[0]
+    cx, cy = (area.x1 + area.x2) / 2, (area.y1 + area.y2) / 2
+    tiles = [
+        Position(area.floor, x, y)
+        for x in range(area.x1, area.x2 + 1)
+        for y in range(area.y1, area.y2 + 1)
+        if world.building.walkable(Position(area.floor, x, y))
+    ]
+    return min(tiles, key=lambda t: ((t.x - cx) ** 2 + (t.y - cy) ** 2, t.x, t.y), default=None)
 
 
 def _zone_distance(zone, here: Position) -> float:
