@@ -24,7 +24,7 @@ INNOCENT_ROLES = ("civilian",)
 
 
 def unsafe_shots(f: Facts, r: Rule) -> list[Finding]:
-    """B1: a shot whose line, from the muzzle to the first wall that stops rounds, crosses a non-threat, or that is aimed at an innocent (-40 each)."""
+    """B1: a shot whose line, from the muzzle past the target to the first wall that stops rounds, crosses a non-threat, seen or hidden (one in sight is also a screen-out, HF1 or HF2), or that is aimed at an innocent (-40 each)."""
     shots = f.trainee_shots
     if not shots:
         return [
