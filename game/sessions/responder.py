@@ -26,6 +26,7 @@ from game.core.commands import (
 )
 from game.core.geometry import fire_line
 from game.core.level import Level, Position, ZoneKind
+from game.core.perception import SIGHT_RANGE, field_of_view
 from game.core.world import World
 from game.sessions.eyes import Percept, Seen
 from game.sessions.strategies import Strategy
@@ -77,6 +78,7 @@ class Responder:
     last_position: Position | None = None
     still_since: int = 0
     search_goal: Position | None = None
+    unseen: set[Position] = field(default_factory=set)
     last_zone: str = ""
 
     def decide(self, p: Percept, world: World) -> list[Command]:
@@ -286,15 +288,18 @@ class Responder:
     def _search(self, p: Percept, world: World) -> list[Command]:
         """No gunfire heard: walk deliberately through the building's rooms, nearest first.
 
-        A room is cleared by walking to its middle, not by stepping into its doorway: shelves and
-        desks hide whoever is inside from the threshold. A corridor, lobby or stairwell passed
-        through counts as searched on the way.
+        A room is cleared once every floor tile of it has been in sight (a look in from the
+        threshold will do where nothing blocks it), else by walking on to its middle: shelves and
+        desks can hide whoever is inside from the doorway. A corridor, lobby or stairwell passed
+        through counts as searched.
         """
         here = p.me.position
         if here != self.last_position:
             self.last_position, self.still_since = here, p.tick
+            if self.unseen:
+                self.unseen -= field_of_view(world.building, here, SIGHT_RANGE)
         stuck = p.tick - max(self.still_since, self.search_since) >= STUCK_TICKS
-        arrived = here == self.search_goal or stuck
+        arrived = here == self.search_goal or stuck or not self.unseen
         given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
         if p.zone and p.zone not in self.searched and self.level.zone(p.zone).kind != ZoneKind.ROOM:
             self.searched.append(p.zone)
@@ -315,6 +320,7 @@ class Responder:
         self.searched.append(target.id)
         self.search_target, self.search_since = target.id, p.tick
         self.search_goal = _middle(world, target)
+        self.unseen = _floor_tiles(world, target) - field_of_view(world.building, here, SIGHT_RANGE)
         move = MoveTo(target=self.search_goal) if self.search_goal else MoveTo(zone=target.id)
         return [*self._pace("walk"), move]
 
@@ -416,16 +422,22 @@ def _clear_shot(world: World, p: Percept, target: Seen) -> bool:
     return True
 
 
-def _middle(world: World, zone) -> Position | None:
-    """The walkable tile of a zone's first area nearest its middle (None when none is walkable)."""
+def _floor_tiles(world: World, zone) -> set[Position]:
+    """The walkable tiles of a zone's first area."""
     area = zone.areas[0]
-    cx, cy = (area.x1 + area.x2) / 2, (area.y1 + area.y2) / 2
-    tiles = [
+    return {
         Position(area.floor, x, y)
         for x in range(area.x1, area.x2 + 1)
         for y in range(area.y1, area.y2 + 1)
         if world.building.walkable(Position(area.floor, x, y))
-    ]
+    }
+
+
+def _middle(world: World, zone) -> Position | None:
+    """The walkable tile of a zone's first area nearest its middle (None when none is walkable)."""
+    area = zone.areas[0]
+    cx, cy = (area.x1 + area.x2) / 2, (area.y1 + area.y2) / 2
+    tiles = _floor_tiles(world, zone)
     return min(tiles, key=lambda t: ((t.x - cx) ** 2 + (t.y - cy) ** 2, t.x, t.y), default=None)
 
 
