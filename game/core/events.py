@@ -245,7 +245,7 @@ class ContactMade(Event):
 
 @dataclass(frozen=True, slots=True)
 class ShotFired(Event):
-    """A round fired: the line of fire continued past the target until cover or concealment stopped it."""
+    """A round fired: the line of fire continued past the target until cover or concealment stopped it; who stood on it up to the first cover, and who of them the shooter could see, judge the decision to fire."""
 
     shooter: str
     shooter_role: str
