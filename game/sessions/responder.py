@@ -47,6 +47,8 @@ SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STA
 FIRE_RANGE = 25
 SEARCH_GIVE_UP_TICKS = 300
 """A search goes on to the next room when one has not been reached in 30 s..."""
+CLOSE_IN_TICKS = 20
+"""After a shot refused for want of sight, close on the target this long before firing again."""
 STUCK_TICKS = 20
 """...or when the trainee has not changed tile for 2 s (the room cannot be reached from here). A walk
 covers 1.5 tiles a second, so between two decisions half a second apart the tile may not change."""
@@ -80,6 +82,7 @@ class Responder:
     search_goal: Position | None = None
     unseen: set[Position] = field(default_factory=set)
     last_zone: str = ""
+    closing_until: int = -1
 
     def decide(self, p: Percept, world: World) -> list[Command]:
         """The commands for this tick (most ticks: none, the last ones carry on)."""
@@ -180,7 +183,14 @@ class Responder:
         return []
 
     def _engage(self, p: Percept, world: World) -> list[Command]:
-        """Challenge or fire at the person in view who is the threat (or looks like one)."""
+        """Challenge or fire at the person in view who is the threat (or looks like one).
+
+        A shot refused because the target cannot be seen from here (a glimpse past a shelf) is not
+        tried again from the same tile: the trainee closes on them for a couple of seconds first.
+        """
+        if any("cannot see that person" in reason for reason in p.refused):
+            self.closing_until = p.tick + CLOSE_IN_TICKS
+        blind = p.tick < self.closing_until
         for seen in p.people:
             if (
                 not seen.armed
@@ -196,6 +206,8 @@ class Responder:
                 if seen.distance <= FIRE_RANGE and (
                     self.strategy.reckless or _clear_shot(world, p, seen)
                 ):
+                    if blind:
+                        return [MoveTo(target=seen.position)]
                     return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
                 continue
             if seen.looks_police and not seen.hostile:
@@ -207,6 +219,8 @@ class Responder:
                 if self.strategy.hold == "talk":
                     return [Challenge(seen.handle)] if seen.distance <= CHALLENGE_RANGE else []
                 if _clear_shot(world, p, seen):
+                    if blind:
+                        return [MoveTo(target=seen.position)]
                     return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
             if (
                 seen.distance <= CHALLENGE_RANGE
