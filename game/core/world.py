@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
@@ -209,9 +209,16 @@ class World:
         """The person with this id, or None."""
         return self._by_id.get(person_id)
 
-    def snapshot(self) -> list[PersonView]:
-        """Everyone on scene, as read-only pictures for drawing."""
-        return [view(p) for p in self.people if p.present]
+    def snapshot(self, on: Container[Position] | None = None) -> list[PersonView]:
+        """Everyone on scene (or only those standing on one of the tiles `on`), as read-only pictures."""
+        if on is None:
+            return [view(p) for p in self.people if p.present]
+        return [view(p) for p in self.people if p.present and p.position in on]
+
+    def view_of(self, person_id: str) -> PersonView | None:
+        """The picture of one person on scene, or None (absent or unknown)."""
+        person = self._by_id.get(person_id)
+        return view(person) if person is not None and person.present else None
 
     def zone_at(self, position: Position) -> str:
         """The id of the zone a tile lies in, or ''."""
