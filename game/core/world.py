@@ -183,11 +183,17 @@ class World:
         for person in self.armed_civilians:
             if person.present:
                 civilians.answer_challenge(self, person)
-        for person in self.civilians:
-            if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
-                if person.state == "idle" and not self.alerted and person.condition == "ok":
-                    continue
-                civilians.act_civilian(self, person)
+        alerted = self.alerted
+        acting = [
+            p
+            for p in self.civilians
+            if p.present
+            and p.state not in _SETTLED
+            and p.condition in _MOBILE
+            and (alerted or p.state != "idle" or p.condition != "ok")
+        ]  # chosen before anyone acts: a civilian's act changes only their own state
+        for person in acting:
+            civilians.act_civilian(self, person)
         self._casualties()
         self._trainee_perception()
         if self.tick >= self.level.duration and not self.finished:
@@ -577,6 +583,10 @@ class World:
         for person in self._sightable:
             if not person.present or not person.armed:
                 continue
+            if person.id in self._sighted and (
+                person.role is not Role.SUSPECT or person.id in self._contact_made
+            ):
+                continue  # already sighted, and no contact left to make: seeing them adds nothing
             in_sight = self.sees(trainee, person)
             if not in_sight:
                 continue
