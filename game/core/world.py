@@ -215,16 +215,15 @@ class World:
         """The person with this id, or None."""
         return self._by_id.get(person_id)
 
-    def snapshot(self, on: Container[Position] | None = None) -> list[PersonView]:
-        """Everyone on scene (or only those standing on one of the tiles `on`), as read-only pictures."""
+    def snapshot(self, on: Container[Position] | None = None, of: str = "") -> list[PersonView]:
+        """Everyone on scene, as read-only pictures; only those standing on one of the tiles `on`,
+        or only the person `of` (when on scene), if given."""
+        if of:
+            person = self._by_id.get(of)
+            return [view(person)] if person is not None and person.present else []
         if on is None:
             return [view(p) for p in self.people if p.present]
         return [view(p) for p in self.people if p.present and p.position in on]
-
-    def view_of(self, person_id: str) -> PersonView | None:
-        """The picture of one person on scene, or None (absent or unknown)."""
-        person = self._by_id.get(person_id)
-        return view(person) if person is not None and person.present else None
 
     def zone_at(self, position: Position) -> str:
         """The id of the zone a tile lies in, or ''."""

@@ -152,7 +152,7 @@ class Eyes:
     def look(self) -> Percept:
         """What the trainee perceives now."""
         world = self.world
-        me = world.view_of("trainee")
+        me = next(iter(world.snapshot(of="trainee")), None)
         people: list[Seen] = []
         if me is not None:
             here = me.position
