@@ -121,6 +121,7 @@ class World:
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
+        self._civilians_here = [p for p in self.civilians if p.present]
         self.armed_civilians = [p for p in self.civilians if p.armed]
         """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
         self._sightable = self._armed + self.armed_civilians
@@ -186,7 +187,7 @@ class World:
         alerted = self.alerted
         acting = [
             p
-            for p in self.civilians
+            for p in self._civilians_here
             if p.present
             and p.state not in _SETTLED
             and p.condition in _MOBILE
@@ -194,6 +195,8 @@ class World:
         ]  # chosen before anyone acts: a civilian's act changes only their own state
         for person in acting:
             civilians.act_civilian(self, person)
+        if any(not p.present for p in acting):  # someone escaped: a civilian never comes back
+            self._civilians_here = [p for p in self._civilians_here if p.present]
         self._casualties()
         self._trainee_perception()
         if self.tick >= self.level.duration and not self.finished:
