@@ -63,6 +63,14 @@ def test_an_unknown_weapon_is_an_error_with_a_hint() -> None:
     assert errors[0].path == "civilians[1].weapon" and "handgun" in errors[0].message
 
 
+def test_a_misspelt_weapon_is_one_error_without_a_cascade_of_no_weapon_warnings() -> None:
+    errors, warnings = problems(armed("weapon: handgn, weapon_drawn: true, turn_seconds: 2"))
+    assert [p.path for p in errors] == ["civilians[1].weapon"]
+    assert warnings == []
+    _, unarmed = problems(armed("weapon: none, weapon_drawn: true"))
+    assert [w.path for w in unarmed] == ["civilians[1].weapon_drawn"]
+
+
 def test_armed_only_fields_on_an_unarmed_group_are_warnings() -> None:
     errors, warnings = problems(armed("turn_seconds: 2"))
     assert errors == []

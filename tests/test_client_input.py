@@ -205,3 +205,9 @@ def test_the_advance_key_moves_toward_the_gunfire_and_the_comply_key_complies():
     hints = [action for action, _ in keys_at_hand(at_hand)]
     assert hints[0] == "comply" and "advance" in hints
     assert "comply" not in [a for a, _ in keys_at_hand(AtHand(None))]
+
+
+def test_the_skip_key_is_offered_first_only_during_the_walk_through():
+    hints = [action for action, _ in keys_at_hand(AtHand(trainee(), walk_through=True))]
+    assert hints[0] == "skip_tutorial"
+    assert "skip_tutorial" not in [a for a, _ in keys_at_hand(AtHand(trainee()))]

@@ -194,3 +194,23 @@ def test_a_guided_run_replays_headless_to_the_same_event_log(tmp_path):
     play.recorder.save(path, play.world.tick, event_log_sha256=event_log_sha256(play.world.log))
     result = run_script(load_script(path))
     assert result.event_log_sha256 == event_log_sha256(play.world.log)
+
+
+def test_the_keys_panel_offers_the_skip_key_until_the_walk_through_ends(tmp_path):
+    play, screen = orientation(tmp_path)
+    frames(play, 2)
+    shown = [b.text for b in frame_text(play, screen)]
+    assert "Skip the walk-through" in shown
+    play.handle(key(pygame.K_k))
+    frames(play, 2)
+    assert "Skip the walk-through" not in [b.text for b in frame_text(play, screen)]
+
+
+def test_the_briefing_names_the_skip_key_only_for_a_level_with_a_walk_through(tmp_path):
+    from game.client.scenes.briefing import BriefingScene
+
+    context, _ = make_context(tmp_path, (1280, 720))
+    guided = dict(BriefingScene(context, load("orientation"), 1).controls())
+    assert guided["K"] == "skip the walk-through's steps"
+    plain = BriefingScene(context, load("wing_a"), 1).controls()
+    assert "skip the walk-through's steps" not in dict(plain).values()

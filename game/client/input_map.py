@@ -58,6 +58,7 @@ class AtHand:
     gunfire_heard: bool = False
     challenged: bool = False
     target_words: str = ""
+    walk_through: bool = False
 
 
 def key_map(bindings: dict[str, list[str]]) -> dict[int, str]:
@@ -144,6 +145,8 @@ def keys_at_hand(at_hand: AtHand) -> list[tuple[str, str]]:
     hints: list[tuple[str, str]] = [("run", "Run (hold)")]
     if at_hand.challenged:
         hints.insert(0, ("comply", "Comply: weapon down, hands visible"))
+    if at_hand.walk_through:
+        hints.insert(0, ("skip_tutorial", "Skip the walk-through"))
     if at_hand.gunfire_heard:
         hints.append(("advance", "Move toward the gunfire"))
     if trainee is not None and trainee.protection != "open":

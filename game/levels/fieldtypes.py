@@ -1,4 +1,6 @@
-"""The small type language the field table is written in (read by the validator and the schema)."""
+"""The small type language the field tables are written in: the level's (`game.levels.fields`) and the
+script's (`game.sessions.scriptfields`, `game.sessions.commandfields`), read by their validators, the
+schema writer (`game.levels.schema`) and the guide writer (`game.levels.guide`)."""
 
 from __future__ import annotations
 
@@ -69,6 +71,13 @@ class Choice:
 
     values: tuple[str, ...]
     enum: type[Enum] | None = None
+    meanings: tuple[str, ...] = ()
+    """What each word means (same order as `values`), for the schema and the guide."""
+
+
+def choice_of(meanings: dict[str, str]) -> Choice:
+    """A Choice over a mapping of word -> what it means."""
+    return Choice(tuple(meanings), None, tuple(meanings.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +103,48 @@ class Rows:
 @dataclass(frozen=True, slots=True)
 class When:
     """A variant condition: `{group: option}` or `{group: [option, option]}`."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelName:
+    """The id of something the level defines (`what`: zone, exit zone, person), checked against it."""
+
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """Text of a fixed form (`regex`, whole text), described as `what`."""
+
+    regex: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """Any plain value (text, number, true/false), compared as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A value (exactly it), or `{min: ..., max: ...}` with at least one of them."""
+
+    item: FieldType
+
+
+@dataclass(frozen=True, slots=True)
+class Either:
+    """A value of any one of several types (the first that fits)."""
+
+    options: tuple[FieldType, ...]
+    what: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A type defined once under a name (for recursive shapes such as conditions)."""
+
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +197,11 @@ class Obj:
     """Weights whose omission leaving only one choice is usually a slip: `check` warns."""
     example: object = None
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The YAML names of its fields, in table order."""
+        return tuple(item.name for item in self.fields)
+
     def field(self, name: str) -> Field:
         """The field with this YAML name."""
         for item in self.fields:
@@ -169,6 +225,12 @@ FieldType = (
     | FloorRef
     | Rows
     | When
+    | LevelName
+    | Pattern
+    | Plain
+    | Bounds
+    | Either
+    | Ref
     | ListOf
     | MapOf
     | Obj

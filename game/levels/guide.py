@@ -8,7 +8,20 @@ from pathlib import Path
 
 from game.core.level import DEFAULT_LEGEND
 from game.levels.fields import LEVEL
-from game.levels.fieldtypes import NO_DEFAULT, Field, FieldType, ListOf, MapOf, Obj
+from game.levels.fieldtypes import (
+    NO_DEFAULT,
+    Bounds,
+    Either,
+    Field,
+    FieldType,
+    LevelName,
+    ListOf,
+    MapOf,
+    Obj,
+    Pattern,
+    Plain,
+    Ref,
+)
 from game.levels.limits import LIMITS
 from game.levels.validate import expectation
 
@@ -35,16 +48,29 @@ def reference_markdown() -> str:
     for entry in DEFAULT_LEGEND:
         shown = "(space)" if entry.symbol == " " else entry.symbol.replace("|", "\\|")
         parts.append(f"| `{shown}` | {entry.kind.value} | {entry.name} |")
-    for spec, where in _objects(LEVEL, "the file"):
-        parts += ["", f"### {spec.name}", "", f"{spec.doc} Used in: {where}.", ""]
-        if spec.one_of:
-            parts += [f"Write exactly one of: {', '.join(f'`{n}`' for n in spec.one_of)}.", ""]
-        parts += [
-            "| field | type | required / default | meaning | example |",
-            "|---|---|---|---|---|",
-        ]
-        parts += [_row(item) for item in spec.fields]
+    parts += field_tables(LEVEL, "the file")
     return "\n".join(parts) + "\n"
+
+
+def field_tables(root: Obj, where: str, phrases: dict | None = None) -> list[str]:
+    """A table of fields for every mapping reachable from `root`, each under its own heading."""
+    parts: list[str] = []
+    for spec, used in _objects(root, where):
+        parts += ["", f"### {spec.name}", "", f"{spec.doc} Used in: {used}.", ""]
+        parts += field_table(spec, phrases)
+    return parts
+
+
+def field_table(spec: Obj, phrases: dict | None = None) -> list[str]:
+    """One mapping's fields as a table: type, required or default, meaning and example."""
+    parts = []
+    if spec.one_of:
+        parts += [f"Write exactly one of: {', '.join(f'`{n}`' for n in spec.one_of)}.", ""]
+    parts += [
+        "| field | type | required / default | meaning | example |",
+        "|---|---|---|---|---|",
+    ]
+    return parts + [_row(item, phrases or {}) for item in spec.fields]
 
 
 def update_guide(text: str) -> str:
@@ -80,31 +106,48 @@ def _inner(kind: FieldType) -> FieldType:
     return kind
 
 
-def _row(item: Field) -> str:
+def _row(item: Field, phrases: dict) -> str:
     """One table row for a field."""
     if item.required:
         need = "required"
     elif item.default is NO_DEFAULT:
         need = "optional"
     else:
-        need = f"default `{_yaml(item.default)}`"
-    example = "" if item.example is None else f"`{item.name}: {_yaml(item.example)}`"
+        need = f"default `{yaml_text(item.default)}`"
+    example = "" if item.example is None else f"`{item.name}: {yaml_text(item.example)}`"
     example = example.replace("|", "\\|")
-    return f"| `{item.name}` | {_type_phrase(item.type)} | {need} | {item.doc} | {example} |"
+    doc = item.doc.replace("|", "\\|")
+    return f"| `{item.name}` | {type_phrase(item.type, phrases)} | {need} | {doc} | {example} |"
 
 
-def _type_phrase(kind: FieldType) -> str:
-    """A short description of a field's type for the table."""
-    if isinstance(kind, ListOf):
-        return f"list of {_type_phrase(kind.item)}"
-    if isinstance(kind, MapOf):
-        return f"mapping of {_type_phrase(kind.key)} to {_type_phrase(kind.value)}"
-    if isinstance(kind, Obj):
-        return f"[{kind.name}](#{kind.name.replace(' ', '-')})"
+def type_phrase(kind: FieldType, phrases: dict | None = None) -> str:
+    """A short description of a field's type for the table (`phrases` names some types, by id)."""
+    phrases = phrases or {}
+    if id(kind) in phrases:
+        return phrases[id(kind)]
+    match kind:
+        case ListOf(item=item):
+            return f"list of {type_phrase(item, phrases)}"
+        case MapOf(key=key, value=value):
+            return f"mapping of {type_phrase(key, phrases)} to {type_phrase(value, phrases)}"
+        case Obj(name=name):
+            return f"[{name}](#{name.replace(' ', '-')})"
+        case Bounds(item=item):
+            return f"{type_phrase(item, phrases)}, or `{{min, max}}` of them"
+        case Either(options=options, what=what):
+            return what or " or ".join(type_phrase(option, phrases) for option in options)
+        case LevelName(what=what):
+            return f"{'an' if what[0] in 'aeiou' else 'a'} {what} id of the level"
+        case Pattern(what=what):
+            return what
+        case Plain():
+            return "a plain value"
+        case Ref(name=name):
+            return f"a {name}"
     return expectation(kind).replace("|", "\\|")
 
 
-def _yaml(value: object) -> str:
+def yaml_text(value: object) -> str:
     """A value in YAML flow style for the tables."""
     if isinstance(value, str):
         if "\n" in value:
@@ -113,9 +156,9 @@ def _yaml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+        return "[" + ", ".join(yaml_text(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_yaml(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {yaml_text(item)}" for key, item in value.items()) + "}"
     return str(value)
 
 

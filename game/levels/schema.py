@@ -12,17 +12,23 @@ from game.levels.fieldtypes import (
     NO_DEFAULT,
     Area,
     Boolean,
+    Bounds,
     Choice,
+    Either,
     Field,
     FieldType,
     FloorRef,
     Ident,
     Integer,
+    LevelName,
     ListOf,
     MapOf,
     Number,
     Obj,
+    Pattern,
+    Plain,
     Point,
+    Ref,
     Rows,
     Seconds,
     Symbol,
@@ -67,6 +73,8 @@ def type_schema(kind: FieldType) -> dict:
             return {"type": "string", "minLength": 1, "maxLength": 1}
         case Integer(minimum=lo, maximum=hi):
             return _bounded({"type": "integer"}, lo, hi)
+        case Number(minimum=lo, maximum=hi, exclusive_minimum=True):
+            return _bounded({"type": "number", "exclusiveMinimum": lo}, None, hi)
         case Number(minimum=lo, maximum=hi):
             return _bounded({"type": "number"}, lo, hi)
         case Seconds(positive=positive):
@@ -80,8 +88,30 @@ def type_schema(kind: FieldType) -> dict:
         case Time(positive=positive):
             whole = {"type": "integer", "minimum": 1 if positive else 0}
             return {"oneOf": [{"type": "string", "pattern": f"^{TIME_TEXT.pattern}$"}, whole]}
-        case Choice(values=values):
+        case Choice(values=values, meanings=()):
             return {"type": "string", "enum": list(values)}
+        case Choice(values=values, meanings=meanings):
+            words = zip(values, meanings, strict=True)
+            return {"oneOf": [{"const": word, "description": doc} for word, doc in words]}
+        case LevelName():
+            return {"type": "string", "minLength": 1}
+        case Pattern(regex=regex):
+            return {"type": "string", "pattern": f"^{regex}$"}
+        case Plain():
+            return {"type": ["string", "number", "boolean", "null"]}
+        case Bounds(item=item):
+            one = type_schema(item)
+            pair = {
+                "type": "object",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {"min": one, "max": one},
+            }
+            return {"oneOf": [one, pair]}
+        case Either(options=options):
+            return {"anyOf": [type_schema(option) for option in options]}
+        case Ref(name=name):
+            return {"$ref": f"#/definitions/{name}"}
         case Point():
             return {"type": "array", "items": tiles, "minItems": 2, "maxItems": 2}
         case Area():
@@ -110,7 +140,7 @@ def type_schema(kind: FieldType) -> dict:
                 "additionalProperties": type_schema(value),
             }
         case Obj():
-            return _object_schema(kind)
+            return object_schema(kind)
     raise TypeError(f"no schema for {kind!r}")
 
 
@@ -122,13 +152,13 @@ def main() -> int:
     return 0
 
 
-def _object_schema(spec: Obj) -> dict:
+def object_schema(spec: Obj) -> dict:
     """The schema of a mapping with known fields."""
     schema: dict = {
         "type": "object",
         "description": spec.doc,
         "additionalProperties": False,
-        "properties": {item.name: _field_schema(item) for item in spec.fields},
+        "properties": {item.name: field_schema(item) for item in spec.fields},
     }
     required = [item.name for item in spec.fields if item.required]
     if required:
@@ -140,7 +170,7 @@ def _object_schema(spec: Obj) -> dict:
     return schema
 
 
-def _field_schema(item: Field) -> dict:
+def field_schema(item: Field) -> dict:
     """The schema of one field: its type plus description, default and example."""
     schema = type_schema(item.type)
     extra: dict = {"description": item.doc}

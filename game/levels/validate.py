@@ -18,10 +18,12 @@ from game.levels.fieldtypes import (
     FloorRef,
     Ident,
     Integer,
+    LevelName,
     ListOf,
     MapOf,
     Number,
     Obj,
+    Pattern,
     Point,
     Rows,
     Seconds,
@@ -80,6 +82,13 @@ class Context:
 def validate(node: Node, kind: FieldType, path: str, ctx: Context) -> object:
     """The built value of a node of this type, or INVALID after reporting why."""
     ctx.nodes[path] = node
+    if isinstance(kind, LevelName):
+        kind = Text(nonempty=True)  # checked against the level by the format that names it
+    if isinstance(kind, Pattern):
+        value = validate(node, Text(), path, ctx)
+        if value is INVALID or re.fullmatch(kind.regex, value):
+            return value
+        return _fail(ctx, node, path, f"expected {kind.what}")
     if isinstance(kind, Obj):
         return _obj(node, kind, path, ctx)
     if isinstance(kind, ListOf):

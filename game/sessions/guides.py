@@ -1,4 +1,8 @@
-"""Generate the instructors' reference sections of levels/README.md from the code they describe.
+"""Generate every guide and schema from the code they describe; `python -m game.sessions.guides`.
+
+It writes the instructors' reference sections of levels/README.md (below), the level field
+reference (`game.levels.guide`), the script guide's reference parts (`game.sessions.scriptguide`)
+and both JSON Schemas (`game.levels.schema`, `game.sessions.schema`).
 
 The rule ids come from the rubric's own rows (`game.scoring.RULES`), the clocks from the scoring
 clocks' moments, and the identification fields from the level field table, so the guide cannot drift
@@ -73,9 +77,18 @@ def update_guide(text: str) -> str:
 
 
 def main() -> int:
-    """Rewrite the generated sections of levels/README.md."""
+    """Rewrite every generated guide section and both schemas."""
+    from game.levels import guide as level_guide
+    from game.levels import schema as level_schema
+    from game.sessions import schema as script_schema
+    from game.sessions import scriptguide
+
+    level_guide.main()
     GUIDE_PATH.write_text(update_guide(GUIDE_PATH.read_text(encoding="utf-8")), encoding="utf-8")
     print(f"updated {GUIDE_PATH}")
+    print(f"updated {scriptguide.write_guide()}")
+    level_schema.main()
+    script_schema.main()
     return 0
 
 

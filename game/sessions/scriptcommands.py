@@ -1,97 +1,39 @@
 """Commands as scripts write them: `{at: "0:35", do: move_to, zone: a_hall}` <-> `Command` values.
 
-The table comes from `game.core.commands` itself (class names in snake_case, their fields), so a new
-command is scriptable as soon as it exists. Position fields are written `tile: [x, y]` plus an
-optional `floor:`; a radio message is `kind:` plus one key per slot.
+The commands are those of `game.core.commands` (class names in snake_case); the keys each takes and
+their types are the field table's (`game.sessions.commandfields`). Position fields are written
+`tile: [x, y]` plus an optional `floor:`; a radio message is `kind:` plus one key per slot.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import MISSING, dataclass, fields, replace
+from dataclasses import MISSING, fields, replace
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from game.core.commands import (
-    COMMAND_TYPES,
-    PACES,
-    RADIO_KINDS,
-    RADIO_SLOTS,
-    REQUESTS,
-    SHOTS_STATUS,
-    SUSPECT_STATUS,
-    Command,
-    Fire,
-    FireAt,
-    MoveTo,
-    Radio,
-)
-from game.core.level import WALKABLE, Level, Position, TileKind, ZoneKind
+from game.core.commands import RADIO_SLOTS, Command, Fire, FireAt, MoveTo, Radio
+from game.core.level import WALKABLE, Position, TileKind, ZoneKind
 from game.levels.errors import did_you_mean
-from game.levels.fieldtypes import Boolean, Choice, FloorRef, Integer, Point, Text, Time
+from game.levels.fieldtypes import Either, FloorRef, LevelName, Point, Text
 from game.levels.validate import INVALID, Context, entries_of, validate
 from game.levels.yamlsafe import describe
-from game.sessions.conditions import TARGETS
-from game.sessions.scriptreactive import (
+from game.sessions.commandfields import (
+    COMMANDS,
     REACTIVE_KEYS,
-    Reaction,
-    direction_of,
-    parse_condition,
-    parse_every,
+    TIME_FIELDS,
+    TIME_KEYS,
+    command_keys,
+    key_type,
+    snake_case,
 )
+from game.sessions.conditions import TARGETS
+from game.sessions.levelfacts import LevelFacts
+from game.sessions.scriptreactive import Reaction, direction_of, parse_condition, parse_every
 
-TIME_KEYS = ("at", "tick")
-"""When a command is given: `at: "m:ss"` from the scenario start, or `tick: N` (exact)."""
+__all__ = ["COMMANDS", "TIME_KEYS", "LevelFacts", "command_to_yaml", "parse_command", "snake_case"]
 
 EXIT_KINDS = frozenset({ZoneKind.EXIT, ZoneKind.CCP, ZoneKind.STAGING})
-
-
-def snake_case(name: str) -> str:
-    """`TakeCover` -> `take_cover`, the way `command_name` names commands."""
-    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
-
-
-COMMANDS: dict[str, type] = {snake_case(cls.__name__): cls for cls in COMMAND_TYPES}
-"""Every command class by its script name."""
-
-
-@dataclass(frozen=True, slots=True)
-class LevelFacts:
-    """What a script is checked against: the level's ids, zones, variants and map."""
-
-    zones: dict[str, ZoneKind]
-    people: tuple[str, ...]
-    variants: dict[str, tuple[str, ...]]
-    floor_names: tuple[str, ...]
-    tiles: tuple[tuple[tuple[TileKind, ...], ...], ...]
-    duration: int
-
-    @staticmethod
-    def of(level: Level) -> LevelFacts:
-        """The facts of a loaded level."""
-        people = level.person_ids()
-        kinds = {entry.symbol: entry.kind for entry in level.legend}
-        tiles = tuple(
-            tuple(tuple(kinds.get(c, TileKind.VOID) for c in row) for row in floor.rows)
-            for floor in level.floors
-        )
-        return LevelFacts(
-            zones={z.id: z.kind for z in level.zones},
-            people=tuple(dict.fromkeys(people)),
-            variants={g.id: tuple(o.id for o in g.options) for g in level.variants},
-            floor_names=tuple(f.name for f in level.floors),
-            tiles=tiles,
-            duration=level.duration,
-        )
-
-    def tile(self, position: Position) -> TileKind | None:
-        """The kind of a tile, or None when it is off the map."""
-        if not 0 <= position.floor < len(self.tiles):
-            return None
-        rows = self.tiles[position.floor]
-        if not 0 <= position.y < len(rows) or not 0 <= position.x < len(rows[position.y]):
-            return None
-        return rows[position.y][position.x]
 
 
 def parse_command(
@@ -158,16 +100,6 @@ def command_to_yaml(command: Command) -> dict[str, object]:
     return out
 
 
-def script_keys(cls: type) -> tuple[str, ...]:
-    """The keys a command takes in a script, besides `at`/`tick` and `do`."""
-    if cls is Radio:
-        return ("kind", *RADIO_SLOTS)
-    keys: list[str] = []
-    for f in fields(cls):
-        keys += ["tile", "floor"] if _is_position(f) else [f.name]
-    return tuple(keys)
-
-
 # -- internals -----------------------------------------------------------------------------------
 
 
@@ -189,7 +121,7 @@ def _tick(
         ctx.report(entries["tick"][0], f"{path}.tick", "write only one of: at, tick")
         return None
     key = given[0]
-    kind = Time() if key == "at" else Integer(0)
+    kind = next(item.type for item in TIME_FIELDS if item.name == key)
     value = validate(entries[key][1], kind, f"{path}.{key}", ctx)
     return None if value is INVALID else value
 
@@ -203,8 +135,8 @@ def _build(
     facts: LevelFacts | None,
     ctx: Context,
 ) -> Command | None:
-    """Check a command's own keys and build it."""
-    keys = script_keys(cls)
+    """Check a command's own keys (as the table lists them) and build it."""
+    keys = command_keys(name)
     ok = True
     for key, (key_node, _) in args.items():
         if key not in keys:
@@ -212,6 +144,9 @@ def _build(
             hint = did_you_mean(key, keys) or listing
             ctx.report(key_node, f"{path}.{key}", f"unknown field {key!r} for {name}{hint}")
             ok = False
+    if ok and "floor" in args and "tile" not in args:
+        ctx.report(args["floor"][0], f"{path}.floor", "'floor' only goes with 'tile'")
+        return None
     if cls is Radio:
         return _radio(node, args, path, facts, ctx) if ok else None
     values: dict[str, object] = {}
@@ -228,7 +163,7 @@ def _build(
                 ctx.report(node, f"{path}.{f.name}", f"required field is missing for {name}")
                 ok = False
             continue
-        value = _value(f.name, f.type, args[f.name][1], f"{path}.{f.name}", facts, ctx)
+        value = _value(key_type(name, f.name), args[f.name][1], f"{path}.{f.name}", facts, ctx)
         ok = ok and value is not INVALID
         values[f.name] = value
     if cls.__name__ == "MoveTo" and ok and not values:
@@ -240,23 +175,16 @@ def _build(
     return cls(**values) if ok else None
 
 
-def _value(
-    name: str, annotation: str, node: Node, path: str, facts: LevelFacts | None, ctx: Context
-) -> object:
-    """One plain field of a command, checked by what it names."""
-    if name in ("dx", "dy"):
-        return validate(node, Integer(-1, 1), path, ctx)
-    if name == "pace":
-        return validate(node, Choice(PACES), path, ctx)
-    if name in ("zone", "exit_zone"):
-        return _zone(node, path, facts, ctx, exits_only=name == "exit_zone")
-    if name == "target":
-        return _person(node, path, facts, ctx)
-    if annotation == "int":
-        return validate(node, Integer(), path, ctx)
-    if annotation == "bool":
-        return validate(node, Boolean(), path, ctx)
-    return validate(node, Text(), path, ctx)
+def _value(kind: object, node: Node, path: str, facts: LevelFacts | None, ctx: Context) -> object:
+    """One plain key of a command, checked as the table types it (names against the level)."""
+    match kind:
+        case LevelName(what="zone" | "exit zone"):
+            return _zone(node, path, facts, ctx, exits_only=kind.what == "exit zone")
+        case LevelName(what="person"):
+            return _person(node, path, facts, ctx)
+        case Either():
+            return _requests(node, path, ctx)
+    return validate(node, kind, path, ctx)
 
 
 def _zone(
@@ -345,32 +273,22 @@ def _radio(
 ) -> Command | None:
     """A radio message: `kind` plus slots, each checked as the radio checks it."""
     ok = True
+    kinds = key_type("radio", "kind")
     if "kind" not in args:
         ctx.report(
             node,
             f"{path}.kind",
-            f"required field is missing for radio; one of: {', '.join(RADIO_KINDS)}",
+            f"required field is missing for radio; one of: {', '.join(kinds.values)}",
         )
         ok = False
         kind = INVALID
     else:
-        kind = validate(args["kind"][1], Choice(RADIO_KINDS), f"{path}.kind", ctx)
+        kind = validate(args["kind"][1], kinds, f"{path}.kind", ctx)
     slots: dict[str, str] = {}
     for slot in RADIO_SLOTS:
         if slot not in args:
             continue
-        value_node = args[slot][1]
-        slot_path = f"{path}.{slot}"
-        if slot == "shots":
-            value = validate(value_node, Choice(SHOTS_STATUS), slot_path, ctx)
-        elif slot == "status":
-            value = validate(value_node, Choice(SUSPECT_STATUS), slot_path, ctx)
-        elif slot == "location":
-            value = _zone(value_node, slot_path, facts, ctx, exits_only=False)
-        elif slot == "requests":
-            value = _requests(value_node, slot_path, ctx)
-        else:
-            value = validate(value_node, Text(), slot_path, ctx)
+        value = _value(key_type("radio", slot), args[slot][1], f"{path}.{slot}", facts, ctx)
         if value is INVALID:
             ok = False
         else:
@@ -381,9 +299,10 @@ def _radio(
 
 
 def _requests(node: Node, path: str, ctx: Context) -> object:
-    """Requests as a list `[backup, ems]` or text "backup, ems"; each one of REQUESTS."""
+    """Requests as a list `[backup, ems]` or text "backup, ems"; each one of the table's requests."""
+    requests = key_type("radio", "requests").options[0].item
     if isinstance(node, SequenceNode):
-        items = [(item, validate(item, Choice(REQUESTS), path, ctx)) for item in node.value]
+        items = [(item, validate(item, requests, path, ctx)) for item in node.value]
         if any(value is INVALID for _, value in items):
             return INVALID
         return ", ".join(value for _, value in items)
@@ -391,9 +310,10 @@ def _requests(node: Node, path: str, ctx: Context) -> object:
     if text is INVALID:
         return INVALID
     parts = [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [part for part in parts if part not in REQUESTS]
+    unknown = [part for part in parts if part not in requests.values]
     if unknown:
-        hint = did_you_mean(unknown[0], REQUESTS) or f"; one of: {', '.join(REQUESTS)}"
+        known = requests.values
+        hint = did_you_mean(unknown[0], known) or f"; one of: {', '.join(known)}"
         ctx.report(node, path, f"unknown request {unknown[0]!r}{hint}")
         return INVALID
     return ", ".join(parts)
@@ -433,7 +353,7 @@ def _move_to_person(
         if key != "person":
             ctx.report(args[key][0], f"{path}.{key}", "write only one of: zone, tile, person")
             ok = False
-    word = validate(args["person"][1], Choice(tuple(TARGETS)), f"{path}.person", ctx)
+    word = validate(args["person"][1], key_type("move_to", "person"), f"{path}.person", ctx)
     if word is INVALID or not ok:
         return None, ""
     return MoveTo(), word

@@ -13,9 +13,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.core.level import TICK_RATE
 from game.levels.errors import did_you_mean
-from game.levels.fieldtypes import Boolean, Choice, Number, Point, Text, Time
+from game.levels.fieldtypes import Time
 from game.levels.validate import INVALID, TIME_TEXT, Context, entries_of, validate
 from game.levels.yamlsafe import describe, scalar_value
+from game.sessions.commandfields import (
+    CONDITION_KEYS,
+    DIRECTION_REACH,
+    DIRECTIONS,
+    PERIOD,
+    REACTIVE_KEYS,
+    WITHIN_GOES_WITH,
+    condition_form,
+    key_type,
+)
 from game.sessions.conditions import (
     FLAGS,
     After,
@@ -26,34 +36,17 @@ from game.sessions.conditions import (
     Flag,
     Heard,
     InZone,
-    Looks,
     Not,
     RadioSaid,
     Sees,
 )
 
-REACTIVE_KEYS = ("when", "until", "every")
-"""The keys that make a command reactive (any command may carry them)."""
+__all__ = ["DIRECTIONS", "DIRECTION_REACH", "REACTIVE_KEYS", "Reaction", "parse_condition"]
 
-DIRECTIONS: dict[str, tuple[int, int]] = {
-    "north": (0, -1),
-    "north_east": (1, -1),
-    "east": (1, 0),
-    "south_east": (1, 1),
-    "south": (0, 1),
-    "south_west": (-1, 1),
-    "west": (-1, 0),
-    "north_west": (-1, -1),
-}
-"""Where `fire` may aim besides a person or a tile (north is up the map)."""
-DIRECTION_REACH = 10
-"""A round fired in a direction is aimed at the tile this many tiles away (kept on the map)."""
-
-CONDITION_KEYS = ("sees", "heard", "radio", "zone", "door_locked", "after", "all", "any", "not")
-"""The one key of a condition mapping (`sees` and `heard` may add `within`)."""
 MAX_DEPTH = 8
 """How deeply `all`, `any` and `not` may nest."""
-_SECONDS_TEXT = re.compile(r"[0-9]{1,5}(\.[0-9]{1,3})?", re.ASCII)
+_SECONDS_TEXT = re.compile(PERIOD.options[1].regex, re.ASCII)
+_LEAST, _MOST = PERIOD.options[0].minimum, PERIOD.options[0].maximum
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +95,7 @@ def parse_condition(node: Node, path: str, ctx: Context, zones: object, depth: i
         ctx.report(node, path, message if main else f"needs one of: {', '.join(CONDITION_KEYS)}")
         return INVALID
     name = main[0]
-    if "within" in entries and name not in ("sees", "heard"):
+    if "within" in entries and name not in WITHIN_GOES_WITH:
         ctx.report(entries["within"][0], f"{path}.within", "'within' goes only with sees or heard")
         return INVALID
     return _condition(name, entries, f"{path}.{name}", ctx, zones, depth)
@@ -115,12 +108,13 @@ def parse_every(node: Node, path: str, ctx: Context) -> object:
         value = float(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         ticks = round(value * TICK_RATE)
-        if ticks < 1 or value > 3600:
-            ctx.report(node, path, f"the period must be from 0.1 to 3600 seconds, got {value}")
+        if ticks < round(_LEAST * TICK_RATE) or value > _MOST:
+            message = f"the period must be from {_LEAST:g} to {_MOST:g} seconds, got {value}"
+            ctx.report(node, path, message)
             return INVALID
         return ticks
     if _is_clock(value):
-        ticks = validate(node, Time(positive=True), path, ctx)
+        ticks = validate(node, PERIOD.options[2], path, ctx)
         return ticks
     ctx.report(
         node, path, f'expected a period in seconds ("1", 0.5 or "1:00"), got {describe(node)}'
@@ -130,7 +124,7 @@ def parse_every(node: Node, path: str, ctx: Context) -> object:
 
 def direction_of(node: Node, path: str, ctx: Context) -> object:
     """A compass direction word for `fire`."""
-    return validate(node, Choice(tuple(DIRECTIONS)), path, ctx)
+    return validate(node, key_type("fire", "direction"), path, ctx)
 
 
 def _condition(
@@ -138,28 +132,30 @@ def _condition(
 ) -> object:
     node = entries[name][1]
     within = entries.get("within", (None, None))[1]
+    form = condition_form(name)
+    kind = form.fields[0].type
     match name:
         case "sees":
-            looks = validate(node, Choice(tuple(k.value for k in Looks), Looks), path, ctx)
+            looks = validate(node, kind, path, ctx)
             reach = (
-                validate(within, Number(0, 1000), path[: -len(name)] + "within", ctx)
+                validate(within, form.field("within").type, path[: -len(name)] + "within", ctx)
                 if within is not None
                 else None
             )
             return INVALID if INVALID in (looks, reach) else Sees(looks, reach)
         case "heard":
-            what = validate(node, Choice(("gunfire",)), path, ctx)
+            what = validate(node, kind, path, ctx)
             ticks = (
-                validate(within, Time(positive=True), path[: -len(name)] + "within", ctx)
+                validate(within, form.field("within").type, path[: -len(name)] + "within", ctx)
                 if within is not None
                 else None
             )
             return INVALID if INVALID in (what, ticks) else Heard(ticks)
         case "radio":
-            words = validate(node, Text(nonempty=True), path, ctx)
+            words = validate(node, kind, path, ctx)
             return INVALID if words is INVALID else RadioSaid(words)
         case "zone":
-            zone = validate(node, Text(nonempty=True), path, ctx)
+            zone = validate(node, kind, path, ctx)
             if zone is INVALID:
                 return INVALID
             if zones is not None and zone not in zones:
@@ -169,14 +165,14 @@ def _condition(
             return InZone(zone)
         case "door_locked":
             if isinstance(node, SequenceNode):
-                xy = validate(node, Point(), path, ctx)
+                xy = validate(node, kind.options[1], path, ctx)
                 return INVALID if xy is INVALID else DoorLocked(tuple(xy))
-            flag = validate(node, Boolean(), path, ctx)
+            flag = validate(node, kind.options[0], path, ctx)
             if flag is INVALID:
                 return INVALID
             return DoorLocked() if flag else Not(DoorLocked())
         case "after":
-            tick = validate(node, Time(), path, ctx)
+            tick = validate(node, kind, path, ctx)
             return INVALID if tick is INVALID else After(tick)
         case "all" | "any":
             if not isinstance(node, SequenceNode) or not node.value:

@@ -12,6 +12,7 @@ from game.client.layout import Row, draw_document, lay_out
 from game.client.routes import ToMenu, ToPlay
 from game.client.scene import Context, Next
 from game.client.text import draw_text, fit, reflow, wrap
+from game.client.tutorial import TUTORIALS
 from game.core.level import DoorState, Dress, Level, TimelineKind
 from game.core.world import World
 from game.sessions.variants import applicable_choices
@@ -96,6 +97,8 @@ class BriefingScene:
             )
         if any(e.door_state is DoorState.LOCKED for e in self.level.legend if self._used(e.symbol)):
             rows.append((key_label(b, "breach"), "breach a locked door next to you"))
+        if self.level.id in TUTORIALS:
+            rows.append((key_label(b, "skip_tutorial"), "skip the walk-through's steps"))
         rows.append((key_label(b, "legend"), "legend of shapes and every key"))
         rows.append((key_label(b, "plan_pause"), "pause to plan;  Esc: pause menu"))
         return rows

@@ -763,6 +763,7 @@ class PlayScene:
             self.gunfire_heard,
             self.now - self.challenged_at <= CHALLENGE_HINT_SECONDS,
             describe(target) if target else "",
+            self.tutorial is not None and not self.tutorial.live,
         )
 
     def live_captions(self) -> list[tuple[str, str]]:

@@ -7,10 +7,13 @@ named to go, a field that only an armed person or a partner uses.
 
 from __future__ import annotations
 
+from yaml.nodes import ScalarNode
+
 from game.core.clock import tick_clock as clock
 from game.core.level import RouteEnd, Weapon
 from game.levels.lint.places import Linter
 from game.levels.lint.reach import regions
+from game.levels.yamlsafe import scalar_value
 
 ARMED_ONLY = ("weapon_drawn", "challenge", "comply_seconds", "slow_comply_seconds", "turn_seconds")
 """Civilian fields that only an armed group uses."""
@@ -94,7 +97,7 @@ def _suspect_plans(linter: Linter) -> None:
 
 def _unused_fields(linter: Linter) -> None:
     for i, group in linter.items("civilians"):
-        if group.weapon is not Weapon.NONE:
+        if group.weapon is not Weapon.NONE or _weapon_misspelt(linter, f"civilians[{i}].weapon"):
             continue
         for name in ARMED_ONLY:
             if f"civilians[{i}].{name}" in linter.ctx.nodes:
@@ -112,3 +115,12 @@ def _unused_fields(linter: Linter) -> None:
                     f"{name} has no effect: the officer is not the trainee's partner "
                     "(partner: true) and does not follow them (goal: trainee)",
                 )
+
+
+def _weapon_misspelt(linter: Linter, path: str) -> bool:
+    """Whether a weapon was written but is not one (already an error: no cascade of warnings)."""
+    node = linter.ctx.nodes.get(path)
+    if node is None:
+        return False
+    value = scalar_value(node) if isinstance(node, ScalarNode) else None
+    return value not in {weapon.value for weapon in Weapon}
