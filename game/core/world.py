@@ -44,7 +44,7 @@ from game.core.level import (
     ZoneKind,
 )
 from game.core.movement import finish_trainee_action, move_trainee
-from game.core.pathfinding import distance_field
+from game.core.pathfinding import exit_cells
 from game.core.people import (
     Person,
     PersonView,
@@ -91,7 +91,7 @@ class World:
         self.last_gunfire_tick = -(10**9)
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
-        self._fields: dict[str, dict[Position, int]] = {}
+        self._fields: dict[str, list[int]] = {}
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = self._map_zones()
         self._pending: list[Event] = []
@@ -268,15 +268,16 @@ class World:
         self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
-    def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
-        """A distance field toward some goal tiles (exits, a zone), kept until a door is locked or breached."""
+    def field_to(self, key: str, goals: list[Position]) -> list[int]:
+        """A distance field toward some goal tiles (exits, a zone) by cell (`exit_cells`), kept until
+        a door is locked or breached."""
         key = f"{key}@{self.building.lock_version}"
         if key not in self._fields:
-            self._fields[key] = distance_field(self.building, goals)
+            self._fields[key] = exit_cells(self.building, goals)
         return self._fields[key]
 
-    def exit_field(self, exit_zone: str = "") -> dict[Position, int]:
-        """Distances to the exits (all, or one named exit zone)."""
+    def exit_field(self, exit_zone: str = "") -> list[int]:
+        """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached."""
         known = self._fields.get(f"exit:{exit_zone}@{self.building.lock_version}")
         if known is not None:
             return known
