@@ -381,12 +381,11 @@ def test_a_plain_clothes_trainee_who_freezes_and_identifies_when_challenged_earn
 def test_off_duty_poor_rates_m_or_u_and_off_duty_good_still_performs(seed):
     from pathlib import Path
 
-    from game.sessions.runner import run_script
-    from game.sessions.script import load_script
+    from shipped_runs import shipped_run
 
     root = Path(__file__).resolve().parent.parent / "levels" / "scripts" / "off_duty"
-    poor = run_script(load_script(root / "poor.yaml"), seed=seed).assessment
-    good = run_script(load_script(root / "good.yaml"), seed=seed).assessment
+    poor = shipped_run(root / "poor.yaml", seed).assessment
+    good = shipped_run(root / "good.yaml", seed).assessment
     assert poor.rating in ("M", "U")
     assert good.rating in ("P", "S") and good.hard_failures == ()
 

@@ -152,19 +152,17 @@ class Eyes:
     def look(self) -> Percept:
         """What the trainee perceives now."""
         world = self.world
-        views = world.snapshot()
-        me = next((view for view in views if view.id == "trainee"), None)
+        me = next(iter(world.snapshot(of="trainee")), None)
         people: list[Seen] = []
         if me is not None:
             here = me.position
-            for view in views:
+            for view in world.snapshot(on=self._field(me)):  # pictures of those in view only
                 there = view.position
                 if (
                     view.id == "trainee"
                     or there.floor != here.floor
                     or abs(there.x - here.x) > SIGHT_RANGE
                     or abs(there.y - here.y) > SIGHT_RANGE
-                    or not self._in_view(me, there)
                 ):
                     continue
                 people.append(self._seen(me, view, world.tick))
@@ -231,11 +229,15 @@ class Eyes:
 
     def _in_view(self, me: PersonView, at: Position) -> bool:
         """Whether a tile is in the trainee's field of view (what their screen shows)."""
+        return at in self._field(me)
+
+    def _field(self, me: PersonView) -> set[Position]:
+        """The tiles in the trainee's field of view, kept while they and every door stay put."""
         key = (me.position, self.world.building.door_version)
         if self._view_key != key:
             self._view_key = key
             self._view = field_of_view(self.world.building, me.position, SIGHT_RANGE)
-        return at in self._view
+        return self._view
 
 
 def _defenceless_or_police(view: PersonView) -> bool:
