@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pygame
+from shipped_runs import shipped_run
 
 from game.client.scene import Context
 from game.client.settings import Settings
@@ -14,8 +15,6 @@ from game.client.sound import SoundBank
 from game.client.text import Fonts, TextBox, recording_text
 from game.core.commands import Command
 from game.levels.loader import load_level
-from game.sessions.runner import run_script
-from game.sessions.script import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ROOT / "levels"
@@ -95,6 +94,6 @@ def good_commands(level_id: str, seed: int, until: int | None = None) -> dict[in
     if not path.exists():
         return {}
     by_tick: dict[int, list[Command]] = {}
-    for item in run_script(load_script(path), seed=seed, until=until).commands:
+    for item in shipped_run(path, seed, until).commands:
         by_tick.setdefault(item.tick, []).append(item.command)
     return by_tick

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from shipped_runs import shipped_run as shared_run
+
 from game.sessions.replay import save_replay
-from game.sessions.runner import RunResult, run_script
-from game.sessions.script import load_script
+from game.sessions.runner import RunResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "levels" / "scripts"
 
 
-@lru_cache(maxsize=16)
 def shipped_run(level: str, script: str = "good") -> RunResult:
     """A shipped script's headless run (the same every time, so it is run once)."""
-    return run_script(load_script(SCRIPTS / level / f"{script}.yaml"))
+    return shared_run(SCRIPTS / level / f"{script}.yaml")
 
 
 def saved(folder: Path, level: str, script: str = "good") -> Path:
@@ -35,10 +34,8 @@ def saved(folder: Path, level: str, script: str = "good") -> Path:
     return path
 
 
-@lru_cache(maxsize=4)
 def _short_run(level: str, until: int) -> RunResult:
-    script = load_script(SCRIPTS / level / "good.yaml")
-    return run_script(script, until=until)
+    return shared_run(SCRIPTS / level / "good.yaml", until=until)
 
 
 def saved_short(folder: Path, level: str = "plainclothes_hallway", until: int = 600) -> Path:

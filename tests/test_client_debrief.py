@@ -8,6 +8,7 @@ from functools import cache
 
 import pygame
 from client_driving import LEVELS, make_context
+from shipped_runs import shipped_run
 
 from game.client import palette
 from game.client.routes import ToBriefing
@@ -16,14 +17,12 @@ from game.client.text import recording_text
 from game.core.world import World
 from game.scoring.improvement import DRILL_PLAN
 from game.sessions.replay import SessionRecorder
-from game.sessions.runner import run_script
-from game.sessions.script import load_script
 
 
 @cache
 def run_of(script: str):
     """A shipped script's headless run (the same for every test that reads it)."""
-    return run_script(load_script(LEVELS / "scripts" / f"{script}.yaml"))
+    return shipped_run(LEVELS / "scripts" / f"{script}.yaml")
 
 
 def debrief_of(tmp_path, script: str, size=(1920, 1080)) -> tuple[DebriefScene, pygame.Surface]:

@@ -22,14 +22,10 @@ def brightness(colour) -> int:
 
 
 def count_colour(surface: pygame.Surface, rect: pygame.Rect, colour, tolerance: int = 12) -> int:
-    rect = rect.clip(surface.get_rect())
-    found = 0
-    for x in range(rect.left, rect.right):
-        for y in range(rect.top, rect.bottom):
-            c = surface.get_at((x, y))
-            if all(abs(c[i] - colour[i]) <= tolerance for i in range(3)):
-                found += 1
-    return found
+    """Pixels in the rectangle whose red, green and blue each lie within `tolerance` of the colour."""
+    area = surface.subsurface(rect.clip(surface.get_rect()))
+    within = (tolerance + 1,) * 3 + (255,)  # a mask threshold is exclusive; the screen is opaque
+    return pygame.mask.from_threshold(area, colour, within).count()
 
 
 def screen_centre(play: PlayScene, screen, position: Position) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from shipped_runs import shipped_run
 
 from game.core.commands import Challenge, FireAt
 from game.core.events import ChallengeIssued, ShotFired, ThreatStopped
@@ -71,9 +72,8 @@ def test_a_command_waits_for_its_condition_and_is_given_once_without_a_period():
 
 @pytest.mark.parametrize("path", GOOD_SCRIPTS, ids=[p.parent.name for p in GOOD_SCRIPTS])
 def test_the_good_scripts_stop_firing_once_the_threat_is_stopped(path):
-    script = load_script(path)
     for seed in (1, 2, 3):
-        result = run_script(script, seed=seed)
+        result = shipped_run(path, seed)
         assert "HF4" not in result.assessment.hard_failures
         stopped = [e.tick for e in result.events if isinstance(e, ThreatStopped)]
         shots = [e for e in result.events if isinstance(e, ShotFired) and e.shooter == "trainee"]
@@ -84,10 +84,9 @@ def test_the_good_scripts_stop_firing_once_the_threat_is_stopped(path):
 
 
 def test_some_shipped_runs_need_the_attacker_stopped_by_force_and_the_good_script_does_it():
-    script = load_script(ROOT / "levels" / "scripts" / "locked_classroom" / "good.yaml")
     by_force = []
     for seed in range(1, 13):
-        result = run_script(script, seed=seed)
+        result = shipped_run(ROOT / "levels" / "scripts" / "locked_classroom" / "good.yaml", seed)
         stops = [e for e in result.events if isinstance(e, ThreatStopped)]
         if any(stop.how == "incapacitated" and stop.by == "trainee" for stop in stops):
             by_force.append(result)
@@ -96,8 +95,7 @@ def test_some_shipped_runs_need_the_attacker_stopped_by_force_and_the_good_scrip
 
 
 def test_nearest_armed_is_whoever_looks_armed_even_an_off_duty_officer_in_plain_clothes():
-    script = load_script(ROOT / "levels" / "scripts" / "plainclothes_hallway" / "good.yaml")
-    result = run_script(script)
+    result = shipped_run(ROOT / "levels" / "scripts" / "plainclothes_hallway" / "good.yaml")
     challenges = [e for e in result.events if isinstance(e, ChallengeIssued) and e.by == "trainee"]
     assert challenges and challenges[0].target == "offduty"
     assert challenges[0].target_role == "officer"

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from shipped_runs import shipped_run
 
 from game.client.debrief_data import build_debrief
 from game.core.events import (
@@ -25,8 +26,6 @@ from game.levels.loader import load_level
 from game.scoring import RULES, assess, assessment_to_dict
 from game.scoring.encounter import NOT_CREDITED
 from game.scoring.points import NOT_APPLICABLE
-from game.sessions.runner import run_script
-from game.sessions.script import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted((ROOT / "levels" / "scripts").rglob("*.yaml"))
@@ -41,9 +40,8 @@ def runs():
     """(script name, seed, events, strict assessment) for every shipped script and seed."""
     out = []
     for path in SCRIPTS:
-        script = load_script(path)
         for seed in SEEDS:
-            result = run_script(script, seed=seed)
+            result = shipped_run(path, seed)
             name = f"{path.parent.name}/{path.stem}@{seed}"
             out.append(
                 (name, seed, result.events, assess(result.level, result.events, strict=True))

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from game.sessions.runner import run_script
-from game.sessions.script import load_script
+from shipped_runs import shipped_run
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = sorted((ROOT / "levels" / "scripts").rglob("*.yaml"))
@@ -19,7 +17,7 @@ SCRIPTS = sorted((ROOT / "levels" / "scripts").rglob("*.yaml"))
     ids=[path.relative_to(ROOT / "levels" / "scripts").as_posix() for path in SCRIPTS],
 )
 def test_the_shipped_script_meets_every_expectation(path):
-    result = run_script(load_script(path))
+    result = shipped_run(path)
     failed = [f"{path.name}:{r.line}: {r.message}" for r in result.expectations if not r.ok]
     assert failed == []
     assert result.expectations, "a shipped script should expect something"

@@ -212,6 +212,7 @@ def test_a_shot_records_the_people_behind_the_target_on_the_line_of_fire():
     shots = [e for e in world.step([Fire("suspect")]) if isinstance(e, ShotFired)]
     assert shots[0].behind == ("student",)
     assert shots[0].non_threats_on_line == ("student",)
+    assert shots[0].non_threats_in_sight == ("student",)
 
 
 def test_a_drywall_partition_does_not_stop_a_round_but_a_block_wall_does():
@@ -224,6 +225,17 @@ def test_a_drywall_partition_does_not_stop_a_round_but_a_block_wall_does():
         e for e in World(partition_level, 1).step([Fire("suspect")]) if isinstance(e, ShotFired)
     ]
     assert shots[0].behind == ("student",)
+
+
+def test_a_student_hidden_behind_a_partition_is_on_the_line_but_not_in_the_shooters_sight():
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 8, 6)), weapon_drawn=True),
+        suspects=(_suspect(spawn=Place(at=Position(0, 10, 6)), first_shot=5000, route=()),),
+        civilians=(CivilianGroup("student", Place(at=Position(0, 14, 6))),),
+    )
+    [shot] = [e for e in World(level, 1).step([Fire("suspect")]) if isinstance(e, ShotFired)]
+    assert shot.non_threats_to_cover == ("student",)
+    assert shot.non_threats_in_sight == ()
 
 
 def test_a_challenged_suspect_who_chose_to_surrender_gives_up():

@@ -245,7 +245,7 @@ class ContactMade(Event):
 
 @dataclass(frozen=True, slots=True)
 class ShotFired(Event):
-    """A round fired: the line of fire continued past the target until cover or concealment stopped it."""
+    """A round fired: the line of fire continued past the target until cover or concealment stopped it; who stood on it up to the first cover, and who of them the shooter could see, judge the decision to fire."""
 
     shooter: str
     shooter_role: str
@@ -263,6 +263,11 @@ class ShotFired(Event):
     shooter_protection: str
     stopped_at: Position | None = None
     """The last tile the round reached (cover or concealment stopped it there, or its range ran out)."""
+    non_threats_to_cover: tuple[str, ...] = ()
+    """Everyone not a threat on the line from the muzzle to the first wall that stops rounds (the
+    target left out), whether or not concealment stopped this round: whom firing put at risk."""
+    non_threats_in_sight: tuple[str, ...] = ()
+    """Those of `non_threats_to_cover` the shooter could see as they fired (whom they knew they risked)."""
 
 
 @dataclass(frozen=True, slots=True)

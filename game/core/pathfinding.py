@@ -71,18 +71,11 @@ def find_path(
     return []
 
 
-def distance_field(
-    building: Building, goals: list[Position], can_open_doors: bool = True
-) -> dict[Position, int]:
-    """Path cost from every reachable tile to the nearest goal (Dijkstra from all goals at once)."""
-    field = cell_distance_field(building, goals, can_open_doors)
-    return {building.position_of(cell): dist for cell, dist in field.items()}
-
-
 def cell_distance_field(
     building: Building, goals: list[Position], can_open_doors: bool = True
 ) -> dict[int, int]:
-    """`distance_field` keyed by flat cell index (`Building.cell`), for callers that look up many tiles."""
+    """Path cost from every reachable tile to the nearest goal (Dijkstra from all goals at once), by
+    flat cell index (`Building.cell`)."""
     passable = _passable(building, can_open_doors)
     cells = [building.cell(goal) for goal in goals if building.inside_map(goal)]
     field = dict.fromkeys(cells, 0)
@@ -102,36 +95,28 @@ def cell_distance_field(
     return field
 
 
-def downhill(building: Building, field: dict[Position, int], position: Position) -> Position | None:
-    """The neighbouring tile that is closest to the field's goals, or None at a goal or dead end."""
-    here = field.get(position)
-    if here is None or here == 0:
+def exit_cells(building: Building, goals: list[Position]) -> list[int]:
+    """`cell_distance_field` toward goals as a list by cell (-1 where it does not reach): the field
+    that people fleeing walk down, read a tile at a time without making a Position."""
+    cells = [-1] * len(building.walk_cells)
+    for cell, dist in cell_distance_field(building, goals).items():
+        cells[cell] = dist
+    return cells
+
+
+def downhill(building: Building, field: list[int], position: Position) -> Position | None:
+    """The neighbouring tile that is closest to the field's goals (`exit_cells`), or None at a goal
+    or dead end."""
+    here = field[building.cell(position)]
+    if here <= 0:
         return None
     passable = _passable(building, True)
-    by_cell = _by_cell(building, field)
     best, best_cost = None, here
     for cell, cost in _moves(building, passable, building.cell(position)):
-        value = by_cell[cell]
+        value = field[cell]
         if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
             best, best_cost = cell, value
     return None if best is None else building.position_of(best)
-
-
-_BY_CELL: dict[int, tuple[dict[Position, int], list[int]]] = {}
-
-
-def _by_cell(building: Building, field: dict[Position, int]) -> list[int]:
-    """A distance field as a list by cell (-1 where it does not reach), made once per field: the
-    neighbours of a tile are looked up without making a Position for each."""
-    found = _BY_CELL.get(id(field))
-    if found is None or found[0] is not field:
-        if len(_BY_CELL) >= 32:
-            _BY_CELL.clear()
-        cells = [-1] * len(building.walk_cells)
-        for position, value in field.items():
-            cells[building.cell(position)] = value
-        found = _BY_CELL[id(field)] = (field, cells)
-    return found[1]
 
 
 def step_cost(a: Position, b: Position) -> int:

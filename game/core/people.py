@@ -123,15 +123,16 @@ class PersonView:
 
 def view(person: Person) -> PersonView:
     """The drawable picture of a person."""
+    # `_value_` is the enum's value without the descriptor call `.value` makes (a snapshot a tick).
     return PersonView(
         person.id,
-        person.role.value,
+        person.role._value_,
         person.kind,
         person.position,
-        person.dress.value,
+        person.dress._value_,
         person.raid_jacket_worn,
         person.badge_shown,
-        person.weapon.value,
+        person.weapon._value_,
         person.weapon_drawn,
         person.condition,
         person.protection,

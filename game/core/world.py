@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
@@ -44,7 +44,7 @@ from game.core.level import (
     ZoneKind,
 )
 from game.core.movement import finish_trainee_action, move_trainee
-from game.core.pathfinding import distance_field
+from game.core.pathfinding import exit_cells
 from game.core.people import (
     Person,
     PersonView,
@@ -91,7 +91,7 @@ class World:
         self.last_gunfire_tick = -(10**9)
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
-        self._fields: dict[str, dict[Position, int]] = {}
+        self._fields: dict[str, list[int]] = {}
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = self._map_zones()
         self._pending: list[Event] = []
@@ -121,6 +121,7 @@ class World:
         """The trainee and the other officers, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
+        self._civilians_here = [p for p in self.civilians if p.present]
         self.armed_civilians = [p for p in self.civilians if p.armed]
         """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
         self._sightable = self._armed + self.armed_civilians
@@ -188,13 +189,20 @@ class World:
         for person in self.armed_civilians:
             if person.present and not self.finished:
                 civilians.answer_challenge(self, person)
-        for person in self.civilians:
-            if self.finished:
-                break
-            if person.present and person.state not in _SETTLED and person.condition in _MOBILE:
-                if person.state == "idle" and not self.alerted and person.condition == "ok":
-                    continue
-                civilians.act_civilian(self, person)
+        alerted = self.alerted
+        acting = [
+            p
+            for p in self._civilians_here
+            if p.present
+            and p.state not in _SETTLED
+            and p.condition in _MOBILE
+            and (alerted or p.state != "idle" or p.condition != "ok")
+            and not self.finished
+        ]  # chosen before anyone acts: a civilian's act changes only their own state
+        for person in acting:
+            civilians.act_civilian(self, person)
+        if any(not p.present for p in acting):  # someone escaped: a civilian never comes back
+            self._civilians_here = [p for p in self._civilians_here if p.present]
         if not self.finished:
             self._casualties()
             self._trainee_perception()
@@ -217,9 +225,15 @@ class World:
         """The person with this id, or None."""
         return self._by_id.get(person_id)
 
-    def snapshot(self) -> list[PersonView]:
-        """Everyone on scene, as read-only pictures for drawing."""
-        return [view(p) for p in self.people if p.present]
+    def snapshot(self, on: Container[Position] | None = None, of: str = "") -> list[PersonView]:
+        """Everyone on scene, as read-only pictures; only those standing on one of the tiles `on`,
+        or only the person `of` (when on scene), if given."""
+        if of:
+            person = self._by_id.get(of)
+            return [view(person)] if person is not None and person.present else []
+        if on is None:
+            return [view(p) for p in self.people if p.present]
+        return [view(p) for p in self.people if p.present and p.position in on]
 
     def zone_at(self, position: Position) -> str:
         """The id of the zone a tile lies in, or ''."""
@@ -261,15 +275,16 @@ class World:
         self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
-    def field_to(self, key: str, goals: list[Position]) -> dict[Position, int]:
-        """A distance field toward some goal tiles (exits, a zone), kept until a door is locked or breached."""
+    def field_to(self, key: str, goals: list[Position]) -> list[int]:
+        """A distance field toward some goal tiles (exits, a zone) by cell (`exit_cells`), kept until
+        a door is locked or breached."""
         key = f"{key}@{self.building.lock_version}"
         if key not in self._fields:
-            self._fields[key] = distance_field(self.building, goals)
+            self._fields[key] = exit_cells(self.building, goals)
         return self._fields[key]
 
-    def exit_field(self, exit_zone: str = "") -> dict[Position, int]:
-        """Distances to the exits (all, or one named exit zone)."""
+    def exit_field(self, exit_zone: str = "") -> list[int]:
+        """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached."""
         known = self._fields.get(f"exit:{exit_zone}@{self.building.lock_version}")
         if known is not None:
             return known
@@ -350,6 +365,8 @@ class World:
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
                 fire.stopped_at,
+                non_threats(fire.to_cover),
+                non_threats(tuple(p for p in fire.to_cover if self.sees(shooter, p))),
             )
         )
         if shooter.role is Role.SUSPECT:
@@ -578,6 +595,10 @@ class World:
         for person in self._sightable:
             if not person.present or not person.armed:
                 continue
+            if person.id in self._sighted and (
+                person.role is not Role.SUSPECT or person.id in self._contact_made
+            ):
+                continue  # already sighted, and no contact left to make: seeing them adds nothing
             in_sight = self.sees(trainee, person)
             if not in_sight:
                 continue

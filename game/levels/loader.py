@@ -52,8 +52,41 @@ def read_file(path: str | Path, limit: int, noun: str) -> bytes:
 
 def parse_level(data: bytes, source_path: str, warnings: list[Problem] | None = None) -> Level:
     """Check a level from its file bytes; `source_path` names it in problems and in the Level."""
-    with paused_gc():
-        return _parse_level(data, source_path, warnings)
+    key = (source_path, hashlib.sha256(data).digest())
+    found = _PARSED.get(key)
+    if found is None:
+        found_warnings: list[Problem] = []
+        try:
+            with paused_gc():
+                level = _parse_level(data, source_path, found_warnings)
+        except LevelError:
+            if warnings is not None:
+                warnings.extend(found_warnings)  # a refused level still tells its warnings
+            raise
+        found = (level, tuple(found_warnings))
+        if not _names_files(level):  # a file it names may come or go while its bytes stay the same
+            if len(_PARSED) >= PARSED_KEPT:
+                del _PARSED[next(iter(_PARSED))]
+            _PARSED[key] = found
+    if warnings is not None:
+        warnings.extend(found[1])
+    return found[0]
+
+
+PARSED_KEPT = 32
+"""Levels kept checked, by path and content: a batch, a check or a session reads the same level
+many times (every script of a level loads it), and a Level never changes once made."""
+_PARSED: dict[tuple[str, bytes], tuple[Level, tuple[Problem, ...]]] = {}
+
+
+def forget_checked_levels() -> None:
+    """Drop the levels kept checked (a benchmark times a full check each time)."""
+    _PARSED.clear()
+
+
+def _names_files(level: Level) -> bool:
+    """Whether the level names files beside it (a floor plan, radio clips)."""
+    return bool(level.briefing_image) or any(entry.clip for entry in level.timeline)
 
 
 def _parse_level(data: bytes, source_path: str, warnings: list[Problem] | None) -> Level:

@@ -160,11 +160,10 @@ class Eyes:
     def look(self) -> Percept:
         """What the trainee perceives now."""
         world = self.world
-        views = world.snapshot()
-        me = next((view for view in views if view.id == "trainee"), None)
+        me = next(iter(world.snapshot(of="trainee")), None)
         people: list[Seen] = []
         if me is not None:
-            for view in views:
+            for view in world.snapshot():
                 if view.id == "trainee" or not self._in_view(me, view.position):
                     continue
                 if view.weapon_drawn and view.weapon != "none":
