@@ -140,10 +140,14 @@ def trainee_shot(
     line: tuple[str, ...] = (),
     hit: str = "",
     origin=(10, 3),
+    in_sight: tuple[str, ...] | None = None,
 ) -> ShotFired:
+    """The trainee's shot; `line` are the non-threats behind the target (up to the first cover),
+    `in_sight` those of them the trainee could see (all of them unless told)."""
     return ShotFired(
         tick, "trainee", "trainee", target, role, at(*origin), at(*SOURCE), hit, (), line, line,
-        look or seen(), firing, surrendered, protection,
+        look or seen(), firing, surrendered, protection, None, line,
+        line if in_sight is None else in_sight,
     )  # fmt: skip
 
 

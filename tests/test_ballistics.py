@@ -74,6 +74,19 @@ def test_a_closed_door_stops_a_round_by_the_levels_chance():
     assert stopped.stopped_at == Position(0, 4, 1)
 
 
+def test_the_line_to_cover_goes_on_past_concealment_that_stopped_the_round():
+    """§4, §7.8: whom a shot put at risk is everyone up to the first wall that stops rounds; a door
+    that happened to stop this round does not make the decision to fire safe."""
+    level = replace(make_level(), floors=(Floor("Ground", ROOMS),))
+    shooter = _person("shooter", Role.SUSPECT, 1, 1)
+    target = _person("target", Role.CIVILIAN, 6, 1)
+    beyond = _person("beyond", Role.CIVILIAN, 7, 1)
+    people = [shooter, target, beyond]
+    fire = line_of_fire(Building(level), shooter, target.position, people, Stream(1, "x"), 0.0)
+    assert fire.stopped_at == Position(0, 4, 1) and fire.behind == ()
+    assert fire.to_cover == (beyond,)
+
+
 def test_cover_always_stops_a_round():
     level = replace(make_level(), floors=(Floor("Ground", ROOMS),))
     building = Building(level)

@@ -91,6 +91,21 @@ def test_a_condemned_strategy_rated_p_or_s_while_doing_the_condemned_thing_is_a_
     assert defect["seeds"] == [1] and "rubric or the level" in defect["message"]
 
 
+def test_firing_into_a_crowd_or_holding_and_talking_never_rates_p_or_s_when_it_was_done():
+    """Issue 17 "done when": a condemned strategy that did the condemned thing is never P or S. On
+    joint_entry's seeds 2 and 3 both rated P or S before the line of fire was judged as a decision and
+    shouting at a shooting attacker stopped excusing a hold."""
+    cases = [
+        (ROOT / "levels" / "joint_entry.yaml", "hold_and_talk", [2, 3]),
+        (ROOT / "levels" / "joint_entry.yaml", "fire_into_crowd", [2]),
+        (TINY, "fire_into_crowd", [1, 2, 3, 4]),
+    ]
+    for path, name, seeds in cases:
+        [result] = explore(load_level(path), seeds, [strategy(name)], workers=1).results
+        assert any(run.condemned_act for run in result.runs), (path.stem, name)
+        assert result.defect_runs == (), (path.stem, name, result.ratings)
+
+
 def test_explore_json_lists_strategies_with_ratings_and_the_reachable_screen_outs(capsys):
     status = main(
         [

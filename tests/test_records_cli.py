@@ -28,8 +28,8 @@ def test_run_with_a_trainee_records_the_session_once(capsys):
     err = _record(capsys, "--badge", "4471")
     assert "recorded as session 1" in err and "Jane" not in err
     assert "already recorded as session 1" in _record(capsys, "--badge", "4471")
-    # another seed is another session (this one misses two of the script's expectations: exit 1)
-    assert "recorded as session 2" in _record(capsys, "--badge", "4471", "--seed", "8", status=1)
+    # another seed is another session (this one misses an expectation of the script: exit 1)
+    assert "recorded as session 2" in _record(capsys, "--badge", "4471", "--seed", "4", status=1)
     with RecordsStore(database_path()) as store:
         sessions = store.sessions()
         assert [s.trainee.label for s in sessions] == ["Jane Doe (badge 4471)"] * 2

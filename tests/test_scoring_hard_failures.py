@@ -5,6 +5,7 @@ from __future__ import annotations
 from scoring_levels import (
     ROUTE_TO_ROOM_C,
     arrive,
+    backup,
     contact,
     ended,
     entered,
@@ -31,6 +32,52 @@ def test_hitting_the_attacker_is_not_a_hard_failure():
     shot = trainee_shot(50, hit="suspect")
     a = judge(arrive(0), shot, wounded(50, "suspect", role="suspect", by="trainee"), ended(100))
     assert a.hard_failures == ()
+
+
+def test_firing_past_a_visible_bystander_is_a_screen_out_even_when_the_round_misses():
+    """§7.5 note, §7.1.6: screen-outs judge the decision to fire, not where the round happened to go."""
+    a = judge(arrive(0), trainee_shot(50, line=("class_b.1",)), ended(100))
+    assert a.hard_failures == ("HF1",) and a.rating == "U"
+    assert "in your sight on the line of fire" in a.entries("HF1")[0].message
+    assert a.points("B1") == 60
+
+
+def test_a_bystander_behind_the_attacker_in_sight_is_on_the_line_of_fire():
+    """§4 backstop: the line is traced past the target to the first wall that stops rounds."""
+    shot = trainee_shot(50, line=("class_b.1",))
+    assert shot.between == () and shot.behind == ("class_b.1",)
+    assert judge(arrive(0), shot, ended(100)).hard_failures == ("HF1",)
+
+
+def test_a_bystander_hidden_from_the_trainee_on_the_line_is_b1_not_hf1():
+    """§4: rounds pass a partition and can hit people hiding behind it (B1, -40); a screen-out judges
+    the decision, and the trainee could not see them."""
+    a = judge(arrive(0), trainee_shot(50, line=("class_b.1",), in_sight=()), ended(100))
+    assert a.hard_failures == ()
+    assert a.points("B1") == 60
+    assert "out of your sight" in a.entries("B1")[-1].message
+
+
+def test_a_shot_with_a_clear_backstop_is_justified():
+    a = judge(arrive(0), trainee_shot(50), ended(100))
+    assert a.hard_failures == ()
+    assert a.points("B1") == 100 and a.points("B3") == 40
+
+
+def test_firing_with_an_officer_in_sight_on_the_line_is_blue_on_blue_even_when_the_round_misses():
+    """§1.6, §7.8: the crossfire that killed Sgt. Helus; an officer is protected, not an innocent."""
+    a = judge(arrive(0), backup(10), trainee_shot(50, line=("unit_2",)), ended(100))
+    assert a.hard_failures == ("HF2",)
+    assert "officer in your sight on the line of fire" in a.entries("HF2")[0].message
+
+
+def test_firing_at_an_armed_civilian_who_is_not_attacking_is_a_screen_out_even_when_it_misses():
+    """§7.8 HF1 clarified: look beyond the gun; as firing on an officer not firing is HF2."""
+    guard = seen(weapon="handgun", matches_description=False)
+    shot = trainee_shot(50, "guard", "civilian", look=guard, firing=False)
+    a = judge(arrive(0), shot, ended(100))
+    assert a.hard_failures == ("HF1",)
+    assert "not attacking" in a.entries("HF1")[0].message
 
 
 def test_firing_on_an_officer_who_is_identifiable_is_blue_on_blue():

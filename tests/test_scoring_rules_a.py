@@ -6,6 +6,7 @@ from scoring_levels import (
     ROUTE_TO_ROOM_C,
     arrive,
     backup,
+    challenge,
     contact,
     ended,
     entered,
@@ -50,6 +51,13 @@ def test_closing_on_every_gunfire_cue_earns_the_cue_credit():
 def test_standing_still_through_gunfire_cues_costs_the_cue_credit():
     a = judge(arrive(0), gunfire(10, 400), ended(400))
     assert a.points("A2") == -10
+
+
+def test_challenging_the_attacker_within_the_window_answers_the_gunfire_cue():
+    # Standing still, the trainee challenges the attacker who just fired: that is engaging him.
+    a = judge(arrive(0), gunfire(10, 11), challenge(40, "suspect", "suspect"), ended(200))
+    assert a.points("A2") == 10
+    assert "challenging the attacker" in a.entries("A2")[0].evidence[0]
 
 
 def test_with_no_gunfire_heard_the_cue_rule_gives_full_credit_as_not_applicable():

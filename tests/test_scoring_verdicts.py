@@ -14,6 +14,7 @@ from scoring_levels import (
     ROUTE_TO_ROOM_C,
     arrive,
     backup,
+    challenge,
     contact,
     cover,
     ended,
@@ -97,6 +98,62 @@ def test_a_trainee_shot_down_while_pressing_the_attack_is_told_it_was_a_sound_de
     capped = next(e for e in a.entries("A7") if e.cap and not e.cap_overall)
     assert "sound decision" in capped.message
     assert a.entries("E6") == ()
+
+
+def _held_and_shot_down(challenges: bool = True):
+    """In at 0:02, then behind cover 8 tiles from the attacker, who shoots at people every 3 s, until
+    the trainee is shot down at 0:50; with challenges every 2 s ("Police! Drop it!")."""
+    shouts = [challenge(t, "suspect", "suspect", firing=True) for t in range(40, 500, 20)]
+    return [
+        arrive(0),
+        entered(20),
+        run_in(21, ROUTE_TO_ROOM_C[2:8], every=3),
+        cover(40),
+        gunfire(30, 500),
+        contact(40, "challenge"),
+        *(shouts if challenges else []),
+        suspect_shot(495, target="trainee", role="trainee"),
+        trainee_hit(500, "incapacitated", *ROUTE_TO_ROOM_C[7]),
+        ended(500, "trainee down"),
+    ]
+
+
+def test_shouting_at_an_attacker_who_keeps_shooting_excuses_no_holding():
+    """§3.3: a warning to someone firing at people is not feasible; §4 item 4: engage at once."""
+    shouting = judge(*_held_and_shot_down(challenges=True))
+    silent = judge(*_held_and_shot_down(challenges=False))
+    assert shouting.points("A4") == silent.points("A4") < -15
+
+
+def test_challenging_an_armed_person_who_is_not_shooting_still_excuses_the_seconds_it_takes():
+    """§7.8 A4 clarified: a challenge to a visible armed person who has not complied excuses."""
+    a = judge(arrive(0), gunfire(0, 100), challenge(50, "off_duty"), ended(100))
+    assert a.points("A4") > judge(arrive(0), gunfire(0, 100), ended(100)).points("A4")
+
+
+def test_going_down_while_holding_with_the_attacker_free_is_not_called_a_sound_decision():
+    """§7.1.6, §7.8 A7: the Helus explanation is for a sound decision; holding is the one ruled out."""
+    a = judge(*_held_and_shot_down())
+    capped = next(e for e in a.entries("A7") if e.cap and not e.cap_overall)
+    assert "sound decision that ended badly, as" not in capped.message
+    assert "holding" in capped.message and capped.cap == "M"
+    assert a.rating in ("M", "U") and a.category("A").rating in ("M", "U")
+
+
+def test_going_down_at_the_attackers_side_without_firing_is_holding_too():
+    """§4 item 4: at the gunfire no distance is left to close, so only engaging is not holding."""
+    near = ROUTE_TO_ROOM_C[-2]
+    a = judge(
+        arrive(0),
+        entered(20),
+        run_in(21, ROUTE_TO_ROOM_C[2:-1], every=3),
+        gunfire(30, 500),
+        contact(70, "engagement range"),
+        trainee_hit(500, "incapacitated", *near),
+        ended(500, "trainee down"),
+    )
+    capped = next(e for e in a.entries("A7") if e.cap and not e.cap_overall)
+    assert capped.cap == "M" and "holding" in capped.message
 
 
 def test_being_hit_standing_in_the_open_beside_cover_is_a_tactics_finding():

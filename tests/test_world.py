@@ -15,6 +15,7 @@ from game.core.commands import (
     DirectCivilians,
     DonRaidJacket,
     DrawWeapon,
+    EndScenario,
     Fire,
     Move,
     MoveTo,
@@ -23,6 +24,7 @@ from game.core.commands import (
     TakeCover,
 )
 from game.core.events import (
+    ChallengeIssued,
     CivilianSheltered,
     CommandRefused,
     Complied,
@@ -34,6 +36,7 @@ from game.core.events import (
     RadioHeard,
     RadioLost,
     RadioSent,
+    ScenarioEnded,
     ShotFired,
     SuspectSurrendered,
     TookCover,
@@ -209,6 +212,7 @@ def test_a_shot_records_the_people_behind_the_target_on_the_line_of_fire():
     shots = [e for e in world.step([Fire("suspect")]) if isinstance(e, ShotFired)]
     assert shots[0].behind == ("student",)
     assert shots[0].non_threats_on_line == ("student",)
+    assert shots[0].non_threats_in_sight == ("student",)
 
 
 def test_a_drywall_partition_does_not_stop_a_round_but_a_block_wall_does():
@@ -221,6 +225,17 @@ def test_a_drywall_partition_does_not_stop_a_round_but_a_block_wall_does():
         e for e in World(partition_level, 1).step([Fire("suspect")]) if isinstance(e, ShotFired)
     ]
     assert shots[0].behind == ("student",)
+
+
+def test_a_student_hidden_behind_a_partition_is_on_the_line_but_not_in_the_shooters_sight():
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 8, 6)), weapon_drawn=True),
+        suspects=(_suspect(spawn=Place(at=Position(0, 10, 6)), first_shot=5000, route=()),),
+        civilians=(CivilianGroup("student", Place(at=Position(0, 14, 6))),),
+    )
+    [shot] = [e for e in World(level, 1).step([Fire("suspect")]) if isinstance(e, ShotFired)]
+    assert shot.non_threats_to_cover == ("student",)
+    assert shot.non_threats_in_sight == ()
 
 
 def test_a_challenged_suspect_who_chose_to_surrender_gives_up():
@@ -394,3 +409,51 @@ def test_moving_toward_gunfire_behind_a_locked_door_leads_to_that_door():
     assert world.trainee.position in world.building.neighbours8(Position(0, 16, 5))
     events = world.step([AdvanceToGunfire()])
     assert any(isinstance(e, CommandRefused) and "breach it" in e.reason for e in events)
+
+
+def _after_the_end(log) -> list[str]:
+    """The events logged after the scenario ended (there should be none)."""
+    ends = [i for i, event in enumerate(log) if isinstance(event, ScenarioEnded)]
+    assert len(ends) == 1
+    return [type(event).__name__ for event in log[ends[0] + 1 :]]
+
+
+def test_nothing_happens_after_the_trainee_ends_the_scenario_even_in_the_same_tick():
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 4, 3)), weapon_drawn=True),
+        suspects=(_suspect(spawn=Place(at=Position(0, 10, 3)), first_shot=0, route=()),),
+        civilians=(CivilianGroup("class_b", Place(zone="room_b"), count=6),),
+        officers=(Officer("unit_2", Place(at=Position(0, 14, 3)), goal="gunfire"),),
+    )
+    world = World(level, 1)
+    events = world.step([EndScenario(), Challenge("suspect"), Move(1, 0)])
+    assert world.finished
+    assert isinstance(events[-1], ScenarioEnded)
+    assert _after_the_end(world.log) == []
+    assert not any(isinstance(e, ShotFired | ChallengeIssued) for e in events)
+    assert world.trainee.position == Position(0, 4, 3)
+    assert world.step() == []
+
+
+def test_when_the_trainee_goes_down_no_one_else_acts_later_in_that_tick():
+    # Two suspects beside the trainee who fight back: the hit that puts the trainee down ends the run,
+    # and the other suspect, the officer and the fleeing class act no more in that tick.
+    fights = {"fire_interval": 1, "first_shot": 0, "route": (), "accuracy": 1.0}
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=Position(0, 4, 3))),
+        suspects=(
+            _suspect(id="first", spawn=Place(at=Position(0, 6, 3)), **fights),
+            _suspect(id="second", spawn=Place(at=Position(0, 6, 4)), **fights),
+        ),
+        civilians=(CivilianGroup("class_b", Place(zone="room_b"), count=6),),
+        officers=(Officer("unit_2", Place(at=Position(0, 16, 3)), goal="gunfire"),),
+    )
+    downed = 0
+    for seed in range(1, 9):
+        world = World(level, seed)
+        while not world.finished and world.tick < 600:
+            world.step()
+        if world.end_reason == "trainee down":
+            downed += 1
+            assert _after_the_end(world.log) == []
+    assert downed >= 2

@@ -22,6 +22,9 @@ class LineOfFire:
     behind: tuple[Person, ...]
     reached_target: bool = True
     stopped_at: Position | None = None
+    to_cover: tuple[Person, ...] = ()
+    """Everyone on the line up to the first tile that stops rounds, the target's tile left out,
+    whether or not concealment stopped this round first: whom the decision to fire put at risk."""
 
 
 def line_of_fire(
@@ -37,6 +40,7 @@ def line_of_fire(
     Cover (block walls, cover objects, the map's edge) always stops it; concealment (drywall, a
     closed door, furniture) lets it through with the given chance, drawn from the shooter's stream.
     The path is one symmetric line, so the same tiles lie between two people from either end.
+    `to_cover` goes on past a piece of concealment that stopped this round, to the first cover.
     """
     origin = shooter.position
     floor = origin.floor
@@ -46,21 +50,27 @@ def line_of_fire(
             by_tile.setdefault((person.position.x, person.position.y), []).append(person)
     between: list[Person] = []
     behind: list[Person] = []
+    to_cover: list[Person] = []
     passed_target = False
+    flying = True
     last = (origin.x, origin.y)
     aim = (target_at.x, target_at.y)
     for x, y in fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
         if building.stops_rounds(floor, x, y):
             break
-        last = (x, y)
-        if building.conceals(floor, x, y) and not _passes(rng, through_concealment):
-            break
+        if flying:
+            last = (x, y)
+            flying = not building.conceals(floor, x, y) or _passes(rng, through_concealment)
         if (x, y) == aim:
-            passed_target = True
+            passed_target = passed_target or flying
             continue
-        for person in by_tile.get((x, y), ()):
-            (behind if passed_target else between).append(person)
-    return LineOfFire(tuple(between), tuple(behind), passed_target, Position(floor, *last))
+        here = by_tile.get((x, y), ())
+        to_cover.extend(here)
+        if flying:
+            (behind if passed_target else between).extend(here)
+    return LineOfFire(
+        tuple(between), tuple(behind), passed_target, Position(floor, *last), tuple(to_cover)
+    )
 
 
 def _passes(rng: random.Random | None, chance: float) -> bool:

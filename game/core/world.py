@@ -171,10 +171,15 @@ class World:
         for command in commands:
             if isinstance(command, EndScenario):
                 self.end("ended by trainee")
+            if self.finished:
                 break
             orders.carry_out(self, command)
-        move_trainee(self)
+        # Nothing happens once the scenario has ended, not even later in the same tick.
+        if not self.finished:
+            move_trainee(self)
         for person in self._armed:
+            if self.finished:
+                break
             if not person.present:
                 continue
             if person.role is Role.SUSPECT:
@@ -182,7 +187,7 @@ class World:
             else:
                 officers.act_officer(self, person)
         for person in self.armed_civilians:
-            if person.present:
+            if person.present and not self.finished:
                 civilians.answer_challenge(self, person)
         alerted = self.alerted
         acting = [
@@ -192,13 +197,15 @@ class World:
             and p.state not in _SETTLED
             and p.condition in _MOBILE
             and (alerted or p.state != "idle" or p.condition != "ok")
+            and not self.finished
         ]  # chosen before anyone acts: a civilian's act changes only their own state
         for person in acting:
             civilians.act_civilian(self, person)
         if any(not p.present for p in acting):  # someone escaped: a civilian never comes back
             self._civilians_here = [p for p in self._civilians_here if p.present]
-        self._casualties()
-        self._trainee_perception()
+        if not self.finished:
+            self._casualties()
+            self._trainee_perception()
         if self.tick >= self.level.duration and not self.finished:
             self.end("time limit")
         self.tick += 1
@@ -358,6 +365,8 @@ class World:
                 bool(target and target.state == "surrendered"),
                 shooter.protection,
                 fire.stopped_at,
+                non_threats(fire.to_cover),
+                non_threats(tuple(p for p in fire.to_cover if self.sees(shooter, p))),
             )
         )
         if shooter.role is Role.SUSPECT:

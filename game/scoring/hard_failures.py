@@ -2,12 +2,20 @@
 
 Each is a ledger entry with 0 points in category "HF": the breakdown still counts every point, and
 the overall rating is derived from the presence of these entries.
+
+HF1 and HF2 judge the decision to fire as well as where the round went (§7.1.6 and the §7.5 note:
+decisions, not luck; mission: "never fire without a clear, safe shot"). The line is the one geometry
+of §4 and §7.8: from the muzzle past the target to the first wall that stops rounds. Firing with an
+innocent the trainee could see on that line is HF1, with an officer in sight on it HF2 (the Helus
+crossfire, §1.6), whether or not the round hit them; firing at an innocent who was not shooting is
+HF1 as firing at such an officer is HF2 ("look beyond the gun", §7.8). Someone the trainee could not
+see on the line (behind a partition, round a corner) makes the shot unsafe, B1, but not a screen-out.
 """
 
 from __future__ import annotations
 
 from game.core.clock import tick_clock
-from game.core.events import PersonWounded
+from game.core.events import OfficerArrived, PersonWounded, ShotFired
 from game.scoring import names
 from game.scoring.evidence import cite_event
 from game.scoring.facts import Facts
@@ -21,8 +29,8 @@ CAP = " The overall rating is capped at U."
 
 
 def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
-    """HF1: any round from the trainee that hits a bystander, student, staff member or armed civilian who is not attacking."""
-    return [
+    """HF1: a round from the trainee that hits an innocent (a bystander, student, staff member or armed civilian not attacking), a shot fired at one who was not shooting, or a shot fired with one in the trainee's sight on the line of fire (to the first wall that stops rounds), hit or not."""
+    findings = [
         Finding(
             e.tick,
             0,
@@ -32,10 +40,39 @@ def innocent_hit(f: Facts, r: Rule) -> list[Finding]:
         for e in f.of(PersonWounded)
         if e.by == "trainee" and e.role in INNOCENT_ROLES
     ]
+    if findings:
+        return findings
+    officers = _officers(f)
+    for s in f.trainee_shots:
+        if s.target_role in INNOCENT_ROLES and not s.target_firing:
+            return [
+                Finding(
+                    s.tick,
+                    0,
+                    f"Hard failure HF1: you fired at {names.person(s.target_role, s.seen)}, who was "
+                    "not attacking anyone: look beyond the gun to the whole person." + CAP,
+                    (cite_event(s),),
+                )
+            ]
+        innocents = [p for p in seen_on_line(s) if p not in officers]
+        if innocents:
+            return [
+                Finding(
+                    s.tick,
+                    0,
+                    f"Hard failure HF1: you fired with {names.people(len(innocents))} who "
+                    f"{'was' if len(innocents) == 1 else 'were'} not a threat in your sight on the "
+                    "line of fire, in front of or behind the target. Whether the round hit them was "
+                    "luck; the decision to fire was not: wait or move for a clear, safe shot."
+                    + CAP,
+                    (cite_event(s),),
+                )
+            ]
+    return []
 
 
 def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
-    """HF2: firing on an officer who was identifiable or not an imminent threat, or hitting one."""
+    """HF2: firing on an officer who was identifiable or not an imminent threat, hitting one, or firing with one in the trainee's sight on the line of fire (hit or not)."""
     findings, named = [], set()
     for s in f.trainee_shots:
         if s.target_role != "officer" or s.target in named:
@@ -68,6 +105,21 @@ def blue_on_blue(f: Facts, r: Rule) -> list[Finding]:
                     (cite_event(e),),
                 )
             )
+    if findings:
+        return findings
+    officers = _officers(f)
+    for s in f.trainee_shots:
+        if any(p in officers for p in seen_on_line(s)):
+            return [
+                Finding(
+                    s.tick,
+                    0,
+                    "Hard failure HF2: you fired with an officer in your sight on the line of fire "
+                    "(the crossfire that killed Sgt. Helus), whether or not the round hit them."
+                    + CAP,
+                    (cite_event(s),),
+                )
+            ]
     return findings
 
 
@@ -146,3 +198,14 @@ def stand_off_order(f: Facts, r: Rule) -> list[Finding]:
                 )
             ]
     return []
+
+
+def seen_on_line(shot: ShotFired) -> tuple[str, ...]:
+    """The people not a threat on a shot's line, to the first wall that stops rounds, whom the shooter
+    could see as they fired (the target left out): the ones the decision to fire knowingly risked."""
+    return tuple(p for p in shot.non_threats_in_sight if p != shot.target)
+
+
+def _officers(f: Facts) -> set[str]:
+    """Every officer on scene at some point (each is announced by an OfficerArrived)."""
+    return {e.officer for e in f.of(OfficerArrived)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.core.clock import tick_clock
 from game.core.events import (
     BreachStarted,
+    ChallengeIssued,
     ContactMade,
     EnteredBuilding,
     GunfireHeard,
@@ -184,7 +185,7 @@ def persistence(f: Facts, r: Rule) -> list[Finding]:
                 f"You held{where_from} for {stall.seconds} s between {tick_clock(stall.start)} and "
                 f"{tick_clock(stall.end)} without closing on the gunfire while the attacker could "
                 "reach victims. A pause is only for a reload, a malfunction, a new radio report or a "
-                "challenge, and only for the seconds it takes.",
+                "challenge to an armed person who is not firing, and only for the seconds it takes.",
                 tuple(evidence),
             )
         )
@@ -297,7 +298,7 @@ def no_waiting(f: Facts, r: Rule) -> list[Finding]:
 
 
 def threat_status(f: Facts, r: Rule) -> list[Finding]:
-    """A7: say whether the attacker was stopped, isolated or still free at the end; with the trainee down and the attacker free, Stop the Killing (and the overall rating) cannot be Performed."""
+    """A7: say whether the attacker was stopped, isolated or still free at the end; with the trainee down and the attacker free, Stop the Killing (and the overall rating) cannot be Performed, nor better than M when they went down while holding."""
     if not f.suspects:
         return []
     stops = f.stops
@@ -319,7 +320,17 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
     if down is None or not free:
         return findings
     exposed = exposed_when_hit(f, down)
-    if exposed:
+    held = _held_before(f, down.tick)
+    cap = r.p("held_cap") if held else r.p("cap")
+    if held:
+        why = (
+            "You went down while holding, neither closing on nor engaging the attacker as the "
+            "gunfire went on: not a sound decision that ended badly (the Helus case) but the hold "
+            "doctrine rules out"
+        )
+        if exposed:
+            why += f", {exposed}"
+    elif exposed:
         why = f"You went down {exposed}"
     elif encounter(f) is Encounter.CONTACT:
         why = (
@@ -330,19 +341,35 @@ def threat_status(f: Facts, r: Rule) -> list[Finding]:
         why = "You went down before you had closed on the attacker"
     text = (
         f"{why}, and the attacker was still free with access to victims. Stop the Killing cannot be "
-        f"rated better than {r.p('cap')} when the threat outlives the officer."
+        f"rated better than {cap} when the threat outlives the officer"
+        + (" who held." if held else ".")
     )
-    findings.append(Finding(down.tick, 0, text, (cite_event(down),), cap=r.p("cap")))
+    findings.append(Finding(down.tick, 0, text, (cite_event(down),), cap=cap))
     findings.append(
         Finding(
             down.tick,
             0,
-            f"Overall rating capped at {r.p('cap')}: you were down and the attacker free at the end.",
-            cap=r.p("cap"),
+            f"Overall rating capped at {cap}: you were down and the attacker free at the end"
+            + (", after holding while the attacker could reach victims." if held else "."),
+            cap=cap,
             cap_overall=True,
         )
     )
     return findings
+
+
+def _held_before(f: Facts, tick: int) -> bool:
+    """Whether the trainee was holding in the moments before this tick (doctrine §4 item 4): a stall,
+    or standing on one tile without firing at the attacker while gunfire was heard and the attacker
+    had access (at the gunfire, where no distance is left to close, only engaging is not holding)."""
+    recent = f.s(f.standards.recent_stall_seconds)
+    start = max(f.ticks("arrival") or 0, tick - recent)
+    if any(s.start <= tick and s.end > start for s in stalls(f)):
+        return True
+    if tick - start < recent or f.moved_between(start, tick) or not f.heard_between(start, tick):
+        return False
+    engaged = any(s.target_role == "suspect" and start <= s.tick <= tick for s in f.trainee_shots)
+    return not engaged and f.access(start)
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -391,6 +418,11 @@ def _answered(f: Facts, cue: GunfireHeard) -> tuple[bool, str]:
         return True, "engaging"
     if any(e.tick <= end and e.tick + e.ticks >= cue.tick for e in f.of(BreachStarted)):
         return True, "breaching"
+    if any(
+        cue.tick <= c.tick <= end and c.by == "trainee" and c.target_role == "suspect"
+        for c in f.of(ChallengeIssued)
+    ):
+        return True, "challenging the attacker"
     source = f.source_at(cue.tick)
     before = f.distance_to_gunfire(cue.tick, source)
     after = f.distance_to_gunfire(end, source)

@@ -1,7 +1,9 @@
 """Category B, Protection of innocents and weapon discipline (200) (doctrine §7.4 B, §7.8).
 
-The line of fire is the one the round flew (`ShotFired.between`, `.behind`, `.non_threats_on_line`,
-traced by the engine the same way for every shooter and in both directions). A civilian, armed or not,
+The line of fire is traced by the engine the same way for every shooter and in both directions, from
+the muzzle past the target to the first wall that stops rounds (`ShotFired.non_threats_to_cover`;
+concealment may stop one round, but the decision put everyone up to cover at risk). Someone on it the
+trainee could see is a screen-out (HF1, HF2); someone out of sight is B1's unsafe shot. A civilian, armed or not,
 is an innocent. B2 (muzzling) is not scored: no event says where the trainee points between shots.
 """
 
@@ -22,7 +24,7 @@ INNOCENT_ROLES = ("civilian",)
 
 
 def unsafe_shots(f: Facts, r: Rule) -> list[Finding]:
-    """B1: a shot whose line, from the muzzle to the first wall that stops rounds, crosses a non-threat, or that is aimed at an innocent (-40 each)."""
+    """B1: a shot whose line, from the muzzle past the target to the first wall that stops rounds, crosses a non-threat, seen or hidden (one in sight is also a screen-out, HF1 or HF2), or that is aimed at an innocent (-40 each)."""
     shots = f.trainee_shots
     if not shots:
         return [
@@ -218,13 +220,31 @@ def surrender_handling(f: Facts, r: Rule) -> list[Finding]:
 def _unsafe(shot: ShotFired) -> str:
     """What made a shot unsafe, or ''."""
     hit = " and was hit" if shot.hit and shot.hit != shot.target else ""
-    if shot.non_threats_on_line:
-        who = names.people(len(shot.non_threats_on_line))
-        were = "was" if len(shot.non_threats_on_line) == 1 else "were"
-        return f"{who} who {were} not a threat stood on the line of fire{' (one' + hit[4:] + ')' if hit else ''}"
+    exposed = on_line(shot)
+    if exposed:
+        who = names.people(len(exposed))
+        were = "was" if len(exposed) == 1 else "were"
+        hidden = len([p for p in exposed if p not in shot.non_threats_in_sight])
+        unseen = (
+            ""
+            if not hidden
+            else f"; {hidden} of them out of your sight, where rounds still go"
+            if hidden < len(exposed)
+            else "; out of your sight, where rounds still go"
+        )
+        return (
+            f"{who} who {were} not a threat stood on the line of fire"
+            f"{' (one' + hit[4:] + ')' if hit else ''}{unseen}"
+        )
     if shot.target and shot.target_role in INNOCENT_ROLES:
         return f"you fired at {names.person(shot.target_role, shot.seen)}, who was not an attacker"
     return ""
+
+
+def on_line(shot: ShotFired) -> tuple[str, ...]:
+    """Everyone not a threat on a shot's line, from the muzzle past the target to the first wall that
+    stops rounds, whether or not concealment stopped this round (doctrine §4, §7.4 B1, §7.8)."""
+    return tuple(dict.fromkeys((*shot.non_threats_on_line, *shot.non_threats_to_cover)))
 
 
 def _justified(f: Facts, shot: ShotFired) -> bool:

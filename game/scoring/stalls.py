@@ -5,7 +5,10 @@ an attacker had access to victims, the trainee neither closed on the gunfire nor
 enough of it was unexcused. Only what doctrine excuses is excused, each for the seconds it takes:
 engaging, breaching, obeying a challenge, a tourniquet (judged by F1), a radio call that carries new
 information (its airtime, capped per minute; repeats excuse nothing), and a challenge to a visible armed
-person who has not yet complied (capped per person). A hidden trainee who keeps talking still stalls.
+person who has not yet complied and is not firing (capped per person). A warning to someone firing at
+people is not feasible (§3.3: Garner, DOJ 2022) and being fired on calls for engaging at once (§4 item
+4), so shouting at an attacker who is shooting excuses nothing: a hidden trainee who keeps talking or
+shouting still stalls (§7.8 A4 clarified).
 """
 
 from __future__ import annotations
@@ -169,7 +172,7 @@ def _excuse_radio(f: Facts, arrival: int, mark) -> None:
 
 
 def _excuse_challenges(f: Facts, mark) -> None:
-    """A challenge excuses only when its target is in sight, armed and has not yet complied."""
+    """A challenge excuses only when its target is in sight, armed, not firing and has not yet complied."""
     gave_up: dict[str, int] = {}
     for e in f.of(Complied, SuspectSurrendered):
         person = e.person if isinstance(e, Complied) else e.suspect
@@ -179,7 +182,7 @@ def _excuse_challenges(f: Facts, mark) -> None:
     each, cap = f.s(st.challenge_excuse_seconds), f.s(st.challenge_excuse_cap_seconds)
     used: dict[str, int] = {}
     for c in f.of(ChallengeIssued):
-        if c.by != "trainee" or not c.seen.in_sight or c.seen.weapon == "none":
+        if c.by != "trainee" or not c.seen.in_sight or c.seen.weapon == "none" or c.target_firing:
             continue
         if c.target in gave_up and gave_up[c.target] <= c.tick:
             continue

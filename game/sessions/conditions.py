@@ -33,9 +33,12 @@ class Looks(Enum):
 LOOKS_WORDS: dict[Looks, str] = {
     Looks.PERSON: "anyone in view",
     Looks.ARMED_PERSON: "a person on their feet with a gun in hand who does not look like police "
-    '(no uniform, POLICE jacket, badge or recent "Police!"), and has not surrendered or complied',
-    Looks.ATTACKER: "a person the trainee saw fire at people (or at the trainee), still on their "
-    "feet with the gun in hand and not seen surrendering",
+    '(no uniform, POLICE jacket, badge or recent "Police!"), and has not surrendered or complied; '
+    "a holstered or concealed gun is not seen",
+    Looks.ATTACKER: "a person the trainee saw fire at the trainee, or at someone the trainee could "
+    "see who had no gun in hand or looked like police; still on their feet with the gun in hand and "
+    "not seen surrendering (a round at someone out of sight, or at an armed person, tells nothing of "
+    "who fired it: challenge them)",
     Looks.CASUALTY: "a person down with critical bleeding whom no one has treated yet",
     Looks.POLICE: "a person on their feet who looks like police",
 }
@@ -63,14 +66,16 @@ STOPPED_WORDS = (
 
 FLAGS: dict[str, str] = {
     "threat_stopped": "every attacker the trainee saw was since seen down, surrendered or disarmed and "
-    "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + ")",
-    "clear_shot": "an attacker is in view and no one else in view stands on the line of fire to "
-    "them or behind them, up to the first cover that stops rounds (concealment does not count)",
+    "no gunfire was heard after that, or the radio said so (" + ", ".join(STOPPED_WORDS) + "); an "
+    "armed person found down who was never seen attacking does not count",
+    "clear_shot": "an attacker is in view and no one else stands on the line of fire to them, or "
+    "behind them as far as the trainee can see along it, nor anyone else in view on it further on, "
+    "up to the first cover that stops rounds (concealment does not count)",
     "gunfire_heard": "the trainee has heard gunfire at least once",
     "wounded": "the trainee is wounded",
     "weapon_drawn": "the trainee's weapon is drawn",
     "in_cover": "the trainee is behind cover or concealment",
-    "inside": "the trainee is inside the building",
+    "inside": "the trainee stands on an indoor tile of any building (one who starts indoors, say in the SRO office, is inside at once)",
     "challenged": "an officer is challenging the trainee (in the last 5 seconds)",
 }
 """Conditions written as one word."""
@@ -200,17 +205,33 @@ def threat_stopped(percept: Percept) -> bool:
 
 
 def clear_shot(percept: Percept, world: World) -> bool:
-    """Whether the nearest attacker in view can be fired on with no one else seen on the line."""
+    """Whether the nearest attacker in view can be fired on with no one else seen on the line.
+
+    Looking at the attacker, the trainee sees the whole line up to them, and on past them until
+    something hides the rest: anyone standing on that stretch is seen, whether or not the sight line
+    drawn to that person on its own would reach them. Past that, the people in view count.
+    """
     target = nearest(percept, "nearest_attacker")
     if target is None or percept.me is None:
         return False
     here, there = percept.me.position, target.position
-    others = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    building = world.building
+    in_view = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    standing = {
+        (view.position.x, view.position.y)
+        for view in world.snapshot()
+        if view.position.floor == here.floor and view.id not in (target.handle, percept.me.id)
+    }
+    looking = True
     for x, y in fire_line(here.x, here.y, there.x, there.y, MAX_RANGE):
-        if world.building.stops_rounds(here.floor, x, y):
+        if building.stops_rounds(here.floor, x, y):
             return True
-        if (x, y) in others:
+        if (x, y) == (there.x, there.y):
+            continue
+        if (x, y) in in_view or (looking and (x, y) in standing):
             return False
+        if building.blocks_sight(here.floor, x, y):
+            looking = False
     return True
 
 

@@ -231,7 +231,7 @@ def condemned_act(strategy: Strategy, events: Sequence[object], responder: Respo
         return False
     if strategy.reckless:
         return any(
-            isinstance(e, ShotFired) and e.shooter == "trainee" and e.non_threats_on_line
+            isinstance(e, ShotFired) and e.shooter == "trainee" and e.non_threats_in_sight
             for e in events
         )
     if strategy.hold == "stand_off":

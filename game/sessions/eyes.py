@@ -27,11 +27,13 @@ from game.core.events import (
 from game.core.geometry import distance
 from game.core.level import Position
 from game.core.people import ANNOUNCE_MEMORY_TICKS, PersonView
-from game.core.perception import SIGHT_RANGE, field_of_view
+from game.core.perception import line_of_sight
 from game.core.world import World
 
 FIRING_MEMORY_TICKS = 30
 """How long a person seen firing is remembered as firing."""
+AIMED_AT_ME_TILES = 2
+"""A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
 
 
@@ -108,14 +110,18 @@ class Eyes:
     refused: list[str] = field(default_factory=list)
     stopped_tick: int = -1
     stopped_at: dict[str, Position] = field(default_factory=dict)
-    _view_key: tuple[Position, int] | None = None
-    _view: set[Position] = field(default_factory=set)
+    seen_armed: set[str] = field(default_factory=set)
+    """Who was seen with a weapon in hand (a holstered or concealed weapon is not seen)."""
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
         events = list(events)
-        shots = any(isinstance(event, ShotFired | SuspectSurrendered) for event in events)
-        views = {view.id: view for view in self.world.snapshot()} if shots else {}
+        seen_happen = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
+        views = (
+            {view.id: view for view in self.world.snapshot()}
+            if any(isinstance(event, seen_happen) for event in events)
+            else {}
+        )
         me = views.get("trainee")
         for event in events:
             if isinstance(event, GunfireHeard):
@@ -125,13 +131,14 @@ class Eyes:
             elif isinstance(event, ShotFired) and event.shooter != "trainee":
                 if me is not None and self._in_view(me, event.origin):
                     self.fired[event.shooter] = event.tick
-                    target = views.get(event.target)
-                    if target is None or _defenceless_or_police(target):
+                    if self._fired_on_the_defenceless(me, event, views.get(event.target)):
                         self.hostile.add(event.shooter)
             elif isinstance(event, PoliceAnnounced):
                 self.announced[event.person] = event.tick
             elif isinstance(event, Complied):
-                self.complied.add(event.person)
+                person = views.get(event.person)
+                if me is not None and person is not None and self._in_view(me, person.position):
+                    self.complied.add(event.person)
             elif isinstance(event, SuspectSurrendered):
                 if me is not None and self._in_view(me, event.position):
                     self.surrendered.add(event.suspect)
@@ -145,7 +152,8 @@ class Eyes:
             elif isinstance(event, RadioHeard) and not event.reply:
                 self.dispatch.append(event.text)
             elif isinstance(event, TourniquetApplied):
-                self.treated.add(event.person)
+                if me is not None and self._in_view(me, event.position):
+                    self.treated.add(event.person)
             elif isinstance(event, CommandRefused):
                 self.refused.append(event.reason)
 
@@ -155,16 +163,11 @@ class Eyes:
         me = next(iter(world.snapshot(of="trainee")), None)
         people: list[Seen] = []
         if me is not None:
-            here = me.position
-            for view in world.snapshot(on=self._field(me)):  # pictures of those in view only
-                there = view.position
-                if (
-                    view.id == "trainee"
-                    or there.floor != here.floor
-                    or abs(there.x - here.x) > SIGHT_RANGE
-                    or abs(there.y - here.y) > SIGHT_RANGE
-                ):
+            for view in world.snapshot():
+                if view.id == "trainee" or not self._in_view(me, view.position):
                     continue
+                if view.weapon_drawn and view.weapon != "none":
+                    self.seen_armed.add(view.id)
                 people.append(self._seen(me, view, world.tick))
         people.sort(key=lambda seen: (seen.distance, seen.handle))
         refused, self.refused = tuple(self.refused), []
@@ -192,7 +195,7 @@ class Eyes:
             dress=view.dress,
             marked=view.raid_jacket or (view.badge_shown and view.dress != "uniform"),
             announced=tick - self.announced.get(handle, -(10**9)) <= ANNOUNCE_MEMORY_TICKS,
-            armed=view.weapon != "none",
+            armed=handle in self.seen_armed,
             weapon_drawn=view.weapon_drawn,
             condition=view.condition,
             distance=round(
@@ -207,16 +210,9 @@ class Eyes:
 
     def _threat_stopped(self, people: list[Seen]) -> bool:
         """Whether every person seen attacking was since seen down, surrendered or disarmed."""
+        # Only someone seen attacking counts: an armed person found down (a guard, an officer in plain
+        # clothes) may be a victim, and gunfire goes on while the attacker is free.
         in_view = {seen.handle: seen for seen in people}
-        for seen in people:
-            # An armed person down who is not marked as police: the attacker, already stopped.
-            if (
-                seen.armed
-                and not seen.up
-                and not seen.looks_police
-                and seen.handle not in self.hostile
-            ):
-                self.hostile.add(seen.handle)
         for handle in self.hostile:
             seen = in_view.get(handle)
             if seen is not None and (not seen.up or not seen.weapon_drawn):
@@ -228,20 +224,30 @@ class Eyes:
         return bool(self.hostile) and quiet and all(h in self.stopped_at for h in self.hostile)
 
     def _in_view(self, me: PersonView, at: Position) -> bool:
-        """Whether a tile is in the trainee's field of view (what their screen shows)."""
-        return at in self._field(me)
+        """Whether the trainee can see a tile: the engine's line of sight, the one who-sees-whom test
+        the world and the client's fog use."""
+        return line_of_sight(self.world.building, me.position, at)
 
-    def _field(self, me: PersonView) -> set[Position]:
-        """The tiles in the trainee's field of view, kept while they and every door stay put."""
-        key = (me.position, self.world.building.door_version)
-        if self._view_key != key:
-            self._view_key = key
-            self._view = field_of_view(self.world.building, me.position, SIGHT_RANGE)
-        return self._view
-
-
-def _defenceless_or_police(view: PersonView) -> bool:
-    """Whether firing at this person shows the shooter is attacking (not an officer engaging)."""
-    return (
-        view.id == "trainee" or view.weapon == "none" or view.dress == "uniform" or view.raid_jacket
-    )
+    def _fired_on_the_defenceless(
+        self, me: PersonView, shot: ShotFired, target: PersonView | None
+    ) -> bool:
+        """Whether the trainee saw this shot go at the trainee, or at someone in view with no weapon in
+        hand or who looks like police: that shows an attacker (not someone engaging one). A round at a
+        person or a tile the trainee cannot see tells them nothing of whom it was for."""
+        if target is None:
+            aim = shot.aim
+            return (
+                aim.floor == me.position.floor
+                and distance(aim.x, aim.y, me.position.x, me.position.y) <= AIMED_AT_ME_TILES
+            )
+        if target.id == me.id:
+            return True
+        if not self._in_view(me, target.position) or shot.seen is None:
+            return False
+        # The target as they looked when the round was fired (a hit target drops the weapon).
+        looks = shot.seen
+        in_hand = looks.weapon_drawn and looks.weapon != "none"
+        police = (
+            looks.dress == "uniform" or looks.raid_jacket or looks.badge_shown or looks.announced
+        )
+        return not in_hand or police

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.core.ballistics import MAX_RANGE
 from game.core.commands import (
     AdvanceToGunfire,
     AnnouncePolice,
@@ -23,8 +24,9 @@ from game.core.commands import (
     Stop,
     TakeCover,
 )
-from game.core.geometry import ray
+from game.core.geometry import fire_line
 from game.core.level import Level, Position, ZoneKind
+from game.core.perception import SIGHT_RANGE, field_of_view
 from game.core.world import World
 from game.sessions.eyes import Percept, Seen
 from game.sessions.strategies import Strategy
@@ -44,7 +46,12 @@ SEARCHED_KINDS = (ZoneKind.ROOM, ZoneKind.CORRIDOR, ZoneKind.LOBBY, ZoneKind.STA
 """The zones a silent-building search walks through."""
 FIRE_RANGE = 25
 SEARCH_GIVE_UP_TICKS = 300
-"""A search goes on to the next room when one has not been reached in 30 s."""
+"""A search goes on to the next room when one has not been reached in 30 s..."""
+CLOSE_IN_TICKS = 20
+"""After a shot refused for want of sight, close on the target this long before firing again."""
+STUCK_TICKS = 20
+"""...or when the trainee has not changed tile for 2 s (the room cannot be reached from here). A walk
+covers 1.5 tiles a second, so between two decisions half a second apart the tile may not change."""
 
 
 @dataclass
@@ -71,6 +78,11 @@ class Responder:
     search_since: int = 0
     pace: str = "walk"
     last_position: Position | None = None
+    still_since: int = 0
+    search_goal: Position | None = None
+    unseen: set[Position] = field(default_factory=set)
+    last_zone: str = ""
+    closing_until: int = -1
 
     def decide(self, p: Percept, world: World) -> list[Command]:
         """The commands for this tick (most ticks: none, the last ones carry on)."""
@@ -79,6 +91,7 @@ class Responder:
         if p.tick - self.last_think < THINK_TICKS and not p.challenged_me:
             return []
         self.last_think = p.tick
+        self._where(p)
         if self.arrived_at is None:
             self.arrived_at = p.tick
             return self._arrive(p)
@@ -117,7 +130,9 @@ class Responder:
                 self.entry_announced = True
                 commands.append(
                     Radio.of(
-                        "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                        "making_entry",
+                        location=self._where(p),
+                        action="making entry, solo, to the gunfire",
                     )
                 )
         commands.append(DrawWeapon())
@@ -138,19 +153,21 @@ class Responder:
             return [
                 Radio.of(
                     "post_stop",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="stopped",
                     casualties="checking",
                     action="threat stopped, starting care",
                     requests="rtf, ems, ccp",
                 ),
-                Radio.of("zone_warm", location=p.zone, requests="rtf, ccp"),
+                Radio.of("zone_warm", location=self._where(p), requests="rtf, ccp"),
             ]
         if not self.entry_announced and self._moving_in(p):
             self.entry_announced = True
             return [
                 Radio.of(
-                    "making_entry", location=p.zone, action="making entry, solo, to the gunfire"
+                    "making_entry",
+                    location=self._where(p),
+                    action="making entry, solo, to the gunfire",
                 )
             ]
         if p.gunfire_within(150) and p.tick - self.last_update >= UPDATE_TICKS and p.entered:
@@ -158,7 +175,7 @@ class Responder:
             return [
                 Radio.of(
                     "update",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="inside, moving to the gunfire",
                 )
@@ -166,7 +183,14 @@ class Responder:
         return []
 
     def _engage(self, p: Percept, world: World) -> list[Command]:
-        """Challenge or fire at the person in view who is the threat (or looks like one)."""
+        """Challenge or fire at the person in view who is the threat (or looks like one).
+
+        A shot refused because the target cannot be seen from here (a glimpse past a shelf) is not
+        tried again from the same tile: the trainee closes on them for a couple of seconds first.
+        """
+        if any("cannot see that person" in reason for reason in p.refused):
+            self.closing_until = p.tick + CLOSE_IN_TICKS
+        blind = p.tick < self.closing_until
         for seen in p.people:
             if (
                 not seen.armed
@@ -182,7 +206,9 @@ class Responder:
                 if seen.distance <= FIRE_RANGE and (
                     self.strategy.reckless or _clear_shot(world, p, seen)
                 ):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+                    if blind:
+                        return [MoveTo(target=seen.position)]
+                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
                 continue
             if seen.looks_police and not seen.hostile:
                 if seen.handle not in self.challenged and seen.distance <= CHALLENGE_RANGE:
@@ -193,7 +219,9 @@ class Responder:
                 if self.strategy.hold == "talk":
                     return [Challenge(seen.handle)] if seen.distance <= CHALLENGE_RANGE else []
                 if _clear_shot(world, p, seen):
-                    return [*self._cover_if_at_hand(p, world), Fire(seen.handle)]
+                    if blind:
+                        return [MoveTo(target=seen.position)]
+                    return self._cover_if_at_hand(p, world) or [Fire(seen.handle)]
             if (
                 seen.distance <= CHALLENGE_RANGE
                 and p.tick - self.challenged.get(seen.handle, -(10**9)) >= 20
@@ -219,7 +247,7 @@ class Responder:
             return [
                 Radio.of(
                     "stand_off",
-                    location=p.zone,
+                    location=self._where(p),
                     shots="active",
                     action="shots inside; all units hold back, stay away from the building",
                     requests="perimeter",
@@ -230,7 +258,7 @@ class Responder:
                 return [
                     Radio.of(
                         "update",
-                        location=p.zone,
+                        location=self._where(p),
                         shots="active",
                         action="suspect barricaded, holding position, waiting for the team",
                     )
@@ -238,7 +266,7 @@ class Responder:
             return [
                 Radio.of(
                     "request",
-                    location=p.zone,
+                    location=self._where(p),
                     action="holding outside, waiting for backup",
                     requests="backup",
                 )
@@ -272,12 +300,22 @@ class Responder:
         return self._search(p, world)
 
     def _search(self, p: Percept, world: World) -> list[Command]:
-        """No gunfire heard: walk deliberately through the building's rooms, nearest first."""
+        """No gunfire heard: walk deliberately through the building's rooms, nearest first.
+
+        A room is cleared once every floor tile of it has been in sight (a look in from the
+        threshold will do where nothing blocks it), else by walking on to its middle: shelves and
+        desks can hide whoever is inside from the doorway. A corridor, lobby or stairwell passed
+        through counts as searched.
+        """
         here = p.me.position
-        arrived = p.zone == self.search_target or here == self.last_position
+        if here != self.last_position:
+            self.last_position, self.still_since = here, p.tick
+            if self.unseen:
+                self.unseen -= field_of_view(world.building, here, SIGHT_RANGE)
+        stuck = p.tick - max(self.still_since, self.search_since) >= STUCK_TICKS
+        arrived = here == self.search_goal or stuck or not self.unseen
         given_up = p.tick - self.search_since > SEARCH_GIVE_UP_TICKS
-        self.last_position = here
-        if p.zone and p.zone not in self.searched:
+        if p.zone and p.zone not in self.searched and self.level.zone(p.zone).kind != ZoneKind.ROOM:
             self.searched.append(p.zone)
         if self.search_target and not arrived and not given_up:
             return []
@@ -286,12 +324,19 @@ class Responder:
             for zone in self.level.zones
             if zone.kind in SEARCHED_KINDS and zone.id not in self.searched
         ]
+        if not left and (not self.stop_seen or len(p.treated) < self.level.trainee.tourniquets):
+            # The attacker (or, after the stop, casualties) may still be out there: search again.
+            self.searched = [p.zone] if p.zone else []
+            left = [z for z in self.level.zones if z.kind in SEARCHED_KINDS and z.id != p.zone]
         if not left:
             return []
         target = min(left, key=lambda zone: (_zone_distance(zone, here), zone.id))
         self.searched.append(target.id)
         self.search_target, self.search_since = target.id, p.tick
-        return [*self._pace("walk"), MoveTo(zone=target.id)]
+        self.search_goal = _middle(world, target)
+        self.unseen = _floor_tiles(world, target) - field_of_view(world.building, here, SIGHT_RANGE)
+        move = MoveTo(target=self.search_goal) if self.search_goal else MoveTo(zone=target.id)
+        return [*self._pace("walk"), move]
 
     def _care(self, p: Percept, world: World) -> list[Command]:
         """Go to the nearest critical casualty in view and apply a tourniquet."""
@@ -322,6 +367,13 @@ class Responder:
         care = self._care(p, world)
         return commands + (care or self._search(p, world))
 
+    def _where(self, p: Percept) -> str:
+        """The zone to name on the radio: where the trainee is, or the last zone they were in (a
+        doorway or a tile beside cover may lie outside every zone, and the radio needs a zone)."""
+        if p.zone:
+            self.last_zone = p.zone
+        return p.zone or self.last_zone
+
     def _pace(self, pace: str) -> list[Command]:
         """A pace change when the situation calls for another pace."""
         if pace == self.pace:
@@ -332,7 +384,11 @@ class Responder:
     # -- helpers --------------------------------------------------------------------------------
 
     def _cover_if_at_hand(self, p: Percept, world: World) -> list[Command]:
-        """Take cover before firing when a wall or column is right beside you (cover stops rounds)."""
+        """Take cover before firing when a wall or column is right beside you (cover stops rounds).
+
+        Taking cover can move the trainee a tile, so the shot waits for the next decision, when the
+        line of fire is checked again from where the trainee then stands.
+        """
         if p.me.protection == "open" and world.building.protection(p.me.position)[0] == "cover":
             return [TakeCover()]
         return []
@@ -341,7 +397,7 @@ class Responder:
         described = next((text for text in p.dispatch if text), "")
         return Radio.of(
             "initial_report",
-            location=p.zone,
+            location=self._where(p),
             shots="active" if p.gunfire_tick is not None else "unknown",
             description=described[:80] or "unknown",
             weapon="long gun reported",
@@ -364,19 +420,39 @@ class Responder:
 
 
 def _clear_shot(world: World, p: Percept, target: Seen) -> bool:
-    """Whether no one else in view stands on the line of fire, to the first wall that stops rounds."""
+    """Whether no one else in view stands on the line of fire, to the first wall that stops rounds
+    (the engine's own line, `fire_line`, so the bot judges the shot as the rubric does)."""
     me = p.me.position
     others = {
         (s.position.x, s.position.y)
         for s in p.people
         if s.handle != target.handle and s.position.floor == me.floor
     }
-    for x, y in ray(me.x, me.y, target.position.x, target.position.y, 40):
+    for x, y in fire_line(me.x, me.y, target.position.x, target.position.y, MAX_RANGE):
         if world.building.stops_rounds(me.floor, x, y):
             return True
         if (x, y) in others:
             return False
     return True
+
+
+def _floor_tiles(world: World, zone) -> set[Position]:
+    """The walkable tiles of a zone's first area."""
+    area = zone.areas[0]
+    return {
+        Position(area.floor, x, y)
+        for x in range(area.x1, area.x2 + 1)
+        for y in range(area.y1, area.y2 + 1)
+        if world.building.walkable(Position(area.floor, x, y))
+    }
+
+
+def _middle(world: World, zone) -> Position | None:
+    """The walkable tile of a zone's first area nearest its middle (None when none is walkable)."""
+    area = zone.areas[0]
+    cx, cy = (area.x1 + area.x2) / 2, (area.y1 + area.y2) / 2
+    tiles = _floor_tiles(world, zone)
+    return min(tiles, key=lambda t: ((t.x - cx) ** 2 + (t.y - cy) ** 2, t.x, t.y), default=None)
 
 
 def _zone_distance(zone, here: Position) -> float:

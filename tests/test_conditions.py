@@ -1,0 +1,237 @@
+"""Script conditions read only what the trainee could perceive: two incidents that look the same to the
+trainee, but differ in who is who and in what the trainee cannot see, give every condition the same
+answer, and name the same people by how they look."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from builders import SUSPECT_LOOK, make_level
+
+from game.core.events import (
+    ChallengeIssued,
+    Complied,
+    GunfireHeard,
+    RadioHeard,
+    ShotFired,
+    TourniquetApplied,
+)
+from game.core.level import (
+    CivilianGroup,
+    Dress,
+    Officer,
+    Place,
+    Position,
+    Reactions,
+    Suspect,
+    Trainee,
+    Weapon,
+)
+from game.core.people import appearance
+from game.core.world import World
+from game.sessions.conditions import (
+    FLAGS,
+    TARGETS,
+    After,
+    AllOf,
+    AnyOf,
+    DoorLocked,
+    Flag,
+    Heard,
+    InZone,
+    Looks,
+    Not,
+    RadioSaid,
+    Sees,
+    holds,
+    nearest,
+)
+from game.sessions.eyes import Eyes
+from game.sessions.script import load_script
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TRAINEE_AT = Position(0, 4, 3)
+SHOOTER_AT = Position(0, 9, 3)
+OTHER_GUN_AT = Position(0, 13, 3)
+VICTIM_AT = Position(0, 7, 4)
+BYSTANDER_AT = Position(0, 2, 4)
+HIDDEN_AT = Position(0, 14, 7)
+"""In room C, behind its closed door: out of the trainee's sight."""
+
+CATALOGUE = (
+    *(Flag(name) for name in FLAGS),
+    *(Sees(looks) for looks in Looks),
+    *(Sees(looks, within=4) for looks in Looks),
+    Heard(),
+    Heard(within=20),
+    RadioSaid("shots fired"),
+    RadioSaid("suspect down"),
+    InZone("corridor"),
+    InZone("room_c"),
+    DoorLocked(),
+    DoorLocked(at=(4, 2)),
+    After(0),
+    After(600),
+    AllOf((Sees(Looks.ATTACKER), Not(Flag("threat_stopped")))),
+    AnyOf((Flag("wounded"), Sees(Looks.CASUALTY))),
+    Not(Sees(Looks.POLICE)),
+)
+"""Every kind of condition a script can write, each flag and each kind of person."""
+
+
+def _incident(swapped: bool) -> World:
+    """A plain-clothes attacker and an off-duty officer who look the same, a teacher who carries a
+    concealed handgun (or nothing), a bystander who carries one in hand, and people out of sight; `swapped` trades the attacker's and the
+    officer's places, ids and roles, and changes only what the trainee cannot see."""
+    gunman = Suspect(
+        "suspect" if not swapped else "man_2",
+        Place(at=SHOOTER_AT if not swapped else OTHER_GUN_AT),
+        SUSPECT_LOOK,
+        weapon=Weapon.HANDGUN,
+        route=(),
+        first_shot=10**6,
+        reactions=Reactions(engage=1, retreat=0, surrender=0) if swapped else Reactions(),
+    )
+    officer = Officer(
+        "off_duty" if not swapped else "man_1",
+        Place(at=OTHER_GUN_AT if not swapped else SHOOTER_AT),
+        dress=Dress.PLAIN,
+        off_duty=True,
+        weapon=Weapon.HANDGUN,
+        weapon_drawn=True,
+        description=SUSPECT_LOOK,
+        goal="",
+    )
+    concealed = Weapon.HANDGUN if not swapped else Weapon.NONE
+    civilians = [
+        CivilianGroup(
+            "victim" if not swapped else "teacher", Place(at=VICTIM_AT), weapon=concealed
+        ),
+        CivilianGroup(
+            "carrier" if not swapped else "student_9",
+            Place(at=BYSTANDER_AT),
+            weapon=concealed,
+        ),
+    ]
+    if not swapped:
+        civilians.append(CivilianGroup("hidden", Place(at=HIDDEN_AT), wounded="critical"))
+    level = make_level(
+        trainee=Trainee(spawn=Place(at=TRAINEE_AT), weapon_drawn=True),
+        suspects=(gunman,),
+        officers=(officer,),
+        civilians=tuple(civilians),
+    )
+    world = World(level, 1)
+    world.person(gunman.id).weapon_drawn = True
+    return world
+
+
+def _at(world: World, position: Position):
+    return next(p for p in world.people if p.present and p.position == position)
+
+
+def _what_happens(world: World, swapped: bool) -> list[list]:
+    """The same things seen and heard in both incidents, as the engine would log them (with the true
+    ids and roles, which differ): the man at the shooter's place fires on the victim, who falls, an
+    officer's voice challenges the trainee, dispatch speaks; out of sight, a tourniquet and a
+    compliance the trainee cannot see (only in the first incident)."""
+    shooter, victim = _at(world, SHOOTER_AT), _at(world, VICTIM_AT)
+    looks = appearance(shooter, victim, world.tick, world.told, True)
+    shot = ShotFired(
+        world.tick, shooter.id, shooter.role.value, victim.id, victim.role.value,
+        SHOOTER_AT, VICTIM_AT, victim.id, (), (), (victim.id,), looks, False, False, "open",
+    )  # fmt: skip
+    victim.condition = "critical"  # hit: down and bleeding, in both incidents
+    other = _at(world, OTHER_GUN_AT)
+    steps = [
+        [shot, GunfireHeard(world.tick, 90, "east", 0.9, "close", "same floor")],
+        [RadioHeard(world.tick, "Dispatch", "Shots fired, east corridor.")],
+        [ChallengeIssued(world.tick, other.id, "trainee", "trainee", looks, False)],
+    ]
+    if not swapped:
+        steps.append(
+            [
+                TourniquetApplied(world.tick, "medic", "hidden", HIDDEN_AT),
+                Complied(world.tick, "hidden", "medic"),
+            ]
+        )
+    else:
+        steps.append([])
+    return steps
+
+
+def _answers(world: World, eyes: Eyes) -> tuple:
+    percept = eyes.look()
+    conditions = tuple(holds(condition, percept, world) for condition in CATALOGUE)
+    targets = tuple(
+        (found.position, found.distance) if (found := nearest(percept, word)) else None
+        for word in TARGETS
+    )
+    return conditions, targets
+
+
+def _play(swapped: bool) -> list[tuple]:
+    world = _incident(swapped)
+    eyes = Eyes(world)
+    eyes.hear(world.log)
+    answers = [_answers(world, eyes)]
+    for events in _what_happens(world, swapped):
+        eyes.hear(events)
+        answers.append(_answers(world, eyes))
+    return answers
+
+
+def test_every_condition_gives_the_same_answer_when_only_hidden_roles_and_ids_differ():
+    plain, swapped = _play(False), _play(True)
+    for step, (first, second) in enumerate(zip(plain, swapped, strict=True)):
+        for condition, a, b in zip(CATALOGUE, first[0], second[0], strict=True):
+            assert a == b, f"step {step}: {condition} reads something the trainee cannot see"
+        assert first[1] == second[1], f"step {step}: a target word named someone by who they are"
+
+
+def test_the_catalogue_covers_every_condition_kind_and_says_yes_and_no():
+    kinds = {type(condition) for condition in CATALOGUE}
+    assert kinds == {Flag, Sees, Heard, RadioSaid, InZone, DoorLocked, After, AllOf, AnyOf, Not}
+    answers = [a for step in _play(False) for a in step[0]]
+    assert True in answers and False in answers
+
+
+@pytest.mark.parametrize("swapped", [False, True], ids=["attacker_near", "attacker_far"])
+def test_the_man_seen_firing_on_the_defenceless_is_the_attacker_whoever_he_is(swapped):
+    world = _incident(swapped)
+    eyes = Eyes(world)
+    eyes.hear(world.log)
+    assert nearest(eyes.look(), "nearest_attacker") is None
+    for events in _what_happens(world, swapped)[:1]:
+        eyes.hear(events)
+    percept = eyes.look()
+    assert nearest(percept, "nearest_attacker").position == SHOOTER_AT
+    assert nearest(percept, "nearest_armed").position == SHOOTER_AT
+    assert nearest(percept, "nearest_casualty").position == VICTIM_AT
+
+
+def test_a_concealed_weapon_is_not_seen_until_it_is_drawn():
+    world = _incident(False)
+    eyes = Eyes(world)
+    carrier = _at(world, BYSTANDER_AT)
+    assert not next(s for s in eyes.look().people if s.position == BYSTANDER_AT).armed
+    carrier.weapon_drawn = True
+    seen = next(s for s in eyes.look().people if s.position == BYSTANDER_AT)
+    assert seen.armed and seen.weapon_drawn
+    assert replace(seen, weapon_drawn=False) != seen
+
+
+def test_the_eyes_see_exactly_whom_the_engine_says_the_trainee_sees():
+    script = load_script(ROOT / "levels" / "scripts" / "joint_entry" / "good.yaml")
+    world = World(script.level, 3, dict(script.variant))
+    eyes = Eyes(world)
+    tiles = [tile for tile in world.zone_tiles("commons")][::7]
+    assert len(tiles) > 10
+    for tile in tiles:
+        world.trainee.position = tile
+        seen = {s.handle for s in eyes.look().people}
+        sees = {p.id for p in world.people if p is not world.trainee and p.present}
+        assert seen == {i for i in sees if world.sees(world.trainee, world.person(i))}
