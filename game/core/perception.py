@@ -55,6 +55,18 @@ def line_of_sight(
             return False
 
 
+@dataclass(frozen=True, slots=True)
+class InSight:
+    """The tiles a person at `origin` can see, as a container: `tile in InSight(...)` is
+    `line_of_sight` (so `World.snapshot(on=...)` pictures only the people in view)."""
+
+    building: Building
+    origin: Position
+
+    def __contains__(self, tile: object) -> bool:
+        return isinstance(tile, Position) and line_of_sight(self.building, self.origin, tile)
+
+
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:
     """Every tile the person at origin can see, walls included (rays to the edge of a square)."""
     tiles = _positions(building, origin.floor)
