@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,29 @@ def line_of_sight(
         return False
     if distance(a.x, a.y, b.x, b.y) > max_range:
         return False
+    # Kept per building while no door changes: sight depends only on the tiles and the doors.
+    cached = _SIGHT.get(building)
+    if cached is None or cached[0] != building.door_version:
+        cached = _SIGHT[building] = (building.door_version, {})
+    seen = cached[1]
+    key = (a.floor, a.x, a.y, b.x, b.y)
+    clear = seen.get(key)
+    if clear is None:
+        if len(seen) >= _SIGHT_LIMIT:
+            seen.clear()
+        clear = seen[key] = _clear_line(building, a, b)
+    return clear
+
+
+_SIGHT: weakref.WeakKeyDictionary[Building, tuple[int, dict[tuple[int, ...], bool]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Sight lines already walked, by building (outside the world's state: never saved or digested)."""
+_SIGHT_LIMIT = 50_000
+
+
+def _clear_line(building: Building, a: Position, b: Position) -> bool:
+    """Whether nothing opaque stands between two tiles of one floor (the ends excluded)."""
     # `line` walked inline (the same tiles: from the lower end, as `line` draws them), ends
     # excluded: the hot path.
     floor, x, y, x1, y1 = a.floor, a.x, a.y, b.x, b.y
