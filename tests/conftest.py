@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -65,8 +66,18 @@ def shooting_level():
     )
 
 
+@pytest.fixture(scope="session")
+def _user_folders_root(tmp_path_factory):
+    """One folder holding every test's private user folders, and a counter naming them."""
+    return tmp_path_factory.mktemp("users"), itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _private_user_folders(tmp_path_factory, monkeypatch):
-    """No test reads or writes the real user's settings or training records."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
+def _private_user_folders(_user_folders_root, monkeypatch):
+    """No test reads or writes the real user's settings or training records (nor another test's)."""
+    # One numbered folder a test, not tmp_path_factory.mktemp: that scans every folder made so far.
+    root, numbers = _user_folders_root
+    folder = root / str(next(numbers))
+    for name, variable in (("data", "XDG_DATA_HOME"), ("config", "XDG_CONFIG_HOME")):
+        (folder / name).mkdir(parents=True)
+        monkeypatch.setenv(variable, str(folder / name))

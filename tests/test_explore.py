@@ -106,6 +106,16 @@ def test_firing_into_a_crowd_or_holding_and_talking_never_rates_p_or_s_when_it_w
         assert result.defect_runs == (), (path.stem, name, result.ratings)
 
 
+def test_the_bot_cares_for_the_wounded_when_the_radio_says_the_suspect_is_down():
+    """after_the_threat: the SRO radios that the suspect is down before the trainee arrives, so the
+    bot never sees him attack; it must still take the threat as stopped (the same rule as a script's
+    `threat_stopped`) and stop the dying."""
+    level = load_level(ROOT / "levels" / "after_the_threat.yaml")
+    [result] = explore(level, [1], [DOCTRINE], workers=1).results
+    [run] = result.runs
+    assert run.rating == "P" and dict(run.categories)["F"] == "P"
+
+
 def test_explore_json_lists_strategies_with_ratings_and_the_reachable_screen_outs(capsys):
     status = main(
         [

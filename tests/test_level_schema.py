@@ -118,5 +118,8 @@ def test_every_shipped_level_fits_the_committed_schema():
     schema = json.loads((root / "schema" / "level.schema.json").read_text(encoding="utf-8"))
     levels = sorted((root / "levels").glob("*.yaml"))
     assert levels
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator = cls(schema)
     for path in levels:
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))

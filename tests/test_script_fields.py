@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from schema_checks import schema_objection
+from schema_checks import schema_objection, schema_validator
 
 from game.core.commands import COMMAND_TYPES, Radio
 from game.levels.errors import LevelError
@@ -203,10 +203,10 @@ def test_the_schema_lets_where_name_only_the_fields_of_its_event_type():
         "level": "x.yaml",
         "expect": {"events": [{"type": "ShotFired", "where": {"hit": True}}]},
     }
-    jsonschema.validate(good, SCHEMA)
+    schema_validator().validate(good)
     bad = {"level": "x.yaml", "expect": {"events": [{"type": "ShotFired", "where": {"zone": "a"}}]}}
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(bad, SCHEMA)
+        schema_validator().validate(bad)
     assert "zone" not in event_fields(EVENT_TYPES["ShotFired"])
 
 
@@ -273,7 +273,7 @@ WRONG_SCRIPTS = (
 @pytest.mark.parametrize(("text", "problem"), WRONG_SCRIPTS)
 def test_a_wrong_script_fails_the_schema_and_the_parser_at_its_place(text, problem):
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(yaml.safe_load(text), SCHEMA)
+        schema_validator().validate(yaml.safe_load(text))
     found = problems(text)
     assert any(line.startswith(problem) for line in found), found
 

@@ -54,6 +54,8 @@ class ScenarioStarted(Event):
 
 @dataclass(frozen=True, slots=True)
 class ScenarioEnded(Event):
+    """The run is over: `reason` says why (time limit, trainee down, ended by trainee)."""
+
     reason: str
 
 
@@ -70,12 +72,16 @@ class TraineeArrived(Event):
 
 @dataclass(frozen=True, slots=True)
 class TraineeMoved(Event):
+    """The trainee stepped onto a tile, at a walk or a run."""
+
     position: Position
     pace: str
 
 
 @dataclass(frozen=True, slots=True)
 class EnteredZone(Event):
+    """A person walked into a named zone (`name` is the zone's display name)."""
+
     person: str
     zone: str
     name: str
@@ -93,17 +99,23 @@ class EnteredBuilding(Event):
 
 @dataclass(frozen=True, slots=True)
 class LeftBuilding(Event):
+    """A person stepped out of the building."""
+
     person: str
     position: Position
 
 
 @dataclass(frozen=True, slots=True)
 class PaceChanged(Event):
+    """The trainee switched between walking and running."""
+
     pace: str
 
 
 @dataclass(frozen=True, slots=True)
 class TookCover(Event):
+    """A person took cover or concealment (`protection`) at a tile, behind `object` when it has a name."""
+
     person: str
     protection: str
     position: Position
@@ -112,21 +124,29 @@ class TookCover(Event):
 
 @dataclass(frozen=True, slots=True)
 class LeftCover(Event):
+    """A person left their cover or concealment."""
+
     person: str
 
 
 @dataclass(frozen=True, slots=True)
 class WeaponDrawn(Event):
+    """A person drew their weapon."""
+
     person: str
 
 
 @dataclass(frozen=True, slots=True)
 class WeaponHolstered(Event):
+    """A person holstered their weapon."""
+
     person: str
 
 
 @dataclass(frozen=True, slots=True)
 class RadioSent(Event):
+    """A transmission: its kind, its checklist slots, the sender's zone and the words as spoken."""
+
     sender: str
     kind: str
     slots: tuple[tuple[str, str], ...]
@@ -136,6 +156,8 @@ class RadioSent(Event):
 
 @dataclass(frozen=True, slots=True)
 class RadioLost(Event):
+    """A transmission that did not get through from the sender's zone, with the reason (no signal there)."""
+
     sender: str
     kind: str
     zone: str
@@ -153,22 +175,30 @@ class RadioHeard(Event):
 
 @dataclass(frozen=True, slots=True)
 class RadioDegraded(Event):
+    """Radio coverage in a zone got worse: transmissions from it are lost with chance `loss`."""
+
     zone: str
     loss: float
 
 
 @dataclass(frozen=True, slots=True)
 class RadioRestored(Event):
+    """Radio coverage in a zone is back to normal."""
+
     zone: str
 
 
 @dataclass(frozen=True, slots=True)
 class PromptShown(Event):
+    """A level prompt shown to the trainee on screen."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class PoliceAnnounced(Event):
+    """A person shouted "Police!" (`off_duty` when they added "off duty")."""
+
     person: str
     position: Position
     off_duty: bool
@@ -176,16 +206,22 @@ class PoliceAnnounced(Event):
 
 @dataclass(frozen=True, slots=True)
 class RaidJacketDonned(Event):
+    """A person put on their raid jacket."""
+
     person: str
 
 
 @dataclass(frozen=True, slots=True)
 class BadgeShown(Event):
+    """A person held up their badge."""
+
     person: str
 
 
 @dataclass(frozen=True, slots=True)
 class ChallengeIssued(Event):
+    """A verbal challenge ("Police! Drop it!"): who challenged whom, whether the target was in sight and firing at that moment."""
+
     by: str
     target: str
     target_role: str
@@ -195,6 +231,8 @@ class ChallengeIssued(Event):
 
 @dataclass(frozen=True, slots=True)
 class Complied(Event):
+    """A challenged person complied: weapon down, hands visible."""
+
     person: str
     by: str
 
@@ -210,6 +248,8 @@ class TurnedTowardVoice(Event):
 
 @dataclass(frozen=True, slots=True)
 class PersonIdentified(Event):
+    """An officer recognised a person as police (`how`: uniform, raid jacket, badge and verbal identification)."""
+
     by: str
     person: str
     how: str
@@ -217,6 +257,8 @@ class PersonIdentified(Event):
 
 @dataclass(frozen=True, slots=True)
 class PersonMisidentified(Event):
+    """Someone took a person for what they are not (`seen` is how they looked)."""
+
     by: str
     person: str
     seen: Appearance
@@ -224,6 +266,8 @@ class PersonMisidentified(Event):
 
 @dataclass(frozen=True, slots=True)
 class PersonSighted(Event):
+    """A person came into someone's view: whether armed, where, and how they looked (`seen`)."""
+
     by: str
     person: str
     role: str
@@ -283,6 +327,8 @@ class GunfireHeard(Event):
 
 @dataclass(frozen=True, slots=True)
 class PersonWounded(Event):
+    """A person was hit: by whom, how badly (`condition`) and where."""
+
     person: str
     role: str
     by: str
@@ -292,12 +338,16 @@ class PersonWounded(Event):
 
 @dataclass(frozen=True, slots=True)
 class CasualtyWorsened(Event):
+    """A wounded person's condition got worse without care."""
+
     person: str
     condition: str
 
 
 @dataclass(frozen=True, slots=True)
 class TourniquetApplied(Event):
+    """A tourniquet was put on a casualty."""
+
     by: str
     person: str
     position: Position
@@ -305,18 +355,24 @@ class TourniquetApplied(Event):
 
 @dataclass(frozen=True, slots=True)
 class SuspectSurrendered(Event):
+    """A suspect dropped the weapon and gave up."""
+
     suspect: str
     position: Position
 
 
 @dataclass(frozen=True, slots=True)
 class SuspectRetreated(Event):
+    """A suspect fell back, away from the police, toward a zone."""
+
     suspect: str
     toward: str
 
 
 @dataclass(frozen=True, slots=True)
 class SuspectBarricaded(Event):
+    """A suspect shut themselves in a zone; `victims_inside` counts who is in there with them."""
+
     suspect: str
     zone: str
     victims_inside: int
@@ -324,6 +380,8 @@ class SuspectBarricaded(Event):
 
 @dataclass(frozen=True, slots=True)
 class SuspectStoppedFiring(Event):
+    """A suspect stopped shooting (not the same as stopped: they may start again)."""
+
     suspect: str
 
 
@@ -350,6 +408,8 @@ class BlindFire(Event):
 
 @dataclass(frozen=True, slots=True)
 class ThreatStopped(Event):
+    """A suspect no longer threatens anyone: `how` (incapacitated, surrendered) and by whom."""
+
     suspect: str
     how: str
     by: str
@@ -357,6 +417,8 @@ class ThreatStopped(Event):
 
 @dataclass(frozen=True, slots=True)
 class OfficerArrived(Event):
+    """Another officer reached the scene, dressed as they are (`off_duty` when self-dispatched)."""
+
     officer: str
     position: Position
     dress: str
@@ -365,6 +427,8 @@ class OfficerArrived(Event):
 
 @dataclass(frozen=True, slots=True)
 class FriendlyFire(Event):
+    """A police officer's round was aimed at or struck another officer (`hit` when it struck)."""
+
     shooter: str
     target: str
     hit: bool
@@ -372,6 +436,8 @@ class FriendlyFire(Event):
 
 @dataclass(frozen=True, slots=True)
 class CiviliansDirected(Event):
+    """The trainee directed the civilians near them toward an exit zone."""
+
     count: int
     exit_zone: str
     position: Position
@@ -379,47 +445,63 @@ class CiviliansDirected(Event):
 
 @dataclass(frozen=True, slots=True)
 class CivilianSheltered(Event):
+    """A civilian sheltered in place in a zone."""
+
     person: str
     zone: str
 
 
 @dataclass(frozen=True, slots=True)
 class CivilianEscaped(Event):
+    """A civilian left the scene through an exit zone."""
+
     person: str
     zone: str
 
 
 @dataclass(frozen=True, slots=True)
 class DoorOpened(Event):
+    """A door was opened at a tile."""
+
     by: str
     at: Position
 
 
 @dataclass(frozen=True, slots=True)
 class DoorClosed(Event):
+    """A door was closed at a tile."""
+
     by: str
     at: Position
 
 
 @dataclass(frozen=True, slots=True)
 class DoorLocked(Event):
+    """A door was locked at a tile."""
+
     by: str
     at: Position
 
 
 @dataclass(frozen=True, slots=True)
 class BreachStarted(Event):
+    """Someone began breaching a locked door; it takes `ticks` tenths of a second."""
+
     at: Position
     ticks: int
 
 
 @dataclass(frozen=True, slots=True)
 class DoorBreached(Event):
+    """A locked door was breached and now stands open."""
+
     at: Position
 
 
 @dataclass(frozen=True, slots=True)
 class CommandRefused(Event):
+    """A command the world could not carry out, with the reason (a wall in the way, no target in sight)."""
+
     command: str
     reason: str
 

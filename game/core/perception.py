@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,34 @@ def line_of_sight(
         return False
     if distance(a.x, a.y, b.x, b.y) > max_range:
         return False
+    # Kept per building while no door changes: sight depends only on the tiles and the doors.
+    seen = _sight_lines(building)
+    key = (a.floor, a.x, a.y, b.x, b.y)
+    clear = seen.get(key)
+    if clear is None:
+        if len(seen) >= _SIGHT_LIMIT:
+            seen.clear()
+        clear = seen[key] = _clear_line(building, a, b)
+    return clear
+
+
+_SIGHT: weakref.WeakKeyDictionary[Building, tuple[int, dict[tuple[int, ...], bool]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Sight lines already walked, by building (outside the world's state: never saved or digested)."""
+_SIGHT_LIMIT = 50_000
+
+
+def _sight_lines(building: Building) -> dict[tuple[int, ...], bool]:
+    """The sight lines walked in this building since its doors last changed."""
+    cached = _SIGHT.get(building)
+    if cached is None or cached[0] != building.door_version:
+        cached = _SIGHT[building] = (building.door_version, {})
+    return cached[1]
+
+
+def _clear_line(building: Building, a: Position, b: Position) -> bool:
+    """Whether nothing opaque stands between two tiles of one floor (the ends excluded)."""
     # `line` walked inline (the same tiles: from the lower end, as `line` draws them), ends
     # excluded: the hot path.
     floor, x, y, x1, y1 = a.floor, a.x, a.y, b.x, b.y
@@ -53,6 +82,35 @@ def line_of_sight(
             opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
         ):
             return False
+
+
+class InSight:
+    """The tiles a person at `origin` can see, as a container: `tile in InSight(...)` is
+    `line_of_sight` (so `World.snapshot(on=...)` pictures only the people in view)."""
+
+    __slots__ = ("_seen", "_version", "building", "origin")
+
+    def __init__(self, building: Building, origin: Position) -> None:
+        self.building = building
+        self.origin = origin
+        self._version = building.door_version
+        self._seen = _sight_lines(building)
+
+    def __contains__(self, tile: object) -> bool:
+        if not isinstance(tile, Position):
+            return False
+        origin = self.origin
+        if (
+            tile.floor != origin.floor
+            or abs(tile.x - origin.x) > SIGHT_RANGE
+            or abs(tile.y - origin.y) > SIGHT_RANGE
+        ):
+            return False
+        if self.building.door_version == self._version:  # the lines walked already, looked up here
+            clear = self._seen.get((origin.floor, origin.x, origin.y, tile.x, tile.y))
+            if clear is not None:
+                return clear
+        return line_of_sight(self.building, origin, tile)
 
 
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:

@@ -178,7 +178,15 @@ COMMAND_KEYS: dict[str, tuple[Field, ...]] = {
         Field("kind", Choice(RADIO_KINDS), "What the message is.", "initial_report", True),
         *(RADIO_FIELDS[slot] for slot in RADIO_SLOTS),
     ),
-    "challenge": (_target("Whom: " + PERSON_DOC, True, "nearest_armed"),),
+    "challenge": (
+        _target(
+            "Whom: " + PERSON_DOC + " Each challenge is answered afresh (a new answer and a new "
+            "wait), so a repeated challenge wants `every:` of 6 s or more, or no one has time to "
+            "comply.",
+            True,
+            "nearest_armed",
+        ),
+    ),
     "fire": (
         _target("At whom: " + PERSON_DOC, False),
         *_tile("Or a tile [x, y] on your floor: a round at a place."),

@@ -75,7 +75,7 @@ FLAGS: dict[str, str] = {
     "wounded": "the trainee is wounded",
     "weapon_drawn": "the trainee's weapon is drawn",
     "in_cover": "the trainee is behind cover or concealment",
-    "inside": "the trainee is inside the building",
+    "inside": "the trainee stands on an indoor tile of any building (one who starts indoors, say in the SRO office, is inside at once)",
     "challenged": "an officer is challenging the trainee (in the last 5 seconds)",
 }
 """Conditions written as one word."""

@@ -27,7 +27,7 @@ from game.core.events import (
 from game.core.geometry import distance
 from game.core.level import Position
 from game.core.people import ANNOUNCE_MEMORY_TICKS, PersonView
-from game.core.perception import line_of_sight
+from game.core.perception import InSight, line_of_sight
 from game.core.world import World
 
 FIRING_MEMORY_TICKS = 30
@@ -163,8 +163,8 @@ class Eyes:
         me = next(iter(world.snapshot(of="trainee")), None)
         people: list[Seen] = []
         if me is not None:
-            for view in world.snapshot():
-                if view.id == "trainee" or not self._in_view(me, view.position):
+            for view in world.snapshot(on=InSight(world.building, me.position)):
+                if view.id == "trainee":
                     continue
                 if view.weapon_drawn and view.weapon != "none":
                     self.seen_armed.add(view.id)

@@ -28,6 +28,7 @@ from game.core.geometry import fire_line
 from game.core.level import Level, Position, ZoneKind
 from game.core.perception import SIGHT_RANGE, field_of_view
 from game.core.world import World
+from game.sessions.conditions import threat_stopped
 from game.sessions.eyes import Percept, Seen
 from game.sessions.strategies import Strategy
 
@@ -98,7 +99,7 @@ class Responder:
         if p.challenged_me:
             return [Comply()]
         commands = self._radio(p)
-        if p.threat_stopped:
+        if threat_stopped(p):
             return commands + self._after_stop(p, world)
         engage = self._engage(p, world)
         if engage:
@@ -148,7 +149,7 @@ class Responder:
         """Entry announcement, status updates, and the post-stop report, as the strategy sends them."""
         if not self.strategy.report or self.strategy.hold in ("outside", "stand_off"):
             return []
-        if p.threat_stopped and not self.stop_reported:
+        if threat_stopped(p) and not self.stop_reported:
             self.stop_reported = True
             return [
                 Radio.of(
