@@ -168,3 +168,23 @@ def test_a_batch_keeps_the_rate_a_script_promises():
     assert not BatchResult(script.level, script, runs(2, 4)).ok
     strict = replace(script, expect=Expect(score=script.expect.score))
     assert not BatchResult(script.level, strict, runs(3, 4)).ok
+
+
+@pytest.mark.parametrize("path", GOOD_SCRIPTS, ids=[p.parent.name for p in GOOD_SCRIPTS])
+def test_every_shipped_good_script_is_short_reactive_and_names_people_by_how_they_look(path):
+    """Issue 10: the good scripts are reactive and short (no hundreds of timed lines faking a loop),
+    and a response picks whom to challenge, fire at or walk to by what the trainee sees, never by id."""
+    script = load_script(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 60
+    reactive = [c for c in script.commands if c.reaction is not None]
+    assert len(reactive) >= 3
+    level = script.level
+    ids = set(level.person_ids())
+    response = lines[: lines.index("expect:")] if "expect:" in lines else lines
+    named = [
+        line
+        for line in response
+        if any(f"target: {i}" in line or f"person: {i}" in line for i in ids)
+    ]
+    assert named == []
