@@ -47,13 +47,7 @@ class RatingBounds:
 
     def text(self) -> str:
         """The bounds in words: "at least S", "S to P", "exactly M"."""
-        if self.min is not None and self.min == self.max:
-            return f"exactly {self.min}"
-        if self.min is not None and self.max is not None:
-            return f"from {self.min} to {self.max}"
-        if self.min is not None:
-            return f"at least {self.min}"
-        return f"at most {self.max}"
+        return bounds_words(self.min, self.max, self.min or "", self.max or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +64,18 @@ class Bounds:
 
     def text(self) -> str:
         """The bounds in words."""
-        low, high = number(self.min), number(self.max)
-        if self.min is not None and self.min == self.max:
-            return f"exactly {low}"
-        if self.min is not None and self.max is not None:
-            return f"from {low} to {high}"
-        if self.min is not None:
-            return f"at least {low}"
-        return f"at most {high}"
+        return bounds_words(self.min, self.max, number(self.min), number(self.max))
+
+
+def bounds_words(low: object, high: object, low_text: str, high_text: str) -> str:
+    """Bounds in words ("exactly", "from ... to", "at least", "at most"); None is an open end."""
+    if low is not None and low == high:
+        return f"exactly {low_text}"
+    if low is not None and high is not None:
+        return f"from {low_text} to {high_text}"
+    if low is not None:
+        return f"at least {low_text}"
+    return f"at most {high_text}"
 
 
 @dataclass(frozen=True, slots=True)
