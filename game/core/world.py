@@ -190,6 +190,7 @@ class World:
             if person.present and not self.finished:
                 civilians.answer_challenge(self, person)
         alerted = self.alerted
+        # Chosen before anyone acts: a civilian's act changes only their own state.
         acting = [
             p
             for p in self._civilians_here
@@ -197,8 +198,9 @@ class World:
             and p.state not in _SETTLED
             and p.condition in _MOBILE
             and (alerted or p.state != "idle" or p.condition != "ok")
-            and not self.finished
-        ]  # chosen before anyone acts: a civilian's act changes only their own state
+        ]
+        if self.finished:
+            acting = []
         for person in acting:
             civilians.act_civilian(self, person)
         if any(not p.present for p in acting):  # someone escaped: a civilian never comes back
