@@ -57,7 +57,7 @@ from game.core.people import (
     told_at_start,
     view,
 )
-from game.core.perception import SIGHT_RANGE, hear_gunshot, line_of_sight
+from game.core.perception import SIGHT_RANGE, InSight, hear_gunshot, line_of_sight
 from game.core.proximity import gap
 from game.core.streams import Stream
 
@@ -235,6 +235,8 @@ class World:
             return [view(person)] if person is not None and person.present else []
         if on is None:
             return [view(p) for p in self.people if p.present]
+        if isinstance(on, InSight):
+            return [view(p) for p in on.among(self.people)]
         return [view(p) for p in self.people if p.present and p.position in on]
 
     def zone_at(self, position: Position) -> str:

@@ -117,12 +117,8 @@ class Eyes:
         """Take in one step's events (only what the trainee could see or hear of them)."""
         events = list(events)
         seen_happen = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
-        views = (
-            {view.id: view for view in self.world.snapshot()}
-            if any(isinstance(event, seen_happen) for event in events)
-            else {}
-        )
-        me = views.get("trainee")
+        views = _Views(self.world)
+        me = views.get("trainee") if any(isinstance(e, seen_happen) for e in events) else None
         for event in events:
             if isinstance(event, GunfireHeard):
                 self.gunfire_tick = event.tick
@@ -251,3 +247,22 @@ class Eyes:
             looks.dress == "uniform" or looks.raid_jacket or looks.badge_shown or looks.announced
         )
         return not in_hand or police
+
+
+class _Views:
+    """The pictures of the people a step's events name, taken as they are asked for (the same
+    pictures a snapshot of everyone would give, without picturing everyone)."""
+
+    __slots__ = ("_taken", "_world")
+
+    def __init__(self, world: World) -> None:
+        self._world = world
+        self._taken: dict[str, PersonView | None] = {}
+
+    def get(self, person_id: str | None) -> PersonView | None:
+        """The picture of the person with this id, or None when they are not on scene."""
+        if not person_id:
+            return None
+        if person_id not in self._taken:
+            self._taken[person_id] = next(iter(self._world.snapshot(of=person_id)), None)
+        return self._taken[person_id]
