@@ -45,7 +45,7 @@ class Building:
         """Counts every change of a door's state, so that callers can cache what doors decide."""
         self.lock_version = 0
         """Counts doors locked or unlocked (breached): routes that go through closed doors change then."""
-        self.passable_cache: dict[tuple[bool, bool], tuple[int, list[bool]]] = {}
+        self.passable_cache: dict[tuple[bool, bool], tuple[int, list[bool], list]] = {}
         self.parts_cache: dict[tuple[bool, bool], tuple[int, list[int]]] = {}
 
     def cell(self, position: Position) -> int:

@@ -37,7 +37,7 @@ def find_path(
     width, height = building.width, building.height
     goal_cell = building.cell(goal)
     gx, gy, gf = goal.x, goal.y, goal.floor
-    passable = _passable(building, can_open_doors, through_locked)
+    passable, moves = _moves_of(building, can_open_doors, through_locked)
     start_cell = building.cell(start)
     parts = _parts(building, can_open_doors, through_locked)
     if (
@@ -56,7 +56,7 @@ def find_path(
         if current == goal_cell:
             return [building.position_of(c) for c in _walk_back(came_from, start_cell, goal_cell)]
         here = cost[current]
-        for step, step_cost in _moves(building, passable, current):
+        for step, step_cost in moves[current] or _fill(building, passable, moves, current):
             new_cost = here + step_cost
             if new_cost < cost.get(step, 1 << 60):
                 cost[step] = new_cost
@@ -76,7 +76,7 @@ def cell_distance_field(
 ) -> dict[int, int]:
     """Path cost from every reachable tile to the nearest goal (Dijkstra from all goals at once), by
     flat cell index (`Building.cell`)."""
-    passable = _passable(building, can_open_doors)
+    passable, moves = _moves_of(building, can_open_doors)
     cells = [building.cell(goal) for goal in goals if building.inside_map(goal)]
     field = dict.fromkeys(cells, 0)
     frontier = [(0, i, cell) for i, cell in enumerate(cells)]
@@ -86,7 +86,7 @@ def cell_distance_field(
         dist, _, current = heapq.heappop(frontier)
         if dist > field[current]:
             continue
-        for step, step_cost in _moves(building, passable, current):
+        for step, step_cost in moves[current] or _fill(building, passable, moves, current):
             new_cost = dist + step_cost
             if new_cost < field.get(step, 1 << 60):
                 field[step] = new_cost
@@ -110,9 +110,10 @@ def downhill(building: Building, field: list[int], position: Position) -> Positi
     here = field[building.cell(position)]
     if here <= 0:
         return None
-    passable = _passable(building, True)
+    passable, moves = _moves_of(building, True)
+    at = building.cell(position)
     best, best_cost = None, here
-    for cell, cost in _moves(building, passable, building.cell(position)):
+    for cell, cost in moves[at] or _fill(building, passable, moves, at):
         value = field[cell]
         if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
             best, best_cost = cell, value
@@ -128,10 +129,33 @@ def step_cost(a: Position, b: Position) -> int:
 
 def _passable(building: Building, can_open_doors: bool, through_locked: bool = False) -> list[bool]:
     """Per cell: whether a person may stand there now (doors by their state)."""
+    return _passable_and_moves(building, can_open_doors, through_locked)[0]
+
+
+def _moves_of(
+    building: Building, can_open_doors: bool, through_locked: bool = False
+) -> tuple[list[bool], list[tuple[tuple[int, int], ...] | None]]:
+    """The passable cells, and per cell the steps out of it ((cell, cost) in `_moves` order) filled
+    in as searches reach the cell (`_fill`): both kept while who may stand where stays the same."""
+    return _passable_and_moves(building, can_open_doors, through_locked)
+
+
+def _fill(
+    building: Building, passable: list[bool], moves: list, cell: int
+) -> tuple[tuple[int, int], ...]:
+    """The steps out of a cell, worked out once and kept in `moves` (see `_moves_of`)."""
+    steps = moves[cell] = tuple(_moves(building, passable, cell))
+    return steps
+
+
+def _passable_and_moves(
+    building: Building, can_open_doors: bool, through_locked: bool
+) -> tuple[list[bool], list]:
     version = _door_version(building, can_open_doors, through_locked)
-    cached = building.passable_cache.get((can_open_doors, through_locked))
+    key = (can_open_doors, through_locked)
+    cached = building.passable_cache.get(key)
     if cached is not None and cached[0] == version:
-        return cached[1]
+        return cached[1], cached[2]
     cells = [c != 0 for c in building.walk_cells]
     for door in building.doors.values():
         open_enough = (
@@ -140,8 +164,9 @@ def _passable(building: Building, can_open_doors: bool, through_locked: bool = F
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    building.passable_cache[(can_open_doors, through_locked)] = (version, cells)
-    return cells
+    moves: list = [None] * len(cells)
+    building.passable_cache[key] = (version, cells, moves)
+    return cells, moves
 
 
 def _door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
@@ -216,26 +241,26 @@ class DistanceFrom:
     there for the next question: the same costs as `cell_distance_field`, for the part of the map used.
     """
 
-    __slots__ = ("_building", "_cost", "_frontier", "_passable", "_settled")
+    __slots__ = ("_building", "_cost", "_frontier", "_moves", "_passable", "_settled")
 
     def __init__(self, building: Building, origin: int) -> None:
         self._building = building
-        self._passable = _passable(building, True)
-        self._cost = array("i", [-1]) * len(self._passable)
-        self._settled = bytearray(len(self._passable))
+        self._passable, self._moves = _moves_of(building, True)
+        self._cost = array("i", [-1]) * len(self._moves)
+        self._settled = bytearray(len(self._moves))
         self._cost[origin] = 0
         self._frontier: list[tuple[int, int]] = [(0, origin)]
 
     def cost_to(self, cell: int) -> int | None:
         """The path cost from the origin to a cell, or None when no path reaches it."""
         settled, cost, frontier = self._settled, self._cost, self._frontier
-        building, passable = self._building, self._passable
+        building, passable, moves = self._building, self._passable, self._moves
         while not settled[cell] and frontier:
             here, current = heapq.heappop(frontier)
             if settled[current]:
                 continue
             settled[current] = 1
-            for step, step_cost in _moves(building, passable, current):
+            for step, step_cost in moves[current] or _fill(building, passable, moves, current):
                 new_cost = here + step_cost
                 known = cost[step]
                 if known < 0 or new_cost < known:
@@ -253,7 +278,7 @@ def connected_parts(
     building: Building, can_open_doors: bool = True, through_locked: bool = False
 ) -> list[int]:
     """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand)."""
-    passable = _passable(building, can_open_doors, through_locked)
+    passable, moves = _moves_of(building, can_open_doors, through_locked)
     parts = [-1] * len(passable)
     count = 0
     for seed, open_ in enumerate(passable):
@@ -263,7 +288,7 @@ def connected_parts(
         stack = [seed]
         while stack:
             current = stack.pop()
-            for step, _ in _moves(building, passable, current):
+            for step, _ in moves[current] or _fill(building, passable, moves, current):
                 if parts[step] < 0:
                     parts[step] = count
                     stack.append(step)
