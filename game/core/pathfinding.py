@@ -7,6 +7,7 @@ several times faster, which is what keeps headless runs far ahead of real time.
 from __future__ import annotations
 
 import heapq
+import weakref
 from array import array
 
 from game.core.building import Building
@@ -28,6 +29,38 @@ def find_path(
 
     `through_locked` plans as if locked doors could be passed: the way to the door to breach.
     """
+    # Most searches repeat one already made (an officer re-planning toward a trainee who has not
+    # moved): the answer depends only on the ends and on the doors that decide who may pass.
+    key = (start, goal, can_open_doors, through_locked)
+    version = _door_version(building, can_open_doors, through_locked)
+    paths = _PATHS.get(building)
+    if paths is None:
+        paths = _PATHS[building] = {}
+    known = paths.get(key)
+    if known is not None and known[0] == version:
+        return list(known[1])
+    path = _search(building, start, goal, can_open_doors, through_locked)
+    if len(paths) >= _PATH_LIMIT:
+        paths.clear()
+    paths[key] = (version, tuple(path))
+    return path
+
+
+_PATHS: weakref.WeakKeyDictionary[Building, dict[tuple, tuple[int, tuple[Position, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Paths already found, by building (outside the world's state: never saved or digested)."""
+_PATH_LIMIT = 4096
+
+
+def _search(
+    building: Building,
+    start: Position,
+    goal: Position,
+    can_open_doors: bool,
+    through_locked: bool,
+) -> list[Position]:
+    """A* from start to goal on flat cells (`find_path` without its memory)."""
     if start == goal or not (
         building.walkable(goal, can_open_doors) or (through_locked and building.passable_ever(goal))
     ):

@@ -8,7 +8,7 @@ from collections.abc import Container, Sequence
 from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
 from game.core.building import Building
-from game.core.commands import Command, EndScenario
+from game.core.commands import Command, DirectCivilians, EndScenario
 from game.core.events import (
     CasualtyWorsened,
     ContactMade,
@@ -174,6 +174,8 @@ class World:
             if self.finished:
                 break
             orders.carry_out(self, command)
+            if isinstance(command, DirectCivilians):
+                self._civilians_here = [p for p in self.civilians if p.present]  # may move again
         # Nothing happens once the scenario has ended, not even later in the same tick.
         if not self.finished:
             move_trainee(self)
@@ -203,8 +205,12 @@ class World:
             acting = []
         for person in acting:
             civilians.act_civilian(self, person)
-        if any(not p.present for p in acting):  # someone escaped: a civilian never comes back
-            self._civilians_here = [p for p in self._civilians_here if p.present]
+        if any(not p.present or _settled(p) for p in acting):
+            # Settled stays settled (an escape is for good) unless the trainee directs them, or
+            # someone challenges an armed one: those are kept in view of the next choice.
+            self._civilians_here = [
+                p for p in self._civilians_here if p.present and (p.armed or not _settled(p))
+            ]
         if not self.finished:
             self._casualties()
             self._trainee_perception()
@@ -630,6 +636,12 @@ class World:
                     and gap(trainee, person) <= ENGAGEMENT_RANGE
                 ):
                     self._contact(person, "engagement range")
+
+
+def _settled(person: Person) -> bool:
+    """Whether a civilian has stopped acting of their own accord (sheltering, frozen, escaped, or
+    unable to move)."""
+    return person.state in _SETTLED or person.condition not in _MOBILE
 
 
 def _choose_variant(level: Level, rng: random.Random, fixed: dict[str, str]) -> dict[str, str]:
