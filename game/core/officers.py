@@ -115,12 +115,8 @@ def _sign(value: int) -> int:
 def _officer_engages(world: Scene, officer: Person) -> bool:
     if not officer.off_duty:
         officer.weapon_drawn = True
-    for suspect in world.people:
-        if (
-            suspect.role is not Role.SUSPECT
-            or not suspect.active
-            or suspect.state in ("surrendered", "down", "waiting")
-        ):
+    for suspect in world.suspects:
+        if not suspect.active or suspect.state in ("surrendered", "down", "waiting"):
             continue
         if not world.sees(officer, suspect, SUSPECT_TARGET_RANGE):
             continue

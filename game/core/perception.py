@@ -30,8 +30,9 @@ def line_of_sight(
     if distance(a.x, a.y, b.x, b.y) > max_range:
         return False
     # Kept per building while no door changes: sight depends only on the tiles and the doors.
+    width, height = building.width, building.height
     seen = _sight_lines(building)
-    key = (a.floor, a.x, a.y, b.x, b.y)
+    key = ((a.floor * height + a.y) * width + a.x) * width * height + b.y * width + b.x
     clear = seen.get(key)
     if clear is None:
         if len(seen) >= _SIGHT_LIMIT:
@@ -40,18 +41,19 @@ def line_of_sight(
     return clear
 
 
-_SIGHT: weakref.WeakKeyDictionary[Building, tuple[int, dict[tuple[int, ...], bool]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Sight lines already walked, by building (outside the world's state: never saved or digested)."""
+_SIGHT: dict[int, tuple[int, dict[int, bool]]] = {}
+"""Sight lines already walked, by building (outside the world's state: never saved or digested),
+each keyed by one number: the near end's cell times the tiles of a floor, plus the far end's tile."""
 _SIGHT_LIMIT = 50_000
 
 
-def _sight_lines(building: Building) -> dict[tuple[int, ...], bool]:
+def _sight_lines(building: Building) -> dict[int, bool]:
     """The sight lines walked in this building since its doors last changed."""
-    cached = _SIGHT.get(building)
+    cached = _SIGHT.get(id(building))
+    if cached is None:
+        weakref.finalize(building, _SIGHT.pop, id(building), None)  # the id is free again then
     if cached is None or cached[0] != building.door_version:
-        cached = _SIGHT[building] = (building.door_version, {})
+        cached = _SIGHT[id(building)] = (building.door_version, {})
     return cached[1]
 
 
@@ -104,41 +106,39 @@ class InSight:
     def __contains__(self, tile: object) -> bool:
         if not isinstance(tile, Position):
             return False
-        origin = self.origin
-        if (
-            tile.floor != origin.floor
-            or abs(tile.x - origin.x) > SIGHT_RANGE
-            or abs(tile.y - origin.y) > SIGHT_RANGE
-        ):
-            return False
-        if self.building.door_version == self._version:  # the lines walked already, looked up here
-            clear = self._seen.get((origin.floor, origin.x, origin.y, tile.x, tile.y))
-            if clear is not None:
-                return clear
-        return line_of_sight(self.building, origin, tile)
+        return bool(self.among((_Standing(tile),)))
 
     def among(self, people: Iterable[Person]) -> list[Person]:
         """The people present on a tile in view, in the order given: `p.position in self` for each,
         in one loop (the eyes ask it of everyone on scene every tick)."""
         origin, building = self.origin, self.building
         floor, ox, oy = origin.floor, origin.x, origin.y
-        low_x, high_x = ox - SIGHT_RANGE, ox + SIGHT_RANGE
-        low_y, high_y = oy - SIGHT_RANGE, oy + SIGHT_RANGE
+        width, height = building.width, building.height
+        base = ((floor * height + oy) * width + ox) * width * height
         known = self._seen.get if building.door_version == self._version else {}.get
+        reach = SIGHT_RANGE * SIGHT_RANGE  # whole tiles: the same test as `distance(...) > range`
         found = []
         for person in people:
             if not person.present:
                 continue
             tile = person.position
-            x, y = tile.x, tile.y
-            if tile.floor != floor or not (low_x <= x <= high_x and low_y <= y <= high_y):
+            dx, dy = tile.x - ox, tile.y - oy
+            if tile.floor != floor or dx * dx + dy * dy > reach:
                 continue
-            clear = known((floor, ox, oy, x, y))
+            clear = known(base + tile.y * width + tile.x)
             if clear is None:
                 clear = line_of_sight(building, origin, tile)
             if clear:
                 found.append(person)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Standing:
+    """Someone on a tile, for asking `InSight.among` about the tile alone."""
+
+    position: Position
+    present: bool = True
 
 
 def field_of_view(building: Building, origin: Position, radius: int = SIGHT_RANGE) -> set[Position]:

@@ -20,6 +20,7 @@ class Scene(Protocol):
     trainee: Person
     people: list[Person]
     police: list[Person]
+    suspects: list[Person]
     armed_civilians: list[Person]
     alerted: bool
     last_gunfire: Position | None

@@ -119,6 +119,8 @@ class World:
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
+        self.suspects = [p for p in self.people if p.role is Role.SUSPECT]
+        """The suspects, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
         self._civilians_here = [p for p in self.civilians if p.present]
@@ -132,7 +134,7 @@ class World:
                 level.id,
                 seed,
                 tuple(sorted(self.variant.items())),
-                tuple(p.id for p in self.people if p.role is Role.SUSPECT),
+                tuple(p.id for p in self.suspects),
                 len(self.civilians),
             )
         )
@@ -152,6 +154,8 @@ class World:
         self.trainee.inside = self.building.is_inside(self.trainee.position)
         self.arrived = False
         """Whether the trainee is on scene (the level's `on_scene` zone reached, or the spawn)."""
+        self._placed_at: Position | None = None
+        """Where the trainee stood when their zone and building were last worked out."""
         self.told = told_at_start(level)
         """What dispatch has told of the suspects' looks so far."""
         self._told_by: dict[str, Description] = {}
@@ -584,7 +588,14 @@ class World:
         trainee = self.trainee
         if not trainee.present:
             return
-        position = trainee.position
+        if trainee.position is not self._placed_at:  # where one stands changes only with a step
+            self._placed_at = trainee.position
+            self._trainee_whereabouts(trainee.position)
+        self._trainee_sightings(trainee)
+
+    def _trainee_whereabouts(self, position: Position) -> None:
+        """The zone and building the trainee is in, and the arrival on scene."""
+        trainee = self.trainee
         zone = self.zone_at(position)
         if zone != trainee.zone:
             trainee.zone = zone
@@ -602,6 +613,9 @@ class World:
         elif outside and trainee.inside:
             trainee.inside = False
             self.emit(LeftBuilding(self.tick, trainee.id, position))
+
+    def _trainee_sightings(self, trainee: Person) -> None:
+        """Armed people the trainee sees for the first time, and contact made with a suspect."""
         for person in self._sightable:
             if not person.present or not person.armed:
                 continue
