@@ -1,0 +1,79 @@
+"""Who sees whom: `InSight` gives the same answers as `line_of_sight`, whatever was asked before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builders import make_level
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core.building import Building
+from game.core.level import DoorState, Floor, Position, Role
+from game.core.people import Person
+from game.core.perception import InSight, line_of_sight
+
+OPEN_GROUND = tuple("," * 50 for _ in range(50))
+"""A 50 by 50 square of open ground: nothing hides anyone but distance."""
+
+WALLED = (
+    "##########",
+    "#....#...#",
+    "#....D...#",
+    "#....#...#",
+    "##########",
+)
+
+
+def _building(rows: tuple[str, ...]) -> Building:
+    return Building(replace(make_level(), floors=(Floor("Ground", rows),)))
+
+
+def _person(pid: str, x: int, y: int, present: bool = True) -> Person:
+    return Person(pid, Role.CIVILIAN, "student", Position(0, x, y), present=present)
+
+
+def test_someone_beyond_sight_range_is_not_seen_after_a_longer_shot_walked_the_same_line():
+    building = _building(OPEN_GROUND)
+    trainee, far = Position(0, 2, 2), Position(0, 2 + 21, 2 + 28)  # 35 tiles away
+    assert line_of_sight(building, trainee, far, max_range=40)  # a shot may be aimed that far
+    assert not line_of_sight(building, trainee, far)
+    assert InSight(building, trainee).among([_person("far", far.x, far.y)]) == []
+    assert far not in InSight(building, trainee)
+
+
+def test_someone_at_exactly_the_sight_range_is_seen():
+    building = _building(OPEN_GROUND)
+    trainee = Position(0, 2, 2)
+    edge = _person("edge", 2 + 18, 2 + 24)  # 30 tiles: 18, 24, 30
+    assert InSight(building, trainee).among([edge]) == [edge]
+
+
+def test_a_person_behind_a_closed_door_comes_into_view_when_it_opens():
+    building = _building(WALLED)
+    trainee, beyond = Position(0, 2, 2), _person("beyond", 7, 2)
+    assert InSight(building, trainee).among([beyond]) == []
+    building.set_door_state(building.doors[Position(0, 5, 2)], DoorState.OPEN)
+    assert InSight(building, trainee).among([beyond]) == [beyond]
+
+
+def test_people_not_on_scene_are_never_in_view():
+    building = _building(OPEN_GROUND)
+    gone = _person("gone", 3, 3, present=False)
+    assert InSight(building, Position(0, 2, 2)).among([gone]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 4)), min_size=1, max_size=8),
+    st.tuples(st.integers(1, 8), st.integers(1, 3)),
+)
+def test_in_sight_agrees_with_line_of_sight_for_everyone_in_the_order_given(spots, origin):
+    building = _building(WALLED)
+    here = Position(0, *origin)
+    people = [_person(f"p{i}", x, y) for i, (x, y) in enumerate(spots)]
+    expected = [p for p in people if line_of_sight(building, here, p.position)]
+    assert InSight(building, here).among(people) == expected
+    assert [p.position in InSight(building, here) for p in people] == [
+        p in expected for p in people
+    ]
