@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from game.core.level import WALKABLE, DoorState, Level, Position, TileKind
@@ -45,8 +46,6 @@ class Building:
         """Counts every change of a door's state, so that callers can cache what doors decide."""
         self.lock_version = 0
         """Counts doors locked or unlocked (breached): routes that go through closed doors change then."""
-        self.passable_cache: dict[tuple[bool, bool], tuple[int, list[bool], list]] = {}
-        self.parts_cache: dict[tuple[bool, bool], tuple[int, list[int]]] = {}
 
     def cell(self, position: Position) -> int:
         """The flat cell index of a tile (see `walk_cells`)."""
@@ -200,6 +199,19 @@ class _Tiles:
 
 _TILES: dict[int, _Tiles] = {}
 _MAX_LEVELS = 8
+
+
+def kept_for(building: Building) -> dict[str, object]:
+    """Scratch space for what callers work out from one building's tiles and doors (sight lines,
+    paths): outside the world's state, so never saved, pickled or digested; gone with the building."""
+    kept = _KEPT.get(id(building))
+    if kept is None:
+        kept = _KEPT[id(building)] = {}
+        weakref.finalize(building, _KEPT.pop, id(building), None)  # before the id can be reused
+    return kept
+
+
+_KEPT: dict[int, dict[str, object]] = {}
 
 
 def _tiles_of(level: Level) -> _Tiles:

@@ -7,10 +7,9 @@ several times faster, which is what keeps headless runs far ahead of real time.
 from __future__ import annotations
 
 import heapq
-import weakref
 from array import array
 
-from game.core.building import Building
+from game.core.building import Building, kept_for
 from game.core.level import DoorState, Position
 
 _STRAIGHT = 10
@@ -33,9 +32,7 @@ def find_path(
     # moved): the answer depends only on the ends and on the doors that decide who may pass.
     key = (start, goal, can_open_doors, through_locked)
     version = _door_version(building, can_open_doors, through_locked)
-    paths = _PATHS.get(building)
-    if paths is None:
-        paths = _PATHS[building] = {}
+    paths = kept_for(building).setdefault("paths", {})
     known = paths.get(key)
     if known is not None and known[0] == version:
         return list(known[1])
@@ -46,10 +43,6 @@ def find_path(
     return path
 
 
-_PATHS: weakref.WeakKeyDictionary[Building, dict[tuple, tuple[int, tuple[Position, ...]]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""Paths already found, by building (outside the world's state: never saved or digested)."""
 _PATH_LIMIT = 4096
 
 
@@ -130,10 +123,17 @@ def cell_distance_field(
 
 def exit_cells(building: Building, goals: list[Position]) -> list[int]:
     """`cell_distance_field` toward goals as a list by cell (-1 where it does not reach): the field
-    that people fleeing walk down, read a tile at a time without making a Position."""
+    that people fleeing walk down, read a tile at a time without making a Position. Kept with the
+    layout, so shared: read it, never change it."""
+    layout = _layout(building, True, False)
+    key = tuple(building.cell(goal) for goal in goals if building.inside_map(goal))
+    known = layout.fields.get(key)
+    if known is not None:
+        return known
     cells = [-1] * len(building.walk_cells)
     for cell, dist in cell_distance_field(building, goals).items():
         cells[cell] = dist
+    layout.fields[key] = cells
     return cells
 
 
@@ -160,17 +160,13 @@ def step_cost(a: Position, b: Position) -> int:
     return _DIAGONAL if a.x != b.x and a.y != b.y else _STRAIGHT
 
 
-def _passable(building: Building, can_open_doors: bool, through_locked: bool = False) -> list[bool]:
-    """Per cell: whether a person may stand there now (doors by their state)."""
-    return _passable_and_moves(building, can_open_doors, through_locked)[0]
-
-
 def _moves_of(
     building: Building, can_open_doors: bool, through_locked: bool = False
 ) -> tuple[list[bool], list[tuple[tuple[int, int], ...] | None]]:
     """The passable cells, and per cell the steps out of it ((cell, cost) in `_moves` order) filled
     in as searches reach the cell (`_fill`): both kept while who may stand where stays the same."""
-    return _passable_and_moves(building, can_open_doors, through_locked)
+    layout = _layout(building, can_open_doors, through_locked)
+    return layout.passable, layout.moves
 
 
 def _fill(
@@ -181,14 +177,30 @@ def _fill(
     return steps
 
 
-def _passable_and_moves(
-    building: Building, can_open_doors: bool, through_locked: bool
-) -> tuple[list[bool], list]:
+class _Layout:
+    """Who may stand where, as one set of doors decides it, and what follows from that alone: the
+    steps out of each cell, the connected parts, fields toward exits. Shared by every building of
+    the same tiles whose doors decide it the same way (every run of a level in a batch)."""
+
+    __slots__ = ("fields", "moves", "parts", "passable", "tiles")
+
+    def __init__(self, tiles: list[int], passable: list[bool]) -> None:
+        self.tiles = tiles
+        self.passable = passable
+        self.moves: list = [None] * len(passable)
+        self.parts: list[int] | None = None
+        self.fields: dict[tuple[int, ...], list[int]] = {}
+
+
+def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _Layout:
+    """The layout the building's doors make now for someone who may (or may not) open doors or pass
+    locked ones: kept on the building until a door that decides it changes, and shared."""
     version = _door_version(building, can_open_doors, through_locked)
     key = (can_open_doors, through_locked)
-    cached = building.passable_cache.get(key)
+    mine = kept_for(building)
+    cached = mine.get(key)
     if cached is not None and cached[0] == version:
-        return cached[1], cached[2]
+        return cached[1]
     cells = [c != 0 for c in building.walk_cells]
     for door in building.doors.values():
         open_enough = (
@@ -197,9 +209,29 @@ def _passable_and_moves(
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    moves: list = [None] * len(cells)
-    building.passable_cache[key] = (version, cells, moves)
-    return cells, moves
+    tiles = building.walk_cells
+    shared = (id(tiles), key, bytes(cells[building.cell(d)] for d in building.doors))
+    layout = _LAYOUTS.get(shared)
+    if layout is None or layout.tiles is not tiles:
+        layout = _LAYOUTS[shared] = _Layout(tiles, cells)
+        _keep_layouts_small()
+    mine[key] = (version, layout)
+    return layout
+
+
+_LAYOUTS: dict[tuple[int, tuple[bool, bool], bytes], _Layout] = {}
+"""Layouts by the tiles they were made for (a level's, shared by its buildings), who they are for,
+and which doors let that person through."""
+_LAYOUT_CELLS = 250_000
+"""Most cells kept in shared layouts (a filled layout is about half a kilobyte a cell)."""
+
+
+def _keep_layouts_small() -> None:
+    """Forget the oldest layouts while they hold more cells than `_LAYOUT_CELLS` (the newest stays)."""
+    total = sum(len(layout.passable) for layout in _LAYOUTS.values())
+    while total > _LAYOUT_CELLS and len(_LAYOUTS) > 1:
+        oldest = next(iter(_LAYOUTS))
+        total -= len(_LAYOUTS.pop(oldest).passable)
 
 
 def _door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
@@ -214,15 +246,10 @@ def _parts(building: Building, can_open_doors: bool, through_locked: bool) -> li
     """The connected parts of the map (see `connected_parts`), where they change only with locks."""
     if not can_open_doors and not through_locked:
         return None  # would change with every door opened or closed: not worth keeping
-    version = _door_version(building, can_open_doors, through_locked)
-    key = (can_open_doors, through_locked)
-    cached = building.parts_cache.get(key)
-    if cached is None or cached[0] != version:
-        cached = building.parts_cache[key] = (
-            version,
-            connected_parts(building, can_open_doors, through_locked),
-        )
-    return cached[1]
+    layout = _layout(building, can_open_doors, through_locked)
+    if layout.parts is None:
+        layout.parts = connected_parts(building, can_open_doors, through_locked)
+    return layout.parts
 
 
 def _moves(building: Building, passable: list[bool], cell: int):

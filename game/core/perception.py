@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from game.core.building import Building
+from game.core.building import Building, kept_for
 from game.core.geometry import bearing, compass, distance, line
 from game.core.level import DoorState, Position
 
@@ -41,19 +40,17 @@ def line_of_sight(
     return clear
 
 
-_SIGHT: dict[int, tuple[int, dict[int, bool]]] = {}
-"""Sight lines already walked, by building (outside the world's state: never saved or digested),
-each keyed by one number: the near end's cell times the tiles of a floor, plus the far end's tile."""
 _SIGHT_LIMIT = 50_000
+"""Most sight lines kept per building, each keyed by one number: the near end's cell times the
+tiles of a floor, plus the far end's tile."""
 
 
 def _sight_lines(building: Building) -> dict[int, bool]:
-    """The sight lines walked in this building since its doors last changed."""
-    cached = _SIGHT.get(id(building))
-    if cached is None:
-        weakref.finalize(building, _SIGHT.pop, id(building), None)  # the id is free again then
+    """The sight lines walked in this building since its doors last changed (`kept_for` it)."""
+    kept = kept_for(building)
+    cached = kept.get("sight")
     if cached is None or cached[0] != building.door_version:
-        cached = _SIGHT[id(building)] = (building.door_version, {})
+        cached = kept["sight"] = (building.door_version, {})
     return cached[1]
 
 

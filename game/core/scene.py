@@ -45,7 +45,7 @@ class Scene(Protocol):
         """The tiles of a zone a person may stand on now, in a fixed order."""
         ...
 
-    def exit_field(self, exit_zone: str = "") -> dict[Position, int]:
+    def exit_field(self, exit_zone: str = "") -> list[int]:
         """Distances to the exits (all, or one named exit zone)."""
         ...
 
