@@ -77,3 +77,23 @@ def test_in_sight_agrees_with_line_of_sight_for_everyone_in_the_order_given(spot
     assert [p.position in InSight(building, here) for p in people] == [
         p in expected for p in people
     ]
+
+
+def test_the_same_people_asked_again_are_seen_anew_once_someone_moves_leaves_or_a_door_opens():
+    building = _building(WALLED)
+    trainee = Position(0, 2, 2)
+    walker, leaver = _person("walker", 7, 2), _person("leaver", 3, 3)
+    people = [walker, leaver]
+    assert InSight(building, trainee).among(people) == [leaver]
+    assert InSight(building, trainee).among(people) == [leaver]  # nothing changed
+    walker.position = Position(0, 4, 1)  # steps through to this side of the wall
+    assert InSight(building, trainee).among(people) == [walker, leaver]
+    leaver.present = False
+    assert InSight(building, trainee).among(people) == [walker]
+    walker.position = Position(0, 7, 2)  # back behind the closed door
+    assert InSight(building, trainee).among(people) == []
+    building.set_door_state(building.doors[Position(0, 5, 2)], DoorState.OPEN)
+    assert InSight(building, trainee).among(people) == [walker]
+    assert (
+        InSight(building, Position(0, 4, 1)).among(people) == []
+    )  # from beside the door: the wall

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from game.core.building import Building, kept_for
@@ -103,11 +104,31 @@ class InSight:
     def __contains__(self, tile: object) -> bool:
         if not isinstance(tile, Position):
             return False
-        return bool(self.among((_Standing(tile),)))
+        return bool(self._search([_Standing(tile)]))
 
     def among(self, people: Iterable[Person]) -> list[Person]:
-        """The people present on a tile in view, in the order given: `p.position in self` for each,
-        in one loop (the eyes ask it of everyone on scene every tick)."""
+        """The people present on a tile in view, in the order given: `p.position in self` for each.
+
+        The eyes ask it of everyone on scene every tick, and nine times in ten no one has moved,
+        come or gone and no door has changed since they last asked: then the answer is the last one.
+        """
+        people = people if isinstance(people, list) else list(people)
+        places = tuple(map(_PLACE, people))
+        kept = kept_for(self.building)
+        last = kept.get("in_sight")
+        if (
+            last is not None
+            and last[0] is people
+            and last[1] == (self.origin, self.building.door_version)
+            and last[2] == places
+        ):
+            return list(last[3])
+        found = self._search(people)
+        kept["in_sight"] = (people, (self.origin, self.building.door_version), places, found)
+        return list(found)
+
+    def _search(self, people: list[Person]) -> list[Person]:
+        """`among`, worked out: one loop over everyone, with the sight lines already walked."""
         origin, building = self.origin, self.building
         floor, ox, oy = origin.floor, origin.x, origin.y
         width, height = building.width, building.height
@@ -128,6 +149,10 @@ class InSight:
             if clear:
                 found.append(person)
         return found
+
+
+_PLACE = attrgetter("position", "present")
+"""Where someone is and whether they are on scene: all that decides whether they are in view."""
 
 
 @dataclass(frozen=True, slots=True)
