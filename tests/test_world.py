@@ -109,6 +109,23 @@ def test_same_level_seed_and_commands_give_the_same_event_log():
     assert event_log_sha256(first.log) == event_log_sha256(second.log)
 
 
+def test_a_world_prepared_before_play_gives_the_same_event_log():
+    plain = _run(_incident(), 7, GOOD, 600)
+    prepared = World(_incident(), 7)
+    prepared.prepare()
+    for _ in range(600):
+        prepared.step(GOOD.get(prepared.tick, []))
+    assert prepared.log == plain.log
+
+
+def test_runs_of_one_level_sharing_its_worked_out_paths_give_the_logs_of_fresh_runs():
+    level = _incident()
+    shared = [_run(level, seed, GOOD, 600).log for seed in (3, 4, 3)]
+    fresh = [_run(_incident(), seed, GOOD, 600).log for seed in (3, 4, 3)]
+    assert shared == fresh
+    assert shared[0] == shared[2]
+
+
 def test_a_different_seed_changes_what_the_level_randomises():
     hashes = {event_log_sha256(_run(_incident(), seed, GOOD, 400).log) for seed in range(1, 6)}
     assert len(hashes) > 1

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -33,9 +34,17 @@ def client_benchmarks(level: Level, quick: bool = False) -> dict[str, object]:
 
 
 def frame_figures(level: Level, seconds: int) -> dict[str, object]:
-    """Median, p95, p99 and worst milliseconds per frame of the play view at 1280×720, CPU and wall."""
-    cpu, wall = frame_times(level, seconds=seconds, size=(1280, 720))
-    return {"level": level.id, "frames": len(cpu), "cpu": _spread(cpu), "wall": _spread(wall)}
+    """Median, p95, p99 and worst milliseconds per frame of play at 1280×720, CPU and wall, and the
+    worst first frame of a scene (the map drawn for the first time), which play frames leave out."""
+    frames = frame_times(level, seconds=seconds, size=(1280, 720))
+    play = [f for f in frames if not f.first]
+    return {
+        "level": level.id,
+        "frames": len(play),
+        "cpu": _spread([f.cpu_ms for f in play]),
+        "wall": _spread([f.wall_ms for f in play]),
+        "first_frame_cpu": round(max(f.cpu_ms for f in frames if f.first), 2),
+    }
 
 
 def _spread(times: list[float]) -> dict[str, float]:
@@ -78,10 +87,11 @@ def client_lines(figures: dict[str, object]) -> list[str]:
     """The client's figures as readable lines."""
     frame = figures["frame_ms"]
     lines = [
-        f"Frame at 1280×720 on {frame['level']}, {frame['frames']} frames (ms, median / p95 / p99 / worst):",
+        f"Frame at 1280×720 on {frame['level']}, {frame['frames']} frames of play (ms, median / p95 / p99 / worst):",
         "  CPU  " + " / ".join(f"{frame['cpu'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
         "  wall "
         + " / ".join(f"{frame['wall'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
+        f"  a scene's first frame (the map drawn once), worst: {frame['first_frame_cpu']:.2f} CPU",
         f"Start-up to first frame (ms): {figures['startup_ms']}",
     ]
     viewer = figures["review_viewer"]
@@ -94,10 +104,21 @@ def client_lines(figures: dict[str, object]) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class FrameTime:
+    """One frame's update and draw: CPU and wall milliseconds, and whether it was a scene's first."""
+
+    cpu_ms: float
+    wall_ms: float
+    first: bool
+
+
 def frame_times(
     level: Level, seconds: int = 60, size: tuple[int, int] = (1280, 720)
-) -> tuple[list[float], list[float]]:
-    """CPU and wall milliseconds to update and draw each frame of a scripted stretch of play."""
+) -> list[FrameTime]:
+    """The time to update and draw each frame of a scripted stretch of play. When a run ends, the
+    next one starts on the following frame (its scene made between frames, as the Retry button
+    makes it behind the debrief)."""
     from game.client.scenes.play import PlayScene
 
     pygame.init()
@@ -105,21 +126,23 @@ def frame_times(
         screen = pygame.display.set_mode(size)
         with tempfile.TemporaryDirectory() as config:
             context = Context(Settings(), Fonts(1.0), SoundBank(0.0), config=Path(config))
-            scene = PlayScene(context, level, seed=1)
+            scene, first = PlayScene(context, level, seed=1), True
             scene.pending += [DrawWeapon(), SetPace("run")]
-            cpu_times, wall_times = [], []
+            frames = []
             for frame in range(seconds * 60):
                 if frame % 120 == 0:
                     scene.pending.append(AdvanceToGunfire())
                 start, cpu = time.perf_counter(), time.process_time()
                 scene.update(FRAME_SECONDS)
-                if scene.world.finished:
-                    scene = PlayScene(context, level, seed=frame)
                 scene.draw(screen)
                 pygame.display.flip()
-                cpu_times.append((time.process_time() - cpu) * 1000)
-                wall_times.append((time.perf_counter() - start) * 1000)
-            return cpu_times, wall_times
+                cpu_ms = (time.process_time() - cpu) * 1000
+                frames.append(FrameTime(cpu_ms, (time.perf_counter() - start) * 1000, first))
+                first = False
+                if scene.world.finished:
+                    scene, first = PlayScene(context, level, seed=frame), True
+                    scene.pending += [DrawWeapon(), SetPace("run")]
+            return frames
     finally:
         pygame.quit()
 

@@ -160,6 +160,18 @@ def step_cost(a: Position, b: Position) -> int:
     return _DIAGONAL if a.x != b.x and a.y != b.y else _STRAIGHT
 
 
+def prepare_paths(building: Building) -> None:
+    """Work out now what the first searches of a run would otherwise work out on the way (who may
+    pass where, the steps out of every cell, the connected parts): a client calls it before the
+    first frame, so that no frame of play waits for it. Nothing a search answers changes."""
+    for can_open_doors, through_locked in ((True, False), (True, True)):
+        passable, moves = _moves_of(building, can_open_doors, through_locked)
+        _parts(building, can_open_doors, through_locked)
+        for cell, open_ in enumerate(passable):
+            if open_ and moves[cell] is None:
+                _fill(building, passable, moves, cell)
+
+
 def _moves_of(
     building: Building, can_open_doors: bool, through_locked: bool = False
 ) -> tuple[list[bool], list[tuple[tuple[int, int], ...] | None]]:

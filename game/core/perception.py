@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from math import hypot
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,9 @@ def line_of_sight(
     """Whether a person at a can see a person at b (same floor, nothing opaque between them)."""
     if a.floor != b.floor:
         return False
-    if abs(a.x - b.x) > max_range or abs(a.y - b.y) > max_range:
-        return False
-    if distance(a.x, a.y, b.x, b.y) > max_range:
-        return False
+    dx, dy = b.x - a.x, b.y - a.y
+    if abs(dx) > max_range or abs(dy) > max_range or hypot(dx, dy) > max_range:
+        return False  # hypot as `distance` takes it (the hot path: no call between)
     # Kept per building while no door changes: sight depends only on the tiles and the doors.
     width, height = building.width, building.height
     seen = _sight_lines(building)

@@ -44,7 +44,7 @@ from game.core.level import (
     ZoneKind,
 )
 from game.core.movement import finish_trainee_action, move_trainee
-from game.core.pathfinding import exit_cells
+from game.core.pathfinding import exit_cells, prepare_paths
 from game.core.people import (
     Person,
     PersonView,
@@ -123,7 +123,7 @@ class World:
         """The suspects, in a fixed order."""
         self.civilians = [p for p in self.people if p.role is Role.CIVILIAN]
         """Students and staff, in a fixed order."""
-        self._civilians_here = [p for p in self.civilians if p.present]
+        self._civilians_here = self._civilians_who_may_act()
         self.armed_civilians = [p for p in self.civilians if p.armed]
         """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
         self._sightable = self._armed + self.armed_civilians
@@ -179,7 +179,7 @@ class World:
                 break
             orders.carry_out(self, command)
             if isinstance(command, DirectCivilians):
-                self._civilians_here = [p for p in self.civilians if p.present]  # may move again
+                self._civilians_here = self._civilians_who_may_act()  # the directed move again
         # Nothing happens once the scenario has ended, not even later in the same tick.
         if not self.finished:
             move_trainee(self)
@@ -210,11 +210,7 @@ class World:
         for person in acting:
             civilians.act_civilian(self, person)
         if any(not p.present or _settled(p) for p in acting):
-            # Settled stays settled (an escape is for good) unless the trainee directs them, or
-            # someone challenges an armed one: those are kept in view of the next choice.
-            self._civilians_here = [
-                p for p in self._civilians_here if p.present and (p.armed or not _settled(p))
-            ]
+            self._civilians_here = self._civilians_who_may_act()
         if not self.finished:
             self._casualties()
             self._trainee_perception()
@@ -224,6 +220,12 @@ class World:
         return self._flush()
 
     # -- queries for commands, behaviours and the client -----------------------------------------
+
+    def prepare(self) -> None:
+        """Work out before play what the first minutes would work out on the way (the map's paths and
+        the way to the exits), so that no frame waits for it; the run itself is the same."""
+        prepare_paths(self.building)
+        self.exit_field()
 
     def stream(self, name: str) -> random.Random:
         """The random stream of one concern (a suspect, the radio, someone's shots...), derived from
@@ -445,6 +447,8 @@ class World:
         person.wounded_tick = self.tick
         if person.condition == "critical":
             self._bleeding.append(person)
+        elif person.role is Role.CIVILIAN:
+            self._civilians_here = self._civilians_who_may_act()  # the walking wounded move
         self.emit(
             PersonWounded(
                 self.tick, person.id, person.role.value, by.id, person.condition, person.position
@@ -557,7 +561,9 @@ class World:
     def _gunfire(self, source: Position) -> None:
         self.last_gunfire = source
         self.last_gunfire_tick = self.tick
-        self.alerted = True
+        if not self.alerted:
+            self.alerted = True
+            self._civilians_here = self._civilians_who_may_act()  # the idle may act now
         if not self.trainee.present:
             return
         sound = hear_gunshot(self.building, source, self.trainee.position)
@@ -573,6 +579,22 @@ class World:
                     sound.floor,
                 )
             )
+
+    def _civilians_who_may_act(self) -> list[Person]:
+        """The civilians who may act now or later without anything new happening to them: on scene,
+        not settled, and (before the alarm) already on the move or hurt. Settled stays settled (an
+        escape is for good) until the trainee directs them; a wound, the alarm and an order are
+        the only things that make someone act who would not, and an armed one may be challenged."""
+        alerted = self.alerted
+        return [
+            p
+            for p in self.civilians
+            if p.present
+            and (
+                p.armed
+                or (not _settled(p) and (alerted or p.state != "idle" or p.condition != "ok"))
+            )
+        ]
 
     def _casualties(self) -> None:
         self._bleeding = [p for p in self._bleeding if p.condition == "critical" and p.present]

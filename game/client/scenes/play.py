@@ -102,6 +102,7 @@ class PlayScene:
         self.level = level
         self.seed = seed
         self.world = world or World(level, seed)
+        self.world.prepare()
         self.building = self.world.building
         self.branch = branch
         """A retry from a review's moment (`game.sessions.review.Branch`), or None."""
