@@ -7,7 +7,7 @@ from collections.abc import Container, Sequence
 
 from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
-from game.core.building import Building
+from game.core.building import Building, kept_for
 from game.core.commands import Command, DirectCivilians, EndScenario
 from game.core.events import (
     CasualtyWorsened,
@@ -48,6 +48,7 @@ from game.core.pathfinding import exit_cells, prepare_paths
 from game.core.people import (
     Person,
     PersonView,
+    Views,
     appearance,
     create_civilian,
     create_officer,
@@ -55,7 +56,6 @@ from game.core.people import (
     create_trainee,
     pick_weighted,
     told_at_start,
-    view,
 )
 from game.core.perception import SIGHT_RANGE, InSight, hear_gunshot, line_of_sight
 from game.core.proximity import gap
@@ -242,14 +242,23 @@ class World:
     def snapshot(self, on: Container[Position] | None = None, of: str = "") -> list[PersonView]:
         """Everyone on scene, as read-only pictures; only those standing on one of the tiles `on`,
         or only the person `of` (when on scene), if given."""
+        picture = self._views().of
         if of:
             person = self._by_id.get(of)
-            return [view(person)] if person is not None and person.present else []
+            return [picture(person)] if person is not None and person.present else []
         if on is None:
-            return [view(p) for p in self.people if p.present]
+            return [picture(p) for p in self.people if p.present]
         if isinstance(on, InSight):
-            return [view(p) for p in on.among(self.people)]
-        return [view(p) for p in self.people if p.present and p.position in on]
+            return [picture(p) for p in on.among(self.people)]
+        return [picture(p) for p in self.people if p.present and p.position in on]
+
+    def _views(self) -> Views:
+        """The pictures already made of this world's people (kept outside its state)."""
+        kept = kept_for(self.building)
+        views = kept.get("views")
+        if views is None:
+            views = kept["views"] = Views()
+        return views
 
     def zone_at(self, position: Position) -> str:
         """The id of the zone a tile lies in, or ''."""
