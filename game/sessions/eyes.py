@@ -112,6 +112,8 @@ class Eyes:
     stopped_at: dict[str, Position] = field(default_factory=dict)
     seen_armed: set[str] = field(default_factory=set)
     """Who was seen with a weapon in hand (a holstered or concealed weapon is not seen)."""
+    sightings: dict[str, tuple[tuple, Seen]] = field(default_factory=dict)
+    """How each person was last seen, and what that was made of (to hand it out again)."""
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
@@ -185,24 +187,39 @@ class Eyes:
 
     def _seen(self, me: PersonView, view: PersonView, tick: int) -> Seen:
         handle = view.id
-        return Seen(
+        known = (
+            view,
+            me.position,
+            tick - self.announced.get(handle, -(10**9)) <= ANNOUNCE_MEMORY_TICKS,
+            handle in self.seen_armed,
+            tick - self.fired.get(handle, -(10**9)) <= FIRING_MEMORY_TICKS,
+            handle in self.hostile,
+            handle in self.complied,
+            handle in self.surrendered,
+            self.matches.get(handle, False),
+        )
+        last = self.sightings.get(handle)
+        if last is not None and last[0] == known:
+            return last[1]  # a Seen is read-only: the same one, while nothing in it has changed
+        _, here, announced, armed, firing, hostile, complied, surrendered, matches = known
+        seen = Seen(
             handle=handle,
             position=view.position,
             dress=view.dress,
             marked=view.raid_jacket or (view.badge_shown and view.dress != "uniform"),
-            announced=tick - self.announced.get(handle, -(10**9)) <= ANNOUNCE_MEMORY_TICKS,
-            armed=handle in self.seen_armed,
+            announced=announced,
+            armed=armed,
             weapon_drawn=view.weapon_drawn,
             condition=view.condition,
-            distance=round(
-                distance(me.position.x, me.position.y, view.position.x, view.position.y), 2
-            ),
-            firing=tick - self.fired.get(handle, -(10**9)) <= FIRING_MEMORY_TICKS,
-            hostile=handle in self.hostile,
-            complied=handle in self.complied,
-            surrendered=handle in self.surrendered,
-            matches_description=self.matches.get(handle, False),
+            distance=round(distance(here.x, here.y, view.position.x, view.position.y), 2),
+            firing=firing,
+            hostile=hostile,
+            complied=complied,
+            surrendered=surrendered,
+            matches_description=matches,
         )
+        self.sightings[handle] = (known, seen)
+        return seen
 
     def _threat_stopped(self, people: list[Seen]) -> bool:
         """Whether every person seen attacking was since seen down, surrendered or disarmed."""
