@@ -7,14 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import hypot
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from game.core.building import Building, kept_for
 from game.core.geometry import bearing, compass, distance, line
 from game.core.level import DoorState, Position
-
-if TYPE_CHECKING:
-    from game.core.people import Person
+from game.core.people import Person
 
 SIGHT_RANGE = 30
 """How far, in tiles, a person can make out another person."""
@@ -113,7 +110,7 @@ class InSight:
         come or gone and no door has changed since they last asked: then the answer is the last one.
         """
         people = people if isinstance(people, list) else list(people)
-        places = tuple(map(_PLACE, people))
+        places = (tuple(map(_WHERE, people)), tuple(map(_HERE, people)))
         kept = kept_for(self.building)
         last = kept.get("in_sight")
         if (
@@ -151,7 +148,7 @@ class InSight:
         return found
 
 
-_PLACE = attrgetter("position", "present")
+_WHERE, _HERE = attrgetter("position"), attrgetter("present")
 """Where someone is and whether they are on scene: all that decides whether they are in view."""
 
 

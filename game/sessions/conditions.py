@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from game.core.ballistics import MAX_RANGE
 from game.core.geometry import fire_line
@@ -199,9 +200,14 @@ def nearest(percept: Percept, word: str) -> Seen | None:
 
 def threat_stopped(percept: Percept) -> bool:
     """Seen stopped (the percept's own judgement), or told so on the radio."""
-    if percept.threat_stopped:
-        return True
-    return any(word in text.lower() for text in percept.dispatch for word in STOPPED_WORDS)
+    return percept.threat_stopped or _told_stopped(percept.dispatch)
+
+
+@lru_cache(maxsize=64)
+def _told_stopped(dispatch: tuple[str, ...]) -> bool:
+    """Whether the radio traffic heard so far says the threat is stopped (asked every tick of the
+    same traffic, so kept)."""
+    return any(word in text.lower() for text in dispatch for word in STOPPED_WORDS)
 
 
 def clear_shot(percept: Percept, world: World) -> bool:
