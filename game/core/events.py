@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, fields
 from enum import Enum
+from functools import cache
 
 from game.core.level import Position
 
@@ -514,19 +515,28 @@ def event_type(event: Event) -> str:
 def event_to_dict(event: Event) -> dict[str, object]:
     """The canonical JSON-ready form of an event: type, tick, then its fields."""
     out: dict[str, object] = {"type": event_type(event)}
-    for f in fields(event):
-        out[f.name] = _plain(getattr(event, f.name))
+    for name in _field_names(type(event)):
+        out[name] = _plain(getattr(event, name))
     return out
 
 
 def event_log_sha256(events: list[Event]) -> str:
     """A fingerprint of a whole event log; identical logs give identical hashes on any machine."""
     digest = hashlib.sha256()
+    encode = _CANONICAL.encode  # what json.dumps(sort_keys=True, separators=(",", ":")) writes
     for event in events:
-        line = json.dumps(event_to_dict(event), sort_keys=True, separators=(",", ":"))
-        digest.update(line.encode("utf-8"))
+        digest.update(encode(event_to_dict(event)).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """An event type's field names, in order (looked up once per type, not once per event)."""
+    return tuple(f.name for f in fields(kind))
 
 
 def _plain(value: object) -> object:
