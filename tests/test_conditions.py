@@ -14,6 +14,7 @@ from game.core.events import (
     ChallengeIssued,
     Complied,
     GunfireHeard,
+    PoliceAnnounced,
     RadioHeard,
     ShotFired,
     TourniquetApplied,
@@ -235,3 +236,16 @@ def test_the_eyes_see_exactly_whom_the_engine_says_the_trainee_sees():
         seen = {s.handle for s in eyes.look().people}
         sees = {p.id for p in world.people if p is not world.trainee and p.present}
         assert seen == {i for i in sees if world.sees(world.trainee, world.person(i))}
+
+
+def test_someone_seen_again_is_seen_anew_when_the_trainee_steps_or_hears_them_shout_police():
+    world = _incident(False)
+    eyes = Eyes(world)
+    first = next(s for s in eyes.look().people if s.position == BYSTANDER_AT)
+    assert next(s for s in eyes.look().people if s.position == BYSTANDER_AT) == first
+    here = world.trainee.position
+    world.trainee.position = Position(here.floor, here.x + 1, here.y)
+    stepped = next(s for s in eyes.look().people if s.position == BYSTANDER_AT)
+    assert stepped.distance != first.distance
+    eyes.hear([PoliceAnnounced(world.tick, _at(world, BYSTANDER_AT).id, BYSTANDER_AT, False)])
+    assert next(s for s in eyes.look().people if s.position == BYSTANDER_AT).announced

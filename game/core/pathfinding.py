@@ -44,6 +44,7 @@ def find_path(
 
 
 _PATH_LIMIT = 4096
+"""Paths kept per building (`kept_for`), a few hundred bytes each."""
 
 
 def _search(
@@ -165,11 +166,7 @@ def prepare_paths(building: Building) -> None:
     pass where, the steps out of every cell, the connected parts): a client calls it before the
     first frame, so that no frame of play waits for it. Nothing a search answers changes."""
     for can_open_doors, through_locked in ((True, False), (True, True)):
-        passable, moves = _moves_of(building, can_open_doors, through_locked)
-        _parts(building, can_open_doors, through_locked)
-        for cell, open_ in enumerate(passable):
-            if open_ and moves[cell] is None:
-                _fill(building, passable, moves, cell)
+        _parts(building, can_open_doors, through_locked)  # reaches every cell one may stand on
 
 
 def _moves_of(
@@ -206,7 +203,8 @@ class _Layout:
 
 def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _Layout:
     """The layout the building's doors make now for someone who may (or may not) open doors or pass
-    locked ones: kept on the building until a door that decides it changes, and shared."""
+    locked ones: kept for the building (`kept_for`) until a door that decides it changes, and
+    shared with every building of the same tiles and the same doors open to that person."""
     version = _door_version(building, can_open_doors, through_locked)
     key = (can_open_doors, through_locked)
     mine = kept_for(building)
@@ -234,8 +232,9 @@ def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _
 _LAYOUTS: dict[tuple[int, tuple[bool, bool], bytes], _Layout] = {}
 """Layouts by the tiles they were made for (a level's, shared by its buildings), who they are for,
 and which doors let that person through."""
-_LAYOUT_CELLS = 250_000
-"""Most cells kept in shared layouts (a filled layout is about half a kilobyte a cell)."""
+_LAYOUT_CELLS = 160_000
+"""Most cells kept in shared layouts (the newest is kept whatever its size): as many as the largest
+map has. A layout whose steps are all worked out takes about 0.8 kB a cell, so about 130 MB."""
 
 
 def _keep_layouts_small() -> None:
