@@ -191,10 +191,9 @@ class _Layout:
     steps out of each cell, the connected parts, fields toward exits. Shared by every building of
     the same tiles whose doors decide it the same way (every run of a level in a batch)."""
 
-    __slots__ = ("fields", "moves", "parts", "passable", "tiles")
+    __slots__ = ("fields", "moves", "parts", "passable")
 
-    def __init__(self, tiles: list[int], passable: list[bool]) -> None:
-        self.tiles = tiles
+    def __init__(self, passable: list[bool]) -> None:
         self.passable = passable
         self.moves: list = [None] * len(passable)
         self.parts: list[int] | None = None
@@ -219,19 +218,31 @@ def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    tiles = building.walk_cells
-    shared = (id(tiles), key, bytes(cells[building.cell(d)] for d in building.doors))
+    shared = (_tiles_key(building), key, bytes(cells[building.cell(d)] for d in building.doors))
     layout = _LAYOUTS.get(shared)
-    if layout is None or layout.tiles is not tiles:
-        layout = _LAYOUTS[shared] = _Layout(tiles, cells)
+    if layout is None:
+        layout = _LAYOUTS[shared] = _Layout(cells)
         _keep_layouts_small()
     mine[key] = (version, layout)
     return layout
 
 
-_LAYOUTS: dict[tuple[int, tuple[bool, bool], bytes], _Layout] = {}
-"""Layouts by the tiles they were made for (a level's, shared by its buildings), who they are for,
-and which doors let that person through."""
+_LAYOUTS: dict[tuple[tuple[int, int, bytes], tuple[bool, bool], bytes], _Layout] = {}
+"""Layouts by the tiles they were made for (`_tiles_key`), who they are for, and which doors let
+that person through."""
+
+
+def _tiles_key(building: Building) -> tuple[int, int, bytes]:
+    """What a layout depends on besides the doors: the map's size and what each cell is (walls,
+    floor, doors, stairs). The same for every building of a level, a copy restored from a saved
+    state included, so they all share layouts."""
+    kept = kept_for(building)
+    key = kept.get("tiles")
+    if key is None:
+        key = kept["tiles"] = (building.width, building.height, bytes(building.walk_cells))
+    return key
+
+
 _LAYOUT_CELLS = 160_000
 """Most cells kept in shared layouts (the newest is kept whatever its size): as many as the largest
 map has. A layout whose steps are all worked out takes about 0.8 kB a cell, so about 130 MB."""

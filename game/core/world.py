@@ -209,8 +209,10 @@ class World:
             acting = []
         for person in acting:
             civilians.act_civilian(self, person)
-        if any(not p.present or _settled(p) for p in acting):
-            self._civilians_here = self._civilians_who_may_act()
+        if any(not p.present or _settled(p) for p in acting):  # settled stays settled
+            self._civilians_here = [
+                p for p in self._civilians_here if p.present and (p.armed or not _settled(p))
+            ]
         if not self.finished:
             self._casualties()
             self._trainee_perception()
