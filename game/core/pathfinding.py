@@ -218,7 +218,8 @@ def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _
             or (can_open_doors and door.state is DoorState.CLOSED)
         )
         cells[building.cell(door.at)] = open_enough
-    shared = (_tiles_key(building), key, bytes(cells[building.cell(d)] for d in building.doors))
+    # Who the layout is for matters no more once the doors each let through are known.
+    shared = (_tiles_key(building), bytes(cells[building.cell(d)] for d in building.doors))
     layout = _LAYOUTS.get(shared)
     if layout is None:
         layout = _LAYOUTS[shared] = _Layout(cells)
@@ -227,9 +228,9 @@ def _layout(building: Building, can_open_doors: bool, through_locked: bool) -> _
     return layout
 
 
-_LAYOUTS: dict[tuple[tuple[int, int, bytes], tuple[bool, bool], bytes], _Layout] = {}
-"""Layouts by the tiles they were made for (`_tiles_key`), who they are for, and which doors let
-that person through."""
+_LAYOUTS: dict[tuple[tuple[int, int, bytes], bytes], _Layout] = {}
+"""Layouts by the tiles they were made for (`_tiles_key`) and which doors let the person through
+(so scoring's map with every door open shares the layout of someone who may pass locked doors)."""
 
 
 def _tiles_key(building: Building) -> tuple[int, int, bytes]:
@@ -268,10 +269,7 @@ def _parts(building: Building, can_open_doors: bool, through_locked: bool) -> li
     """The connected parts of the map (see `connected_parts`), where they change only with locks."""
     if not can_open_doors and not through_locked:
         return None  # would change with every door opened or closed: not worth keeping
-    layout = _layout(building, can_open_doors, through_locked)
-    if layout.parts is None:
-        layout.parts = connected_parts(building, can_open_doors, through_locked)
-    return layout.parts
+    return connected_parts(building, can_open_doors, through_locked)
 
 
 def _moves(building: Building, passable: list[bool], cell: int):
@@ -359,8 +357,19 @@ class DistanceFrom:
 def connected_parts(
     building: Building, can_open_doors: bool = True, through_locked: bool = False
 ) -> list[int]:
-    """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand)."""
-    passable, moves = _moves_of(building, can_open_doors, through_locked)
+    """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand).
+    Kept with the layout, so shared: read it, never change it."""
+    layout = _layout(building, can_open_doors, through_locked)
+    if layout.parts is None:
+        layout.parts = _parts_of(building, layout.passable)
+    return layout.parts
+
+
+def _parts_of(building: Building, passable: list[bool]) -> list[int]:
+    """`connected_parts`, worked out: a flood from each cell not yet reached, in cell order. Side by
+    side steps and stairs are enough: a diagonal step is allowed only where both side steps are."""
+    width, height = building.width, building.height
+    layer, walk = width * height, building.walk_cells
     parts = [-1] * len(passable)
     count = 0
     for seed, open_ in enumerate(passable):
@@ -369,9 +378,23 @@ def connected_parts(
         parts[seed] = count
         stack = [seed]
         while stack:
-            current = stack.pop()
-            for step, _ in moves[current] or _fill(building, passable, moves, current):
-                if parts[step] < 0:
+            cell = stack.pop()
+            x, y = cell % width, (cell // width) % height
+            near = []
+            if y > 0:
+                near.append(cell - width)
+            if y < height - 1:
+                near.append(cell + width)
+            if x > 0:
+                near.append(cell - 1)
+            if x < width - 1:
+                near.append(cell + 1)
+            if walk[cell] == 3:
+                near += [
+                    c for c in (cell - layer, cell + layer) if 0 <= c < len(walk) and walk[c] == 3
+                ]
+            for step in near:
+                if passable[step] and parts[step] < 0:
                     parts[step] = count
                     stack.append(step)
         count += 1

@@ -240,8 +240,21 @@ def _campus_in_child(minutes: int) -> dict[str, object]:
         "realtime_wall": round(result.ticks / TICK_RATE / wall),
         "events": len(result.events),
         "shots": sum(1 for e in result.events if type(e).__name__ == "ShotFired"),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_memory_mb(),
     }
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory since it started its program (MB)."""
+    # On Linux the rusage peak carries over from before exec, so a spawned child would report the
+    # parent's size at the fork: the kernel's high-water mark of this program's memory does not.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def soak(level: Level, minutes: int) -> dict[str, object]:

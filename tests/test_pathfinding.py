@@ -1,0 +1,58 @@
+"""Paths and parts of the map: what is remembered or shared answers exactly as a fresh search does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builders import make_level
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.core.building import Building
+from game.core.level import DoorState, Floor, Position
+from game.core.pathfinding import cell_distance_field, connected_parts, find_path
+
+WIDTH, HEIGHT = 6, 5
+TILE = st.sampled_from("....#DLS/")
+FLOOR_ROWS = st.lists(
+    st.text(TILE, min_size=WIDTH, max_size=WIDTH), min_size=HEIGHT, max_size=HEIGHT
+)
+
+
+def _building(floors: list[list[str]]) -> Building:
+    level = replace(
+        make_level(), floors=tuple(Floor(f"F{i}", tuple(r)) for i, r in enumerate(floors))
+    )
+    return Building(level)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(FLOOR_ROWS, min_size=1, max_size=2), st.booleans())
+def test_two_tiles_are_in_one_part_exactly_when_one_can_walk_from_either_to_the_other(
+    floors, through_locked
+):
+    building = _building(floors)
+    parts = connected_parts(building, True, through_locked)
+    walked = _building(floors)  # the same map, walked: every door open when locks do not stop
+    if through_locked:
+        for door in walked.doors.values():
+            walked.set_door_state(door, DoorState.OPEN)
+    for start, part in enumerate(parts):
+        if part >= 0:
+            reached = set(cell_distance_field(walked, [walked.position_of(start)]))
+            assert reached == {cell for cell, p in enumerate(parts) if p == part}
+
+
+@settings(max_examples=60, deadline=None)
+@given(FLOOR_ROWS, st.integers(0, WIDTH * HEIGHT - 1), st.integers(0, WIDTH * HEIGHT - 1))
+def test_a_path_asked_again_is_the_path_a_fresh_search_finds_after_a_door_is_locked(rows, a, b):
+    building = _building([rows])
+    start, goal = building.position_of(a), building.position_of(b)
+    first = find_path(building, start, goal)
+    assert find_path(building, start, goal) == first == find_path(_building([rows]), start, goal)
+    for door in list(building.doors.values())[:1]:
+        building.set_door_state(door, DoorState.LOCKED)
+        fresh = _building([rows])
+        fresh.set_door_state(fresh.doors[door.at], DoorState.LOCKED)
+        assert find_path(building, start, goal) == find_path(fresh, start, goal)
+    assert all(isinstance(step, Position) for step in first)
