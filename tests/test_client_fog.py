@@ -42,6 +42,21 @@ def test_the_fog_shows_what_the_engines_line_of_sight_reaches_on_a_shipped_level
             assert fog.visible == engine_sight(building, here), (name, here)
 
 
+def test_the_fog_says_a_tile_is_seen_exactly_when_it_is_among_the_visible_tiles():
+    building = World(load("off_duty"), 1).building
+    fog = Fog(building)
+    every = [
+        Position(floor, x, y)
+        for floor in range(building.floors)
+        for y in range(-1, building.height + 1)
+        for x in range(-1, building.width + 1)
+    ]
+    for here in [*spots(building, 6, seed=5), None]:
+        fog.update(here)
+        assert {tile for tile in every if fog.sees(tile)} == fog.visible
+        assert all(fog.state(tile) == "visible" for tile in fog.visible)
+
+
 def test_the_fog_follows_the_engine_when_doors_open():
     building = World(load("orientation"), 1).building
     for door in building.doors.values():

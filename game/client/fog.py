@@ -98,7 +98,7 @@ class Fog:
 
     def __init__(self, building: Building) -> None:
         self.building = building
-        self.visible: set[Position] = set()
+        self._visible: set[Position] | None = set()
         self.seen: set[Position] = set()
         self._cells: tuple[int, frozenset[int]] = (0, frozenset())
         """The visible tiles as (floor, cells): what changed is found without hashing positions."""
@@ -123,9 +123,9 @@ class Fog:
     def update(self, position: Position | None, doors_version: int = 0) -> bool:
         """Recompute sight from the trainee's tile when it (or a door) changed; True when it changed."""
         if position is None:
-            if self.visible:
-                floor, cells = self._cells
-                self.visible, self._cells = set(), (floor, frozenset())
+            floor, cells = self._cells
+            if cells:
+                self._visible, self._cells = set(), (floor, frozenset())
                 self.version += 1
                 self._changed(floor, cells)
                 return True
@@ -143,7 +143,7 @@ class Fog:
         floor = position.floor
         tiles = floor_positions(self.building, floor)
         before_floor, before = self._cells
-        self.visible, self._cells = {tiles[c] for c in cells}, (floor, cells)
+        self._visible, self._cells = None, (floor, cells)  # the tiles made when asked for
         if before_floor == floor and self.seen is self._seen_kept:
             self.seen.update(tiles[c] for c in cells - before)  # the rest were seen already
         else:
@@ -156,6 +156,25 @@ class Fog:
             self._changed(before_floor, before)
             self._changed(floor, cells)
         return True
+
+    @property
+    def visible(self) -> set[Position]:
+        """The tiles the trainee sees now."""
+        if self._visible is None:
+            floor, cells = self._cells
+            tiles = floor_positions(self.building, floor)
+            self._visible = {tiles[c] for c in cells}
+        return self._visible
+
+    def sees(self, position: Position) -> bool:
+        """Whether the trainee sees the tile now (`position in visible`, without making the set)."""
+        floor, cells = self._cells
+        width = self.building.width
+        return (
+            position.floor == floor
+            and 0 <= position.x < width
+            and position.y * width + position.x in cells
+        )
 
     def _changed(self, floor: int, cells: set[int]) -> None:
         """Bring what is drawn up to date for the tiles whose state changed (not the whole map)."""
@@ -222,7 +241,7 @@ class Fog:
 
     def state(self, position: Position) -> str:
         """ "visible", "remembered" or "unseen"."""
-        if position in self.visible:
+        if self.sees(position):
             return "visible"
         return "remembered" if position in self.seen else "unseen"
 

@@ -408,10 +408,10 @@ class PlayScene:
 
     def _senses(self) -> Senses:
         trainee = self.trainee()
-        visible = self.fog.visible
+        sees = self.fog.sees
         return Senses(
             trainee.position if trainee else None,
-            {p.id: p for p in self.curr.values() if p.id != YOU and p.position in visible},
+            {p.id: p for p in self.curr.values() if p.id != YOU and sees(p.position)},
             {p.id: p.position for p in self.curr.values()},
         )
 
@@ -696,8 +696,8 @@ class PlayScene:
         key = (self.world.tick, self.fog.version, id(self.curr))
         if self._visible_key != key:
             self._visible_key = key
-            visible = self.fog.visible
-            self._visible = [p for p in self.curr.values() if p.id == YOU or p.position in visible]
+            sees = self.fog.sees
+            self._visible = [p for p in self.curr.values() if p.id == YOU or sees(p.position)]
         return self._visible
 
     def person_under(self, screen_pos: tuple[int, int]) -> PersonView | None:
