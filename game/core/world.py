@@ -93,7 +93,7 @@ class World:
         self.alerted = False
         self._fields: dict[str, list[int]] = {}
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
-        self._zone_of = self._map_zones()
+        self._zone_of = _zones_by_tile(level)
         self._pending: list[Event] = []
         self._contact_made: set[str] = set()
         self._sighted: set[str] = set()
@@ -475,14 +475,6 @@ class World:
         self.log.extend(events)
         return events
 
-    def _map_zones(self) -> dict[Position, str]:
-        zone_of: dict[Position, str] = {}
-        for zone in self.level.zones:
-            for area in zone.areas:
-                for tile in area.tiles():
-                    zone_of.setdefault(tile, zone.id)
-        return zone_of
-
     def _run_timeline(self) -> None:
         for entry in self._timeline:
             if entry.at != self.tick:
@@ -683,6 +675,25 @@ class World:
                     and gap(trainee, person) <= ENGAGEMENT_RANGE
                 ):
                     self._contact(person, "engagement range")
+
+
+def _zones_by_tile(level: Level) -> dict[Position, str]:
+    """The first zone each tile lies in, made once per level and shared by its runs (read only)."""
+    kept = _ZONES_BY_TILE.get(id(level))
+    if kept is not None and kept[0] is level:
+        return kept[1]
+    zone_of: dict[Position, str] = {}
+    for zone in level.zones:
+        for area in zone.areas:
+            for tile in area.tiles():
+                zone_of.setdefault(tile, zone.id)
+    if len(_ZONES_BY_TILE) >= 8:
+        _ZONES_BY_TILE.pop(next(iter(_ZONES_BY_TILE)))
+    _ZONES_BY_TILE[id(level)] = (level, zone_of)  # the level held: its id stays its own
+    return zone_of
+
+
+_ZONES_BY_TILE: dict[int, tuple[Level, dict[Position, str]]] = {}
 
 
 def _settled(person: Person) -> bool:
