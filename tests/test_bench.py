@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from game.core.layouts import connected_parts
 from game.core.level import Position
-from game.core.pathfinding import DistanceFrom, cell_distance_field, connected_parts
+from game.core.pathfinding import DistanceFrom, cell_distance_field
 from game.core.world import World
 from game.levels import parse_level
 from game.scoring.terrain import _LevelMap

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.core.building import Building
+from game.core.layouts import connected_parts
 from game.core.level import DoorState, Floor, Position
-from game.core.pathfinding import cell_distance_field, connected_parts, find_path
+from game.core.pathfinding import cell_distance_field, find_path
 
 WIDTH, HEIGHT = 6, 5
 TILE = st.sampled_from("....#DLS/")

@@ -154,7 +154,7 @@ _WHERE, _HERE = attrgetter("position"), attrgetter("present")
 
 @dataclass(frozen=True, slots=True)
 class _Standing:
-    """Someone on a tile, for asking `InSight.among` about the tile alone."""
+    """Someone on a tile, for asking whether the tile alone is in sight (`tile in InSight(...)`)."""
 
     position: Position
     present: bool = True

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from game.core.building import Building
 from game.core.geometry import distance
+from game.core.layouts import connected_parts
 from game.core.level import TICK_RATE, DoorState, Level, Position, TileKind, ZoneKind
-from game.core.pathfinding import DistanceFrom, connected_parts
+from game.core.pathfinding import DistanceFrom
 from game.core.people import RUN_SPEED, STEP_COST, WALK_SPEED
 
 RUN_TILES_PER_SECOND = RUN_SPEED * TICK_RATE / STEP_COST

@@ -1,0 +1,186 @@
+"""Who may stand where as a building's doors decide it, and what follows from that alone: the steps
+out of each cell, the connected parts of the map, fields toward exits (`Layout`).
+
+A layout depends only on the tiles and on which doors let a person through, so every building of a
+level whose doors let through the same ones shares it: every run of the level in a batch, scoring's
+map with every door open, a world restored from a review's keyframe. What is shared is read only.
+"""
+
+from __future__ import annotations
+
+from game.core.building import Building, kept_for
+from game.core.level import DoorState
+
+STRAIGHT = 10
+DIAGONAL = 14
+STAIRS = 20
+"""The cost of one step: straight, diagonal, by the stairs (pathfinding's units: 10 a tile)."""
+
+
+class Layout:
+    """Who may stand where, as one set of doors decides it, and what follows from that alone: the
+    steps out of each cell (filled in as searches reach them, `fill_steps`), the connected parts,
+    fields toward exits (by goal cells). Shared: read it, never change it."""
+
+    __slots__ = ("fields", "moves", "parts", "passable")
+
+    def __init__(self, passable: list[bool]) -> None:
+        self.passable = passable
+        self.moves: list = [None] * len(passable)
+        self.parts: list[int] | None = None
+        self.fields: dict[tuple[int, ...], list[int]] = {}
+
+
+def layout_of(building: Building, can_open_doors: bool, through_locked: bool) -> Layout:
+    """The layout the building's doors make now for someone who may (or may not) open doors or pass
+    locked ones: kept for the building (`kept_for`) until a door that decides it changes, and
+    shared with every building of the same tiles and the same doors open to that person."""
+    version = door_version(building, can_open_doors, through_locked)
+    key = (can_open_doors, through_locked)
+    mine = kept_for(building)
+    cached = mine.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    cells = [c != 0 for c in building.walk_cells]
+    for door in building.doors.values():
+        open_enough = (
+            through_locked
+            or door.state is DoorState.OPEN
+            or (can_open_doors and door.state is DoorState.CLOSED)
+        )
+        cells[building.cell(door.at)] = open_enough
+    # Who the layout is for matters no more once the doors each let through are known.
+    shared = (_tiles_key(building), bytes(cells[building.cell(d)] for d in building.doors))
+    layout = _LAYOUTS.get(shared)
+    if layout is None:
+        layout = _LAYOUTS[shared] = Layout(cells)
+        _keep_layouts_small()
+    mine[key] = (version, layout)
+    return layout
+
+
+def door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
+    """The count of the door changes that can change who may pass: none when any door may be passed,
+    only locks for someone who opens doors, every change for someone who does not."""
+    if through_locked:
+        return 0
+    return building.lock_version if can_open_doors else building.door_version
+
+
+def connected_parts(
+    building: Building, can_open_doors: bool = True, through_locked: bool = False
+) -> list[int]:
+    """Per cell: the number of the connected part of the map it lies in (-1 where no one may stand).
+    Kept with the layout, so shared: read it, never change it."""
+    layout = layout_of(building, can_open_doors, through_locked)
+    if layout.parts is None:
+        layout.parts = _parts_of(building, layout.passable)
+    return layout.parts
+
+
+def fill_steps(
+    building: Building, passable: list[bool], moves: list, cell: int
+) -> tuple[tuple[int, int], ...]:
+    """The steps out of a cell ((cell, cost) pairs), worked out once and kept in the layout's `moves`."""
+    steps = moves[cell] = tuple(_moves(building, passable, cell))
+    return steps
+
+
+_LAYOUTS: dict[tuple[tuple[int, int, bytes], bytes], Layout] = {}
+"""Layouts by the tiles they were made for (`_tiles_key`) and which doors let the person through
+(so scoring's map with every door open shares the layout of someone who may pass locked doors)."""
+
+
+def _tiles_key(building: Building) -> tuple[int, int, bytes]:
+    """What a layout depends on besides the doors: the map's size and what each cell is (walls,
+    floor, doors, stairs). The same for every building of a level, a copy restored from a saved
+    state included, so they all share layouts."""
+    kept = kept_for(building)
+    key = kept.get("tiles")
+    if key is None:
+        key = kept["tiles"] = (building.width, building.height, bytes(building.walk_cells))
+    return key
+
+
+_LAYOUT_CELLS = 160_000
+"""Most cells kept in shared layouts (the newest is kept whatever its size): as many as the largest
+map has. A layout whose steps are all worked out takes about 0.8 kB a cell, so about 130 MB."""
+
+
+def _keep_layouts_small() -> None:
+    """Forget the oldest layouts while they hold more cells than `_LAYOUT_CELLS` (the newest stays)."""
+    total = sum(len(layout.passable) for layout in _LAYOUTS.values())
+    while total > _LAYOUT_CELLS and len(_LAYOUTS) > 1:
+        oldest = next(iter(_LAYOUTS))
+        total -= len(_LAYOUTS.pop(oldest).passable)
+
+
+def _moves(building: Building, passable: list[bool], cell: int):
+    """The steps out of a cell, in a fixed order (searches break ties by it)."""
+    width, height = building.width, building.height
+    layer = width * height
+    x = cell % width
+    y = (cell // width) % height
+    west, east = x > 0, x < width - 1
+    north, south = y > 0, y < height - 1
+    n, s, w, e = cell - width, cell + width, cell - 1, cell + 1
+    pn = north and passable[n]
+    ps = south and passable[s]
+    pw = west and passable[w]
+    pe = east and passable[e]
+    if pn:
+        yield n, STRAIGHT
+    if pe:
+        yield e, STRAIGHT
+    if ps:
+        yield s, STRAIGHT
+    if pw:
+        yield w, STRAIGHT
+    if pn and pe and passable[n + 1]:
+        yield n + 1, DIAGONAL
+    if ps and pe and passable[s + 1]:
+        yield s + 1, DIAGONAL
+    if ps and pw and passable[s - 1]:
+        yield s - 1, DIAGONAL
+    if pn and pw and passable[n - 1]:
+        yield n - 1, DIAGONAL
+    if building.walk_cells[cell] == 3:
+        for other in (cell - layer, cell + layer):
+            if 0 <= other < len(passable) and building.walk_cells[other] == 3:
+                yield other, STAIRS
+
+
+def _parts_of(building: Building, passable: list[bool]) -> list[int]:
+    """`connected_parts`, worked out: a flood from each cell not yet reached, in cell order. Side by
+    side steps and stairs are enough: a diagonal step is allowed only where both side steps are."""
+    width, height = building.width, building.height
+    layer, walk = width * height, building.walk_cells
+    parts = [-1] * len(passable)
+    count = 0
+    for seed, open_ in enumerate(passable):
+        if not open_ or parts[seed] >= 0:
+            continue
+        parts[seed] = count
+        stack = [seed]
+        while stack:
+            cell = stack.pop()
+            x, y = cell % width, (cell // width) % height
+            near = []
+            if y > 0:
+                near.append(cell - width)
+            if y < height - 1:
+                near.append(cell + width)
+            if x > 0:
+                near.append(cell - 1)
+            if x < width - 1:
+                near.append(cell + 1)
+            if walk[cell] == 3:
+                near += [
+                    c for c in (cell - layer, cell + layer) if 0 <= c < len(walk) and walk[c] == 3
+                ]
+            for step in near:
+                if passable[step] and parts[step] < 0:
+                    parts[step] = count
+                    stack.append(step)
+        count += 1
+    return parts
