@@ -83,23 +83,27 @@ def _search(
     came_from: dict[int, int] = {}
     cost = {start_cell: 0}
     counter = 0
+    push, pop, unknown = heapq.heappush, heapq.heappop, 1 << 60
     while frontier:
-        _, _, current = heapq.heappop(frontier)
+        _, _, current = pop(frontier)
         if current == goal_cell:
             return [building.position_of(c) for c in _walk_back(came_from, start_cell, goal_cell)]
         here = cost[current]
         for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
             new_cost = here + step_cost
-            if new_cost < cost.get(step, 1 << 60):
+            if new_cost < cost.get(step, unknown):
                 cost[step] = new_cost
                 came_from[step] = current
                 counter += 1
                 rest, x = divmod(step, width)
-                floor, y = divmod(rest, height)
-                dx, dy = abs(x - gx), abs(y - gy)
-                estimate = STRAIGHT * max(dx, dy) + (DIAGONAL - STRAIGHT) * min(dx, dy)
-                estimate += STAIRS * abs(floor - gf)
-                heapq.heappush(frontier, (new_cost + estimate, counter, step))
+                dx, dy = abs(x - gx), abs(rest % height - gy)
+                # The octile distance, plus the stairs between the floors.
+                estimate = (
+                    STRAIGHT * dx + (DIAGONAL - STRAIGHT) * dy
+                    if dx > dy
+                    else STRAIGHT * dy + (DIAGONAL - STRAIGHT) * dx
+                ) + STAIRS * abs(rest // height - gf)
+                push(frontier, (new_cost + estimate, counter, step))
     return []
 
 
