@@ -687,13 +687,15 @@ def _zones_by_tile(level: Level) -> dict[Position, str]:
         for area in zone.areas:
             for tile in area.tiles():
                 zone_of.setdefault(tile, zone.id)
-    if len(_ZONES_BY_TILE) >= 8:
+    if len(_ZONES_BY_TILE) >= _ZONE_MAPS_KEPT:
         _ZONES_BY_TILE.pop(next(iter(_ZONES_BY_TILE)))
     _ZONES_BY_TILE[id(level)] = (level, zone_of)  # the level held: its id stays its own
     return zone_of
 
 
 _ZONES_BY_TILE: dict[int, tuple[Level, dict[Position, str]]] = {}
+_ZONE_MAPS_KEPT = 2
+"""Levels whose zone maps are kept (a batch runs one level at a time; a large map's is big)."""
 
 
 def _settled(person: Person) -> bool:
