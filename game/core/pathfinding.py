@@ -112,23 +112,8 @@ def cell_distance_field(
 ) -> dict[int, int]:
     """Path cost from every reachable tile to the nearest goal (Dijkstra from all goals at once), by
     flat cell index (`Building.cell`)."""
-    passable, moves = _moves_of(building, can_open_doors)
-    cells = [building.cell(goal) for goal in goals if building.inside_map(goal)]
-    field = dict.fromkeys(cells, 0)
-    frontier = [(0, i, cell) for i, cell in enumerate(cells)]
-    heapq.heapify(frontier)
-    counter = len(cells)
-    while frontier:
-        dist, _, current = heapq.heappop(frontier)
-        if dist > field[current]:
-            continue
-        for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
-            new_cost = dist + step_cost
-            if new_cost < field.get(step, 1 << 60):
-                field[step] = new_cost
-                counter += 1
-                heapq.heappush(frontier, (new_cost, counter, step))
-    return field
+    costs = _costs_to(building, goals, can_open_doors)
+    return {cell: cost for cell, cost in enumerate(costs) if cost >= 0}
 
 
 def exit_cells(building: Building, goals: list[Position]) -> list[int]:
@@ -138,13 +123,35 @@ def exit_cells(building: Building, goals: list[Position]) -> list[int]:
     layout = layout_of(building, True, False)
     key = tuple(building.cell(goal) for goal in goals if building.inside_map(goal))
     known = layout.fields.get(key)
-    if known is not None:
-        return known
-    cells = [-1] * len(building.walk_cells)
-    for cell, dist in cell_distance_field(building, goals).items():
-        cells[cell] = dist
-    layout.fields[key] = cells
-    return cells
+    if known is None:
+        known = layout.fields[key] = _costs_to(building, goals, True)
+    return known
+
+
+def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -> list[int]:
+    """Dijkstra from all goals at once: per cell, the path cost to the nearest (-1 where none is
+    reached). Costs do not depend on the order cells are settled in, so ties need no order."""
+    passable, moves = _moves_of(building, can_open_doors)
+    costs = [-1] * len(passable)
+    frontier = []
+    for goal in goals:
+        if building.inside_map(goal):
+            cell = building.cell(goal)
+            costs[cell] = 0
+            frontier.append((0, cell))
+    heapq.heapify(frontier)
+    push, pop = heapq.heappush, heapq.heappop
+    while frontier:
+        cost, current = pop(frontier)
+        if cost > costs[current]:
+            continue
+        for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
+            new_cost = cost + step_cost
+            known = costs[step]
+            if known < 0 or new_cost < known:
+                costs[step] = new_cost
+                push(frontier, (new_cost, step))
+    return costs
 
 
 def downhill(building: Building, field: list[int], position: Position) -> Position | None:
