@@ -315,3 +315,22 @@ def test_a_uniformed_officer_arriving_is_called_by_a_call_sign_not_an_id():
         world.step([])
     senders = [e.sender for e in world.log if type(e).__name__ == "RadioHeard"]
     assert senders == ["Backup unit 1"]
+
+
+def test_a_scene_drawn_ready_shows_the_same_first_frame_as_one_drawn_from_nothing(
+    client_context, screen
+):
+    from client_driving import load
+
+    level = load("campus_sro")
+    ready = PlayScene(client_context, level, seed=4)
+    assert ready.layers  # the map was drawn once already, before the first frame
+    ready.draw(screen)
+    first = pygame.image.tostring(screen, "RGB")
+    cold = PlayScene(client_context, level, seed=4)
+    cold.layers.clear()  # as if nothing had been drawn before its first frame
+    cold.fog = type(cold.fog)(cold.building)
+    cold._see()
+    screen.fill((0, 0, 0))
+    cold.draw(screen)
+    assert pygame.image.tostring(screen, "RGB") == first

@@ -160,6 +160,7 @@ class PlayScene:
         self.prev = self._snapshot()
         self.curr = dict(self.prev)
         self._see()
+        play_view.prepare(self)
         self.senses = self._senses()
         if branch is None:
             for event in self.world.log:

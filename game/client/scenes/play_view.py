@@ -73,6 +73,13 @@ def _banner_text(play) -> tuple[str, tuple[int, int, int]] | None:
     return None
 
 
+def prepare(play) -> None:
+    """Draw the map of the trainee's floor and its fog before the first frame, so that the first
+    frame costs what any other does (the scene is made behind the briefing)."""
+    floor = play.current_floor()
+    play.fog.picture(_layer(play, floor), floor, play.tile)
+
+
 def _layer(play, floor: int) -> pygame.Surface:
     key = (floor, play.tile)
     if key not in play.layers:
