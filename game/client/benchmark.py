@@ -94,7 +94,7 @@ def client_lines(figures: dict[str, object]) -> list[str]:
         "  CPU  " + " / ".join(f"{frame['cpu'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
         "  wall "
         + " / ".join(f"{frame['wall'][k]:.2f}" for k in ("median", "p95", "p99", "worst")),
-        f"  a scene's first frame (the map drawn once), worst: {frame['first_frame_cpu']:.2f} CPU",
+        f"  a scene's first frame, worst: {frame['first_frame_cpu']:.2f} CPU",
         f"Start-up to first frame (ms): {figures['startup_ms']}",
     ]
     viewer = figures["review_viewer"]
