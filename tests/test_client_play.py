@@ -326,11 +326,11 @@ def test_a_scene_drawn_ready_shows_the_same_first_frame_as_one_drawn_from_nothin
     ready = PlayScene(client_context, level, seed=4)
     assert ready.layers  # the map was drawn once already, before the first frame
     ready.draw(screen)
-    first = pygame.image.tostring(screen, "RGB")
+    first = pygame.image.tobytes(screen, "RGB")
     cold = PlayScene(client_context, level, seed=4)
     cold.layers.clear()  # as if nothing had been drawn before its first frame
     cold.fog = type(cold.fog)(cold.building)
     cold._see()
     screen.fill((0, 0, 0))
     cold.draw(screen)
-    assert pygame.image.tostring(screen, "RGB") == first
+    assert pygame.image.tobytes(screen, "RGB") == first
