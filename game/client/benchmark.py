@@ -38,7 +38,8 @@ def client_benchmarks(level: Level, quick: bool = False) -> dict[str, object]:
 
 def frame_figures(level: Level, seconds: int) -> dict[str, object]:
     """Median, p95, p99 and worst milliseconds per frame of play at 1280×720, CPU and wall, and the
-    worst first frame of a scene (the map drawn for the first time), which play frames leave out."""
+    worst first frame of a scene, which play frames leave out (a new scene's first frame is where
+    anything not prepared beforehand would show)."""
     frames = frame_times(level, seconds=seconds, size=(1280, 720))
     play = [f for f in frames if not f.first]
     return {

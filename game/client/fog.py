@@ -193,8 +193,7 @@ class Fog:
                     self._redraw(layer, dimmed, picture, pos, tile)
 
     def _alpha(self, pos: Position) -> int:
-        floor, cells = self._cells
-        if pos.floor == floor and pos.y * self.building.width + pos.x in cells:
+        if self.sees(pos):
             return 0
         return REMEMBERED_ALPHA if pos in self.seen else UNSEEN_ALPHA
 
@@ -276,7 +275,7 @@ class Fog:
             small.fill((*palette.FOG_UNSEEN, UNSEEN_ALPHA))
             for pos in self.seen:
                 if pos.floor == floor:
-                    alpha = 0 if pos in self.visible else REMEMBERED_ALPHA
+                    alpha = self._alpha(pos)
                     small.set_at((pos.x, pos.y), (*palette.FOG_UNSEEN, alpha))
             self._overlays[key] = small
         return self._overlays[key]

@@ -123,8 +123,15 @@ class PersonView:
 
 def view(person: Person) -> PersonView:
     """The drawable picture of a person."""
+    return PersonView(*_pictured(person))
+
+
+def _pictured(person: Person) -> tuple:
+    """What a picture of the person shows, field by field of `PersonView` (one home for `view` and
+    `Views`, which compares it to know when a picture is out of date)."""
     # `_value_` is the enum's value without the descriptor call `.value` makes (a snapshot a tick).
-    return PersonView(
+    description = person.description
+    return (
         person.id,
         person.role._value_,
         person.kind,
@@ -137,9 +144,9 @@ def view(person: Person) -> PersonView:
         person.condition,
         person.protection,
         person.off_duty,
-        person.description.sex,
-        person.description.build,
-        person.description.clothing,
+        description.sex,
+        description.build,
+        description.clothing,
     )
 
 
@@ -154,25 +161,11 @@ class Views:
 
     def of(self, person: Person) -> PersonView:
         """The picture of a person now."""
-        # Everything `view` reads, in one tuple: comparing it costs a tenth of making a picture.
-        pictured = (
-            person.role,
-            person.kind,
-            person.position,
-            person.dress,
-            person.raid_jacket_worn,
-            person.badge_shown,
-            person.weapon,
-            person.weapon_drawn,
-            person.condition,
-            person.protection,
-            person.off_duty,
-            person.description,
-        )
+        pictured = _pictured(person)  # comparing it costs a fraction of making a picture
         made = self._made.get(person.id)
         if made is not None and made[0] == pictured:
             return made[1]
-        picture = view(person)
+        picture = PersonView(*pictured)
         self._made[person.id] = (pictured, picture)
         return picture
 

@@ -210,9 +210,7 @@ class World:
         for person in acting:
             civilians.act_civilian(self, person)
         if any(not p.present or _settled(p) for p in acting):  # settled stays settled
-            self._civilians_here = [
-                p for p in self._civilians_here if p.present and (p.armed or not _settled(p))
-            ]
+            self._civilians_here = self._civilians_who_may_act(self._civilians_here)
         if not self.finished:
             self._casualties()
             self._trainee_perception()
@@ -583,15 +581,16 @@ class World:
                 )
             )
 
-    def _civilians_who_may_act(self) -> list[Person]:
-        """The civilians who may act now or later without anything new happening to them: on scene,
-        not settled, and (before the alarm) already on the move or hurt. Settled stays settled (an
-        escape is for good) until the trainee directs them; a wound, the alarm and an order are
-        the only things that make someone act who would not, and an armed one may be challenged."""
+    def _civilians_who_may_act(self, among: list[Person] | None = None) -> list[Person]:
+        """The civilians (all, or `among` those chosen before) who may act now or later without
+        anything new happening to them: on scene, not settled, and (before the alarm) already on the
+        move or hurt. Settled stays settled (an escape is for good) until the trainee directs them;
+        a wound, the alarm and an order are the only things that make someone act who would not
+        (so the list is made anew from all then), and an armed one may be challenged."""
         alerted = self.alerted
         return [
             p
-            for p in self.civilians
+            for p in (self.civilians if among is None else among)
             if p.present
             and (
                 p.armed
