@@ -97,3 +97,46 @@ def test_the_same_people_asked_again_are_seen_anew_once_someone_moves_leaves_or_
     assert (
         InSight(building, Position(0, 4, 1)).among(people) == []
     )  # from beside the door: the wall
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 4)), min_size=1, max_size=8),
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 9), st.integers(0, 4), st.booleans()),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_asked_again_after_each_change_in_sight_answers_as_a_fresh_look(spots, changes, counted):
+    building = _building(WALLED)
+    here = Position(0, 2, 2)
+    people = [_person(f"p{i}", x, y) for i, (x, y) in enumerate(spots)]
+    for moves, (who, x, y, present) in enumerate(changes, start=1):
+        person = people[who % len(people)]
+        person.position, person.present = Position(0, x, y), present  # the world counts it: moves
+        found = InSight(building, here).among(people, moves if counted else None)
+        assert found == [
+            p for p in people if p.present and line_of_sight(building, here, p.position)
+        ]
+
+
+def test_the_trainee_sees_whom_a_fresh_look_finds_at_every_tick_of_a_shipped_script():
+    from game.core.world import World
+    from game.levels.folders import levels_dir
+    from game.sessions.player import ScriptPlayer
+    from game.sessions.script import load_script
+
+    for name in ("wing_a", "off_duty"):  # crowds fleeing; officers arriving, the trainee moving
+        script = load_script(levels_dir() / "scripts" / name / "good.yaml")
+        world = World(script.level, script.seed, dict(script.variant))
+        player = ScriptPlayer(world, script.commands)
+        while not world.finished:
+            player.hear(world.step(player.commands()))
+            here = world.trainee.position
+            seen = [view.id for view in world.snapshot(on=InSight(world.building, here))]
+            assert seen == [
+                p.id
+                for p in world.people
+                if p.present and line_of_sight(world.building, here, p.position)
+            ], f"{name} at tick {world.tick}"

@@ -31,6 +31,8 @@ def advance(world: Scene, person: Person) -> bool:
         person.budget -= cost
         person.position = person.path.pop(0)
         moved = True
+    if moved:
+        world.moves += 1
     return moved
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 from math import hypot
-from operator import attrgetter
+from operator import attrgetter, is_not
 
 from game.core.building import Building, kept_for
 from game.core.geometry import bearing, compass, distance, line
@@ -103,49 +104,80 @@ class InSight:
             return False
         return bool(self._search([_Standing(tile)]))
 
-    def among(self, people: Iterable[Person]) -> list[Person]:
+    def among(self, people: Iterable[Person], moves: int | None = None) -> list[Person]:
         """The people present on a tile in view, in the order given: `p.position in self` for each.
 
-        The eyes ask it of everyone on scene every tick, and nine times in ten no one has moved,
-        come or gone and no door has changed since they last asked: then the answer is the last one.
+        The eyes ask it of everyone on scene every tick. When the same people are asked from the
+        same tile with the same doors, only those who moved, came or went are looked at again; and
+        when `moves` (the world's count of such changes) is the one of the last answer, no one is.
         """
         people = people if isinstance(people, list) else list(people)
-        places = (tuple(map(_WHERE, people)), tuple(map(_HERE, people)))
+        here = (self.origin, self.building.door_version)
         kept = kept_for(self.building)
-        last = kept.get("in_sight")
-        if (
-            last is not None
-            and last[0] is people
-            and last[1] == (self.origin, self.building.door_version)
-            and last[2] == places
-        ):
-            return list(last[3])
-        found = self._search(people)
-        kept["in_sight"] = (people, (self.origin, self.building.door_version), places, found)
+        last: _LastLook | None = kept.get("in_sight")
+        same = last is not None and last.people is people and last.here == here
+        if same and moves is not None and last.moves == moves:
+            return list(last.found)
+        places = (tuple(map(_WHERE, people)), tuple(map(_HERE, people)))
+        if same and last.places == places:
+            visible, found = last.visible, last.found
+        elif same and len(last.places[0]) == len(people):
+            visible = list(last.visible)
+            changed = [
+                *compress(count(), map(is_not, places[0], last.places[0])),
+                *compress(count(), map(is_not, places[1], last.places[1])),
+            ]
+            for index, seen in zip(
+                changed, self._visible([people[i] for i in changed]), strict=True
+            ):
+                visible[index] = seen
+            found = list(compress(people, visible))
+        else:
+            visible = self._visible(people)
+            found = list(compress(people, visible))
+        kept["in_sight"] = _LastLook(people, here, moves, places, visible, found)
         return list(found)
 
     def _search(self, people: list[Person]) -> list[Person]:
-        """`among`, worked out: one loop over everyone, with the sight lines already walked."""
+        """The people of the list present on a tile in view."""
+        return list(compress(people, self._visible(people)))
+
+    def _visible(self, people: list[Person]) -> list[bool]:
+        """For each person, whether they are present on a tile in view: one loop over them all,
+        with the sight lines already walked."""
         origin, building = self.origin, self.building
         floor, ox, oy = origin.floor, origin.x, origin.y
         width, height = building.width, building.height
         base = ((floor * height + oy) * width + ox) * width * height
         known = self._seen.get if building.door_version == self._version else {}.get
         reach = SIGHT_RANGE * SIGHT_RANGE  # whole tiles: the same test as `distance(...) > range`
-        found = []
+        visible = []
         for person in people:
             if not person.present:
+                visible.append(False)
                 continue
             tile = person.position
             dx, dy = tile.x - ox, tile.y - oy
             if tile.floor != floor or dx * dx + dy * dy > reach:
+                visible.append(False)
                 continue
             clear = known(base + tile.y * width + tile.x)
             if clear is None:
                 clear = line_of_sight(building, origin, tile)
-            if clear:
-                found.append(person)
-        return found
+            visible.append(clear)
+        return visible
+
+
+@dataclass(frozen=True, slots=True)
+class _LastLook:
+    """The last answer of `InSight.among` in a building, and what it was worked out from."""
+
+    people: list[Person]
+    here: tuple[Position, int]
+    moves: int | None
+    places: tuple[tuple[Position, ...], tuple[bool, ...]]
+    visible: list[bool]
+    found: list[Person]
 
 
 _WHERE, _HERE = attrgetter("position"), attrgetter("present")

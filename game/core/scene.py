@@ -19,6 +19,8 @@ class Scene(Protocol):
     tick: int
     trainee: Person
     people: list[Person]
+    moves: int
+    """How many times someone has changed tile, come on scene or left it."""
     police: list[Person]
     suspects: list[Person]
     armed_civilians: list[Person]

@@ -116,6 +116,9 @@ class World:
                 for index in range(group.count):
                     self.people.append(create_civilian(group, index, spots[index]))
         self._by_id = {p.id: p for p in self.people}
+        self.moves = 0
+        """How many times someone has changed tile, come on scene or left it (what is worked out
+        from where everyone stands is kept while it stays the same)."""
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
@@ -249,7 +252,7 @@ class World:
         if on is None:
             return [picture(p) for p in self.people if p.present]
         if isinstance(on, InSight):
-            return [picture(p) for p in on.among(self.people)]
+            return [picture(p) for p in on.among(self.people, self.moves)]
         return [picture(p) for p in self.people if p.present and p.position in on]
 
     def _views(self) -> Views:
@@ -495,6 +498,7 @@ class World:
     def _arrivals(self) -> None:
         if not self.trainee.present and self.tick >= self.level.trainee.arrives:
             self.trainee.present = True
+            self.moves += 1
             self._trainee_appears()
         for person in self._armed:
             spec = person.officer
@@ -505,6 +509,7 @@ class World:
                 and self.tick >= spec.arrives
             ):
                 person.present = True
+                self.moves += 1
                 person.state = "arrived"
                 self.emit(
                     OfficerArrived(

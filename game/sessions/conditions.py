@@ -158,38 +158,60 @@ Condition = Flag | Sees | Heard | RadioSaid | InZone | DoorLocked | After | AllO
 
 def holds(condition: Condition, percept: Percept, world: World) -> bool:
     """Whether a condition holds for the trainee now."""
+    return test_of(condition)(percept, world)
+
+
+Test = Callable[[Percept, World], bool]
+"""A condition made ready to ask: whether it holds for this percept in this world."""
+
+
+@lru_cache(maxsize=1024)
+def test_of(condition: Condition) -> Test:
+    """The condition as a function, worked out once (a reactive script asks its conditions every
+    tick; a condition is read-only, so the same function serves every run)."""
     match condition:
         case Flag(name=name):
-            return _FLAG_TESTS[name](percept, world)
+            return _FLAG_TESTS[name]
+        case Sees(looks=looks, within=None):
+            return lambda percept, world: bool(in_view(percept, looks))
         case Sees(looks=looks, within=within):
-            return any(
-                within is None or seen.distance <= within for seen in in_view(percept, looks)
+            return lambda percept, world: any(
+                seen.distance <= within for seen in in_view(percept, looks)
             )
+        case Heard(within=None):
+            return lambda percept, world: percept.gunfire_tick is not None
         case Heard(within=within):
-            return percept.gunfire_tick is not None and (
-                within is None or percept.gunfire_within(within)
+            return lambda percept, world: (
+                percept.gunfire_tick is not None and percept.gunfire_within(within)
             )
         case RadioSaid(words=words):
             wanted = words.lower()
-            return any(wanted in text.lower() for text in percept.dispatch)
+            return lambda percept, world: any(wanted in text.lower() for text in percept.dispatch)
         case InZone(zone=zone):
-            return percept.zone == zone
+            return lambda percept, world: percept.zone == zone
         case DoorLocked(at=at):
-            return _door_locked(world, at)
+            return lambda percept, world: _door_locked(world, at)
         case After(tick=tick):
-            return percept.tick >= tick
+            return lambda percept, world: percept.tick >= tick
         case AllOf(conditions=conditions):
-            return all(holds(c, percept, world) for c in conditions)
+            tests = tuple(map(test_of, conditions))
+            return lambda percept, world: all(test(percept, world) for test in tests)
         case AnyOf(conditions=conditions):
-            return any(holds(c, percept, world) for c in conditions)
+            tests = tuple(map(test_of, conditions))
+            return lambda percept, world: any(test(percept, world) for test in tests)
         case Not(condition=inner):
-            return not holds(inner, percept, world)
+            test = test_of(inner)
+            return lambda percept, world: not test(percept, world)
     raise TypeError(f"not a condition: {condition!r}")
 
 
 def in_view(percept: Percept, looks: Looks) -> list[Seen]:
-    """The people of a kind in view now, nearest first."""
-    return [seen for seen in percept.people if _LOOKS_TESTS[looks](seen, percept)]
+    """The people of a kind in view now, nearest first (worked out once per percept)."""
+    found = percept.kinds.get(looks)
+    if found is None:
+        test = _LOOKS_TESTS[looks]
+        found = percept.kinds[looks] = [seen for seen in percept.people if test(seen, percept)]
+    return found
 
 
 def nearest(percept: Percept, word: str) -> Seen | None:

@@ -85,6 +85,8 @@ class Percept:
     treated: frozenset[str]
     stopped_at: tuple[Position, ...] = ()
     """Where the attackers the trainee saw stopped are (to cover them from a distance)."""
+    kinds: dict = field(default_factory=dict, compare=False, repr=False)
+    """The people in view of each kind, as the conditions ask for them (worked out once)."""
 
     def gunfire_within(self, ticks: int) -> bool:
         """Whether gunfire was heard in the last `ticks`."""

@@ -17,7 +17,7 @@ from game.core.commands import Command, FireAt, MoveTo
 from game.core.events import Event
 from game.core.level import Position
 from game.core.world import World
-from game.sessions.conditions import TARGETS, holds, nearest
+from game.sessions.conditions import TARGETS, Test, nearest, test_of
 from game.sessions.eyes import Eyes, Percept
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptreactive import DIRECTION_REACH, DIRECTIONS
@@ -30,6 +30,8 @@ class _Pending:
     order: int
     item: ScriptCommand
     due: int | None
+    until: Test | None = None
+    when: Test | None = None
 
 
 class ScriptPlayer:
@@ -43,7 +45,10 @@ class ScriptPlayer:
             if item.reaction is None:
                 self._timed[item.tick].append((order, item))
             else:
-                self._pending.append(_Pending(order, item, item.tick))
+                reaction = item.reaction
+                until = None if reaction.until is None else test_of(reaction.until)
+                when = None if reaction.when is None else test_of(reaction.when)
+                self._pending.append(_Pending(order, item, item.tick, until, when))
         self.given: list[ScriptCommand] = []
         self.eyes = Eyes(world) if self._pending else None
         if self.eyes is not None:
@@ -80,10 +85,10 @@ class ScriptPlayer:
 
     def _react(self, pending: _Pending, percept: Percept) -> Command | None:
         reaction = pending.item.reaction
-        if reaction.until is not None and holds(reaction.until, percept, self.world):
+        if pending.until is not None and pending.until(percept, self.world):
             pending.due = None
             return None
-        if reaction.when is not None and not holds(reaction.when, percept, self.world):
+        if pending.when is not None and not pending.when(percept, self.world):
             return None
         command = self._aimed(pending.item.command, reaction, percept)
         if command is None:
