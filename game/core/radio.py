@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from game.core.commands import (
     ACTIONS,
@@ -236,6 +237,13 @@ def requests(value: str) -> list[str]:
 
 def meaning(kind: str, slots: tuple[tuple[str, str], ...]) -> Meaning:
     """What a message means: its enumerated slots, and the actions and status its free words state."""
+    return _meaning(kind, tuple((key, value) for key, value in slots))
+
+
+@lru_cache(maxsize=1024)
+def _meaning(kind: str, slots: tuple[tuple[str, str], ...]) -> Meaning:
+    """`meaning`, read once per wording (a script says the same words on every seed, and a Meaning is
+    read-only)."""
     values = dict(slots)
     action = values.get("action", "").strip()
     actions = {action} if action in ACTIONS else set(_read(action, _ACTION_PHRASES))

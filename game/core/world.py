@@ -92,6 +92,8 @@ class World:
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
         self._fields: dict[str, list[int]] = {}
+        self._exit_fields: dict[tuple[str, int], list[int]] = {}
+        """`exit_field` by (exit zone, lock version): asked by every fleeing civilian every tick."""
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = _zones_by_tile(level)
         self._pending: list[Event] = []
@@ -212,8 +214,10 @@ class World:
             acting = []
         for person in acting:
             civilians.act_civilian(self, person)
-        if any(not p.present or _settled(p) for p in acting):  # settled stays settled
-            self._civilians_here = self._civilians_who_may_act(self._civilians_here)
+        for person in acting:
+            if not person.present or _settled(person):  # settled stays settled
+                self._civilians_here = self._civilians_who_may_act(self._civilians_here)
+                break
         if not self.finished:
             self._casualties()
             self._trainee_perception()
@@ -313,7 +317,7 @@ class World:
 
     def exit_field(self, exit_zone: str = "") -> list[int]:
         """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached."""
-        known = self._fields.get(f"exit:{exit_zone}@{self.building.lock_version}")
+        known = self._exit_fields.get((exit_zone, self.building.lock_version))
         if known is not None:
             return known
         zones = [
@@ -322,7 +326,10 @@ class World:
             if (z.id == exit_zone if exit_zone else z.kind is ZoneKind.EXIT)
         ]
         goals = [t for z in zones for t in self.zone_tiles(z.id)]
-        return self.field_to("exit:" + exit_zone, goals)
+        known = self._exit_fields[(exit_zone, self.building.lock_version)] = self.field_to(
+            "exit:" + exit_zone, goals
+        )
+        return known
 
     def sees(self, observer: Person, person: Person, max_range: float = SIGHT_RANGE) -> bool:
         """Whether one person can see the other now."""

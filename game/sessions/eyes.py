@@ -35,6 +35,7 @@ FIRING_MEMORY_TICKS = 30
 AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
+_NO_ONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class Eyes:
     """Who was seen with a weapon in hand (a holstered or concealed weapon is not seen)."""
     sightings: dict[str, tuple[tuple, Seen]] = field(default_factory=dict)
     """How each person was last seen, and what that was made of (to hand it out again)."""
+    _told_so_far: tuple[str, ...] = ()
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
@@ -182,10 +184,19 @@ class Eyes:
             refused=refused,
             challenged_me=world.tick - self.challenged_at <= 50,
             threat_stopped=self._threat_stopped(people),
-            dispatch=tuple(self.dispatch),
-            treated=frozenset(self.treated),
-            stopped_at=tuple(self.stopped_at[h] for h in sorted(self.stopped_at)),
+            dispatch=self._told(),
+            treated=frozenset(self.treated) if self.treated else _NO_ONE,
+            stopped_at=tuple(self.stopped_at[h] for h in sorted(self.stopped_at))
+            if self.stopped_at
+            else (),
         )
+
+    def _told(self) -> tuple[str, ...]:
+        """The radio traffic heard so far, as one tuple while no more is heard."""
+        told = self._told_so_far
+        if len(told) != len(self.dispatch):
+            told = self._told_so_far = tuple(self.dispatch)
+        return told
 
     def _seen(self, me: PersonView, view: PersonView, tick: int) -> Seen:
         handle = view.id
@@ -227,6 +238,8 @@ class Eyes:
         """Whether every person seen attacking was since seen down, surrendered or disarmed."""
         # Only someone seen attacking counts: an armed person found down (a guard, an officer in plain
         # clothes) may be a victim, and gunfire goes on while the attacker is free.
+        if not self.hostile:
+            return False  # no one seen attacking: nothing to see stopped
         in_view = {seen.handle: seen for seen in people}
         for handle in self.hostile:
             seen = in_view.get(handle)

@@ -62,9 +62,11 @@ class ScriptPlayer:
     def commands(self) -> list[Command]:
         """The commands for the world's current tick, in script order."""
         tick = self.world.tick
-        due = list(self._timed.get(tick, ()))
+        timed = self._timed.get(tick)
+        due = list(timed) if timed else []
         if self._pending:
             percept: Percept | None = None
+            done = False
             for pending in self._pending:
                 if pending.due is None or pending.due > tick:
                     continue
@@ -73,8 +75,13 @@ class ScriptPlayer:
                 command = self._react(pending, percept)
                 if command is not None:
                     due.append((pending.order, replace(pending.item, tick=tick, command=command)))
-            self._pending = [p for p in self._pending if p.due is not None]
-            due.sort(key=lambda entry: entry[0])
+                done = done or pending.due is None
+            if done:
+                self._pending = [p for p in self._pending if p.due is not None]
+            if len(due) > 1:
+                due.sort(key=lambda entry: entry[0])
+        if not due:
+            return []
         self.given += [item for _, item in due]
         return [item.command for _, item in due]
 
