@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from game.core.building import Building
 from game.core.layouts import connected_parts
 from game.core.level import DoorState, Floor, Position
-from game.core.pathfinding import cell_distance_field, find_path
+from game.core.pathfinding import DistanceFrom, cell_distance_field, find_path, step_cost
 
 WIDTH, HEIGHT = 6, 5
 TILE = st.sampled_from("....#DLS/")
@@ -57,3 +57,47 @@ def test_a_path_asked_again_is_the_path_a_fresh_search_finds_after_a_door_is_loc
         fresh.set_door_state(fresh.doors[door.at], DoorState.LOCKED)
         assert find_path(building, start, goal) == find_path(fresh, start, goal)
     assert all(isinstance(step, Position) for step in first)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(FLOOR_ROWS, min_size=1, max_size=2),
+    st.lists(st.integers(0, 2 * WIDTH * HEIGHT - 1), min_size=1, max_size=3),
+)
+def test_a_distance_field_holds_the_cost_of_the_shortest_path_to_the_nearest_goal(floors, picks):
+    building = _building(floors)
+    cells = building.width * building.height * len(floors)
+    goals = [building.position_of(pick % cells) for pick in picks]
+    goals = [goal for goal in goals if building.walkable(goal)]  # exits are tiles one stands on
+    field = cell_distance_field(building, goals)
+    for cell in range(cells):
+        start = building.position_of(cell)
+        costs = [
+            0 if start == goal else _cost(start, find_path(building, start, goal)) for goal in goals
+        ]
+        reached = [cost for cost in costs if cost is not None]
+        expected = min(reached) if reached and building.walkable(start) else None
+        assert field.get(cell) == expected, start  # one stands on a field's tiles, not in a wall
+
+
+def _cost(start: Position, path: list[Position]) -> int | None:
+    """What walking a path costs, or None for no path."""
+    if not path:
+        return None
+    return sum(step_cost(a, b) for a, b in zip([start, *path], path, strict=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(FLOOR_ROWS, min_size=1, max_size=2),
+    st.integers(0, 2 * WIDTH * HEIGHT - 1),
+    st.permutations(range(2 * WIDTH * HEIGHT)),
+)
+def test_costs_from_a_tile_asked_in_any_order_are_those_of_its_distance_field(floors, pick, order):
+    building = _building(floors)
+    cells = building.width * building.height * len(floors)
+    origin = pick % cells
+    field = cell_distance_field(building, [building.position_of(origin)])
+    search = DistanceFrom(building, origin)
+    for cell in (c for c in order if c < cells):
+        assert search.cost_to(cell) == field.get(cell), building.position_of(cell)

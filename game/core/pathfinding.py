@@ -130,28 +130,79 @@ def exit_cells(building: Building, goals: list[Position]) -> list[int]:
 
 def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -> list[int]:
     """Dijkstra from all goals at once: per cell, the path cost to the nearest (-1 where none is
-    reached). Costs do not depend on the order cells are settled in, so ties need no order."""
-    passable, moves = _moves_of(building, can_open_doors)
-    costs = [-1] * len(passable)
-    frontier = []
+    reached). Costs do not depend on the order cells are settled in, so ties need no order.
+
+    Step costs are small whole numbers, so the frontier is a list of cells per cost (settled cost by
+    cost) rather than a heap. One field covers the whole map, the largest search a run makes, so the
+    steps out of a cell are worked out inline rather than made into the layout's step lists: the same
+    steps as `layouts._moves` (tests hold the field to the costs of the paths A* finds).
+    """
+    passable, _ = _moves_of(building, can_open_doors)
+    width, height = building.width, building.height
+    layer, walk, size = width * height, building.walk_cells, len(passable)
+    costs = [-1] * size
+    buckets: list[list[int]] = [[]]
     for goal in goals:
         if building.inside_map(goal):
             cell = building.cell(goal)
             costs[cell] = 0
-            frontier.append((0, cell))
-    heapq.heapify(frontier)
-    push, pop = heapq.heappush, heapq.heappop
-    while frontier:
-        cost, current = pop(frontier)
-        if cost > costs[current]:
-            continue
-        for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
-            new_cost = cost + step_cost
-            known = costs[step]
-            if known < 0 or new_cost < known:
-                costs[step] = new_cost
-                push(frontier, (new_cost, step))
+            buckets[0].append(cell)
+    cost = 0
+    while cost < len(buckets):
+        for here in buckets[cost]:
+            if costs[here] != cost:
+                continue  # reached more cheaply since it was put here
+            x, y = here % width, (here // width) % height
+            n, s, w, e = here - width, here + width, here - 1, here + 1
+            pn = y > 0 and passable[n]
+            ps = y < height - 1 and passable[s]
+            pw = x > 0 and passable[w]
+            pe = x < width - 1 and passable[e]
+            steps = []
+            if pn:
+                steps.append(n)
+            if pe:
+                steps.append(e)
+            if ps:
+                steps.append(s)
+            if pw:
+                steps.append(w)
+            straight = cost + STRAIGHT
+            for step in steps:
+                known = costs[step]
+                if known < 0 or straight < known:
+                    costs[step] = straight
+                    _put(buckets, straight, step)
+            diagonal = cost + DIAGONAL
+            for step, ok in (
+                (n + 1, pn and pe),
+                (s + 1, ps and pe),
+                (s - 1, ps and pw),
+                (n - 1, pn and pw),
+            ):
+                if ok and passable[step]:
+                    known = costs[step]
+                    if known < 0 or diagonal < known:
+                        costs[step] = diagonal
+                        _put(buckets, diagonal, step)
+            if walk[here] == 3:
+                stairs = cost + STAIRS
+                for step in (here - layer, here + layer):
+                    if 0 <= step < size and walk[step] == 3:
+                        known = costs[step]
+                        if known < 0 or stairs < known:
+                            costs[step] = stairs
+                            _put(buckets, stairs, step)
+        buckets[cost] = []
+        cost += 1
     return costs
+
+
+def _put(buckets: list[list[int]], cost: int, cell: int) -> None:
+    """Put a cell in the frontier at its cost."""
+    while len(buckets) <= cost:
+        buckets.append([])
+    buckets[cost].append(cell)
 
 
 def downhill(building: Building, field: list[int], position: Position) -> Position | None:
@@ -214,9 +265,10 @@ class DistanceFrom:
 
     A Dijkstra search from `origin` that stops once the tile asked about is settled and resumes from
     there for the next question: the same costs as `cell_distance_field`, for the part of the map used.
+    The frontier is a list of cells per cost, settled cost by cost (step costs are small numbers).
     """
 
-    __slots__ = ("_building", "_cost", "_frontier", "_moves", "_passable", "_settled")
+    __slots__ = ("_at", "_building", "_cost", "_frontier", "_moves", "_passable", "_settled")
 
     def __init__(self, building: Building, origin: int) -> None:
         self._building = building
@@ -224,24 +276,37 @@ class DistanceFrom:
         self._cost = array("i", [-1]) * len(self._moves)
         self._settled = bytearray(len(self._moves))
         self._cost[origin] = 0
-        self._frontier: list[tuple[int, int]] = [(0, origin)]
+        self._frontier: list[list[int]] = [[origin]]
+        self._at = 0
+        """The cost being settled: every cell of a lower cost is settled."""
 
     def cost_to(self, cell: int) -> int | None:
         """The path cost from the origin to a cell, or None when no path reaches it."""
         settled, cost, frontier = self._settled, self._cost, self._frontier
+        if settled[cell]:
+            return cost[cell]
         building, passable, moves = self._building, self._passable, self._moves
-        while not settled[cell] and frontier:
-            here, current = heapq.heappop(frontier)
-            if settled[current]:
-                continue
-            settled[current] = 1
-            for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
-                new_cost = here + step_cost
-                known = cost[step]
-                if known < 0 or new_cost < known:
-                    cost[step] = new_cost
-                    heapq.heappush(frontier, (new_cost, step))
-        return cost[cell] if settled[cell] else None
+        while self._at < len(frontier):
+            at = self._at
+            cells = frontier[at]
+            while cells:
+                current = cells.pop()
+                if settled[current] or cost[current] != at:
+                    continue  # settled already, or reached more cheaply since it was put here
+                settled[current] = 1
+                for step, step_cost in moves[current] or fill_steps(
+                    building, passable, moves, current
+                ):
+                    new_cost = at + step_cost
+                    known = cost[step]
+                    if known < 0 or new_cost < known:
+                        cost[step] = new_cost
+                        _put(frontier, new_cost, step)
+                if current == cell:
+                    return at
+            frontier[at] = []
+            self._at += 1
+        return None
 
     @property
     def cells(self) -> int:
