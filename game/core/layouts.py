@@ -9,7 +9,7 @@ map with every door open, a world restored from a review's keyframe. What is sha
 from __future__ import annotations
 
 from game.core.building import Building, kept_for
-from game.core.level import DoorState
+from game.core.level import DoorState, Position, Rect
 
 STRAIGHT = 10
 DIAGONAL = 14
@@ -22,13 +22,14 @@ class Layout:
     steps out of each cell (filled in as searches reach them, `fill_steps`), the connected parts,
     fields toward exits (by goal cells). Shared: read it, never change it."""
 
-    __slots__ = ("fields", "moves", "parts", "passable")
+    __slots__ = ("fields", "moves", "parts", "passable", "standing")
 
     def __init__(self, passable: list[bool]) -> None:
         self.passable = passable
         self.moves: list = [None] * len(passable)
         self.parts: list[int] | None = None
         self.fields: dict[tuple[int, ...], list[int]] = {}
+        self.standing: dict[tuple[Rect, ...], list[Position]] = {}
 
 
 def layout_of(building: Building, can_open_doors: bool, through_locked: bool) -> Layout:
@@ -41,22 +42,36 @@ def layout_of(building: Building, can_open_doors: bool, through_locked: bool) ->
     cached = mine.get(key)
     if cached is not None and cached[0] == version:
         return cached[1]
-    cells = [c != 0 for c in building.walk_cells]
-    for door in building.doors.values():
-        open_enough = (
-            through_locked
-            or door.state is DoorState.OPEN
-            or (can_open_doors and door.state is DoorState.CLOSED)
-        )
-        cells[building.cell(door.at)] = open_enough
+    opens = [
+        through_locked
+        or door.state is DoorState.OPEN
+        or (can_open_doors and door.state is DoorState.CLOSED)
+        for door in building.doors.values()
+    ]
     # Who the layout is for matters no more once the doors each let through are known.
-    shared = (_tiles_key(building), bytes(cells[building.cell(d)] for d in building.doors))
+    shared = (_tiles_key(building), bytes(opens))
     layout = _LAYOUTS.get(shared)
     if layout is None:
+        cells = [c != 0 for c in building.walk_cells]
+        for door, open_enough in zip(building.doors.values(), opens, strict=True):
+            cells[building.cell(door.at)] = open_enough
         layout = _LAYOUTS[shared] = Layout(cells)
         _keep_layouts_small()
     mine[key] = (version, layout)
     return layout
+
+
+def standing_tiles(building: Building, areas: tuple[Rect, ...]) -> list[Position]:
+    """The tiles of these areas a person may stand on now, closed doors opened (`Building.walkable`),
+    in order. Kept with the layout, so shared by every run of the level: read it, never change it."""
+    layout = layout_of(building, True, False)
+    known = layout.standing.get(areas)
+    if known is None:
+        passable, inside, cell = layout.passable, building.inside_map, building.cell
+        known = layout.standing[areas] = [
+            tile for area in areas for tile in area.tiles() if inside(tile) and passable[cell(tile)]
+        ]
+    return known
 
 
 def door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
@@ -115,39 +130,40 @@ def _keep_layouts_small() -> None:
         total -= len(_LAYOUTS.pop(oldest).passable)
 
 
-def _moves(building: Building, passable: list[bool], cell: int):
+def _moves(building: Building, passable: list[bool], cell: int) -> list[tuple[int, int]]:
     """The steps out of a cell, in a fixed order (searches break ties by it)."""
     width, height = building.width, building.height
-    layer = width * height
     x = cell % width
     y = (cell // width) % height
-    west, east = x > 0, x < width - 1
-    north, south = y > 0, y < height - 1
     n, s, w, e = cell - width, cell + width, cell - 1, cell + 1
-    pn = north and passable[n]
-    ps = south and passable[s]
-    pw = west and passable[w]
-    pe = east and passable[e]
+    pn = y > 0 and passable[n]
+    ps = y < height - 1 and passable[s]
+    pw = x > 0 and passable[w]
+    pe = x < width - 1 and passable[e]
+    steps = []
     if pn:
-        yield n, STRAIGHT
+        steps.append((n, STRAIGHT))
     if pe:
-        yield e, STRAIGHT
+        steps.append((e, STRAIGHT))
     if ps:
-        yield s, STRAIGHT
+        steps.append((s, STRAIGHT))
     if pw:
-        yield w, STRAIGHT
+        steps.append((w, STRAIGHT))
     if pn and pe and passable[n + 1]:
-        yield n + 1, DIAGONAL
+        steps.append((n + 1, DIAGONAL))
     if ps and pe and passable[s + 1]:
-        yield s + 1, DIAGONAL
+        steps.append((s + 1, DIAGONAL))
     if ps and pw and passable[s - 1]:
-        yield s - 1, DIAGONAL
+        steps.append((s - 1, DIAGONAL))
     if pn and pw and passable[n - 1]:
-        yield n - 1, DIAGONAL
-    if building.walk_cells[cell] == 3:
+        steps.append((n - 1, DIAGONAL))
+    walk = building.walk_cells
+    if walk[cell] == 3:
+        layer = width * height
         for other in (cell - layer, cell + layer):
-            if 0 <= other < len(passable) and building.walk_cells[other] == 3:
-                yield other, STAIRS
+            if 0 <= other < len(passable) and walk[other] == 3:
+                steps.append((other, STAIRS))
+    return steps
 
 
 def _parts_of(building: Building, passable: list[bool]) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 TICK_RATE = 10
 """Simulation ticks per second of game time."""
@@ -300,9 +301,15 @@ class CivilianGroup:
 
     def person_ids(self) -> tuple[str, ...]:
         """Each member's id: the group's id for one person, "group.1", "group.2"... for more."""
-        if self.count == 1:
-            return (self.id,)
-        return tuple(f"{self.id}.{n}" for n in range(1, self.count + 1))
+        return _person_ids(self.id, self.count)
+
+
+@lru_cache(maxsize=256)
+def _person_ids(group: str, count: int) -> tuple[str, ...]:
+    """`CivilianGroup.person_ids`, made once per group (asked once for each member)."""
+    if count == 1:
+        return (group,)
+    return tuple(f"{group}.{n}" for n in range(1, count + 1))
 
 
 class OffDutyProtocol(Enum):

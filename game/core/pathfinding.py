@@ -80,10 +80,12 @@ def _search(
     ):
         return []  # in another part of the map: no need to search all of this one to find out
     frontier: list[tuple[int, int, int]] = [(0, 0, start_cell)]
-    came_from: dict[int, int] = {}
-    cost = {start_cell: 0}
+    unknown = 1 << 60
+    came_from = [-1] * len(passable)  # by cell: lists, as the search reads them most of all
+    cost = [unknown] * len(passable)
+    cost[start_cell] = 0
     counter = 0
-    push, pop, unknown = heapq.heappush, heapq.heappop, 1 << 60
+    push, pop = heapq.heappush, heapq.heappop
     while frontier:
         _, _, current = pop(frontier)
         if current == goal_cell:
@@ -91,7 +93,7 @@ def _search(
         here = cost[current]
         for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
             new_cost = here + step_cost
-            if new_cost < cost.get(step, unknown):
+            if new_cost < cost[step]:
                 cost[step] = new_cost
                 came_from[step] = current
                 counter += 1
@@ -252,9 +254,9 @@ def _parts(building: Building, can_open_doors: bool, through_locked: bool) -> li
     return connected_parts(building, can_open_doors, through_locked)
 
 
-def _walk_back(came_from: dict[int, int], start: int, goal: int) -> list[int]:
+def _walk_back(came_from: list[int], start: int, goal: int) -> list[int]:
     path = [goal]
-    while path[-1] in came_from and came_from[path[-1]] != start:
+    while came_from[path[-1]] >= 0 and came_from[path[-1]] != start:
         path.append(came_from[path[-1]])
     path.reverse()
     return path

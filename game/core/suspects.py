@@ -73,9 +73,9 @@ def act_suspect(world: Scene, suspect: Person) -> None:
 
 def _confront(world: Scene, suspect: Person) -> None:
     spec = suspect.suspect
-    officers = _officers_in_view(world, suspect, CONFRONT_RANGE)
+    confronted = _officer_in_view(world, suspect, CONFRONT_RANGE)
     challenged = world.tick - suspect.challenged_tick <= 1
-    if not officers and not challenged:
+    if not confronted and not challenged:
         return
     if spec.barricade_when_confronted and not suspect.plan_done and not suspect.reaction:
         suspect.reaction = "barricade"
@@ -282,7 +282,9 @@ def _heard_police(world: Scene, suspect: Person) -> tuple[Person, str] | None:
 
 
 def _suspect_target(world: Scene, suspect: Person) -> Person | None:
-    candidates = []
+    """The nearest person in sight the suspect fires on: police first once engaging (ties by id)."""
+    police: list[Person] = []
+    others: list[Person] = []
     for person in world.people:
         if person is suspect or not person.present or person.role is Role.SUSPECT:
             continue
@@ -290,15 +292,15 @@ def _suspect_target(world: Scene, suspect: Person) -> Person | None:
             continue
         if person.is_police and suspect.state != "engaging":
             continue
-        if not near(suspect, person, SUSPECT_TARGET_RANGE):
-            continue
-        if world.sees(suspect, person, SUSPECT_TARGET_RANGE):
-            candidates.append(person)
-    if not candidates:
-        return None
-    police = [p for p in candidates if p.is_police]
-    pool = police or candidates
-    return min(pool, key=lambda p: (gap(suspect, p), p.id))
+        if near(suspect, person, SUSPECT_TARGET_RANGE):
+            (police if person.is_police else others).append(person)
+    # Nearest first: the first one in sight is the target, without walking every sight line.
+    for pool in (police, others):
+        pool.sort(key=lambda p: (gap(suspect, p), p.id))
+        for person in pool:
+            if world.sees(suspect, person, SUSPECT_TARGET_RANGE):
+                return person
+    return None
 
 
 def _victimsnear(world: Scene, suspect: Person) -> bool:
@@ -312,12 +314,12 @@ def _victimsnear(world: Scene, suspect: Person) -> bool:
     )
 
 
-def _officers_in_view(world: Scene, person: Person, reach: float) -> list[Person]:
-    return [
-        p
+def _officer_in_view(world: Scene, person: Person, reach: float) -> bool:
+    """Whether the person sees an officer with a weapon in hand within reach."""
+    return any(
+        p.active and p.weapon_drawn and near(person, p, reach) and world.sees(person, p, reach)
         for p in world.police
-        if p.active and p.weapon_drawn and near(person, p, reach) and world.sees(person, p, reach)
-    ]
+    )
 
 
 def _nearest_room(world: Scene, position: Position) -> str:

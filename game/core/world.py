@@ -32,6 +32,7 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.geometry import distance
+from game.core.layouts import standing_tiles
 from game.core.level import (
     TRAINEE_ID,
     Condition,
@@ -131,7 +132,8 @@ class World:
         self._civilians_here = self._civilians_who_may_act()
         self.armed_civilians = [p for p in self.civilians if p.armed]
         """Civilians who carry a weapon (a guard, an armed teacher), in a fixed order."""
-        self._sightable = self._armed + self.armed_civilians
+        self._to_sight = self._armed + self.armed_civilians
+        """The armed people whose sighting by the trainee may still add something."""
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
         self.emit(
             ScenarioStarted(
@@ -302,8 +304,7 @@ class World:
         cached = self._zone_tiles.get(zone_id)
         if cached is not None and cached[0] == self.building.lock_version:
             return cached[1]  # only a lock changes where one may stand: a closed door is opened
-        zone = self.level.zone(zone_id)
-        tiles = [t for a in zone.areas for t in a.tiles() if self.building.walkable(t)]
+        tiles = standing_tiles(self.building, self.level.zone(zone_id).areas)
         self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
@@ -652,13 +653,13 @@ class World:
 
     def _trainee_sightings(self, trainee: Person) -> None:
         """Armed people the trainee sees for the first time, and contact made with a suspect."""
-        for person in self._sightable:
+        done = False
+        for person in self._to_sight:
             if not person.present or not person.armed:
                 continue
-            if person.id in self._sighted and (
-                person.role is not Role.SUSPECT or person.id in self._contact_made
-            ):
-                continue  # already sighted, and no contact left to make: seeing them adds nothing
+            if self._sighted_enough(person):
+                done = True
+                continue
             in_sight = self.sees(trainee, person)
             if not in_sight:
                 continue
@@ -686,6 +687,14 @@ class World:
                     and gap(trainee, person) <= ENGAGEMENT_RANGE
                 ):
                     self._contact(person, "engagement range")
+        if done:
+            self._to_sight = [p for p in self._to_sight if not self._sighted_enough(p)]
+
+    def _sighted_enough(self, person: Person) -> bool:
+        """Already sighted by the trainee, and no contact left to make: seeing them adds nothing."""
+        return person.id in self._sighted and (
+            person.role is not Role.SUSPECT or person.id in self._contact_made
+        )
 
 
 def _zones_by_tile(level: Level) -> dict[Position, str]:
