@@ -41,6 +41,7 @@ from game.core.level import (
     Place,
     Position,
     Role,
+    TimelineEntry,
     TimelineKind,
     ZoneKind,
 )
@@ -100,7 +101,11 @@ class World:
         self._pending: list[Event] = []
         self._contact_made: set[str] = set()
         self._sighted: set[str] = set()
-        self._timeline = [e for e in level.timeline if self.present(e.when)]
+        self._timeline: dict[int, list[TimelineEntry]] = {}
+        """This run's timeline entries by their tick, in the level's order."""
+        for entry in level.timeline:
+            if self.present(entry.when):
+                self._timeline.setdefault(entry.at, []).append(entry)
         self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
@@ -123,6 +128,8 @@ class World:
         """How many times someone has changed tile, come on scene or left it (what is worked out
         from where everyone stands is kept while it stays the same)."""
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
+        self._en_route = [p for p in self._armed if p.officer is not None and p.state == "en route"]
+        """The officers still on their way (only an officer made en route ever arrives)."""
         self.police = [p for p in self.people if p.is_police]
         """The trainee and the other officers, in a fixed order."""
         self.suspects = [p for p in self.people if p.role is Role.SUSPECT]
@@ -485,9 +492,7 @@ class World:
         return events
 
     def _run_timeline(self) -> None:
-        for entry in self._timeline:
-            if entry.at != self.tick:
-                continue
+        for entry in self._timeline.get(self.tick, ()):
             if entry.kind is TimelineKind.RADIO:
                 # A trainee with a radio hears the channel wherever they are, even before arriving.
                 if self.trainee.present or self.level.trainee.radio or entry.at == 0:
@@ -508,7 +513,8 @@ class World:
             self.trainee.present = True
             self.moves += 1
             self._trainee_appears()
-        for person in self._armed:
+        arrived = False
+        for person in self._en_route:
             spec = person.officer
             if (
                 spec is not None
@@ -516,6 +522,7 @@ class World:
                 and person.state == "en route"
                 and self.tick >= spec.arrives
             ):
+                arrived = True
                 person.present = True
                 self.moves += 1
                 person.state = "arrived"
@@ -529,6 +536,8 @@ class World:
                     # The call sign goes on the air, so it is never the person's id.
                     unit = sum(1 for p in self._armed if p.officer and not p.off_duty and p.present)
                     self.emit(RadioHeard(self.tick, f"Backup unit {unit}", f"On scene at {where}."))
+        if arrived:
+            self._en_route = [p for p in self._en_route if p.state == "en route"]
 
     def _tell(self, about: str, description: Description) -> None:
         """A radio description heard: it replaces what was told of that suspect (or of all)."""
@@ -612,6 +621,8 @@ class World:
         ]
 
     def _casualties(self) -> None:
+        if not self._bleeding:
+            return
         self._bleeding = [p for p in self._bleeding if p.condition == "critical" and p.present]
         for person in self._bleeding:
             bleeding = self.tick - person.wounded_tick

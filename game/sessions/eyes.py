@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.core.events import (
     ChallengeIssued,
@@ -36,6 +37,8 @@ AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
 _NO_ONE: frozenset[str] = frozenset()
+_SEEN_HAPPEN = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
+"""What the trainee takes in only when they see it happen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +71,9 @@ class Seen:
         return self.condition in UP
 
 
-@dataclass(frozen=True, slots=True)
-class Percept:
-    """Everything the trainee perceives at one tick."""
+class Percept(NamedTuple):
+    """Everything the trainee perceives at one tick (read-only: a named tuple, which is made three
+    times faster than a frozen dataclass, and one is made every tick of every reactive run)."""
 
     tick: int
     me: PersonView | None
@@ -86,8 +89,9 @@ class Percept:
     treated: frozenset[str]
     stopped_at: tuple[Position, ...] = ()
     """Where the attackers the trainee saw stopped are (to cover them from a distance)."""
-    kinds: dict = field(default_factory=dict, compare=False, repr=False)
-    """The people in view of each kind, as the conditions ask for them (worked out once)."""
+    kinds: dict | None = None
+    """The people in view of each kind, as the conditions ask for them (worked out once): `look`
+    gives each percept a dict of its own."""
 
     def gunfire_within(self, ticks: int) -> bool:
         """Whether gunfire was heard in the last `ticks`."""
@@ -122,9 +126,10 @@ class Eyes:
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
         events = list(events)
-        seen_happen = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
+        if not events:
+            return
         views = _Views(self.world)
-        me = views.get("trainee") if any(isinstance(e, seen_happen) for e in events) else None
+        me = views.get("trainee") if any(isinstance(e, _SEEN_HAPPEN) for e in events) else None
         for event in events:
             if isinstance(event, GunfireHeard):
                 self.gunfire_tick = event.tick
@@ -189,6 +194,7 @@ class Eyes:
             stopped_at=tuple(self.stopped_at[h] for h in sorted(self.stopped_at))
             if self.stopped_at
             else (),
+            kinds={},
         )
 
     def _told(self) -> tuple[str, ...]:
