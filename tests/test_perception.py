@@ -106,16 +106,26 @@ def test_the_same_people_asked_again_are_seen_anew_once_someone_moves_leaves_or_
         st.tuples(st.integers(0, 7), st.integers(0, 9), st.integers(0, 4), st.booleans()),
         max_size=12,
     ),
-    st.booleans(),
+    st.sampled_from(["compared", "counted", "told who"]),
 )
-def test_asked_again_after_each_change_in_sight_answers_as_a_fresh_look(spots, changes, counted):
+def test_asked_again_after_each_change_in_sight_answers_as_a_fresh_look(spots, changes, told):
     building = _building(WALLED)
     here = Position(0, 2, 2)
     people = [_person(f"p{i}", x, y) for i, (x, y) in enumerate(spots)]
-    for moves, (who, x, y, present) in enumerate(changes, start=1):
+    movers: list[Person] = []  # as the world keeps them: one entry for each change of place
+
+    def since(moves: int) -> list[Person]:
+        return movers[moves:]
+
+    for who, x, y, present in changes:
         person = people[who % len(people)]
-        person.position, person.present = Position(0, x, y), present  # the world counts it: moves
-        found = InSight(building, here).among(people, moves if counted else None)
+        person.position, person.present = Position(0, x, y), present
+        movers.append(person)
+        found = InSight(building, here).among(
+            people,
+            None if told == "compared" else len(movers),
+            since if told == "told who" else None,
+        )
         assert found == [
             p for p in people if p.present and line_of_sight(building, here, p.position)
         ]

@@ -84,7 +84,7 @@ def _flee(world: Scene, person: Person) -> None:
     field = world.exit_field(person.goal_zone if person.state == "directed" else "")
     if field[world.building.cell(person.position)] == 0:
         person.present = False
-        world.moves += 1
+        world.moved(person)
         person.state = "escaped"
         world.emit(CivilianEscaped(world.tick, person.id, world.zone_at(person.position)))
         return
@@ -103,7 +103,7 @@ def _flee(world: Scene, person: Person) -> None:
             world.building.set_door_state(door, DoorState.OPEN)
             world.emit(DoorOpened(world.tick, person.id, nxt))
         person.position = nxt
-        world.moves += 1
+        world.moved(person)
 
 
 def _shelter(world: Scene, person: Person) -> None:

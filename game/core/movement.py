@@ -32,7 +32,7 @@ def advance(world: Scene, person: Person) -> bool:
         person.position = person.path.pop(0)
         moved = True
     if moved:
-        world.moves += 1
+        world.moved(person)
     return moved
 
 

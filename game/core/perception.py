@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
@@ -104,24 +104,37 @@ class InSight:
             return False
         return bool(self._search([_Standing(tile)]))
 
-    def among(self, people: Iterable[Person], moves: int | None = None) -> list[Person]:
+    def among(
+        self,
+        people: Iterable[Person],
+        moves: int | None = None,
+        movers_since: Callable[[int], list[Person] | None] | None = None,
+    ) -> list[Person]:
         """The people present on a tile in view, in the order given: `p.position in self` for each.
 
         The eyes ask it of everyone on scene every tick. When the same people are asked from the
-        same tile with the same doors, only those who moved, came or went are looked at again; and
-        when `moves` (the world's count of such changes) is the one of the last answer, no one is.
+        same tile with the same doors, only those who moved, came or went are looked at again: as
+        the world tells them (`moves`, its count of such changes, and `movers_since`), or found by
+        comparing where everyone stands with the last time.
         """
         people = people if isinstance(people, list) else list(people)
         here = (self.origin, self.building.door_version)
         kept = kept_for(self.building)
         last: _LastLook | None = kept.get("in_sight")
         same = last is not None and last.people is people and last.here == here
-        if same and moves is not None and last.moves == moves:
-            return list(last.found)
+        if same and moves is not None and last.moves is not None:
+            if last.moves == moves:
+                return list(last.found)
+            movers = None if movers_since is None else movers_since(last.moves)
+            if movers is not None:
+                index = last.index or {id(person): i for i, person in enumerate(people)}
+                found = self._again(last, people, {index[id(p)] for p in movers if id(p) in index})
+                kept["in_sight"] = _LastLook(people, here, moves, None, last.visible, found, index)
+                return list(found)
         places = (tuple(map(_WHERE, people)), tuple(map(_HERE, people)))
         if same and last.places == places:
             visible, found = last.visible, last.found
-        elif same and len(last.places[0]) == len(people):
+        elif same and last.places is not None and len(last.places[0]) == len(people):
             visible = list(last.visible)
             changed = [
                 *compress(count(), map(is_not, places[0], last.places[0])),
@@ -137,6 +150,17 @@ class InSight:
             found = list(compress(people, visible))
         kept["in_sight"] = _LastLook(people, here, moves, places, visible, found)
         return list(found)
+
+    def _again(self, last: _LastLook, people: list[Person], changed: set[int]) -> list[Person]:
+        """The last answer with the people at these places in the list looked at again (their flags
+        in `visible` brought up to date in place: this answer replaces the last)."""
+        visible = last.visible
+        if not changed:
+            return last.found
+        changed = list(changed)
+        for index, seen in zip(changed, self._visible([people[i] for i in changed]), strict=True):
+            visible[index] = seen
+        return list(compress(people, visible))
 
     def _search(self, people: list[Person]) -> list[Person]:
         """The people of the list present on a tile in view."""
@@ -175,9 +199,12 @@ class _LastLook:
     people: list[Person]
     here: tuple[Position, int]
     moves: int | None
-    places: tuple[tuple[Position, ...], tuple[bool, ...]]
+    places: tuple[tuple[Position, ...], tuple[bool, ...]] | None
+    """Where everyone stood and whether they were on scene (None when the world said who moved)."""
     visible: list[bool]
     found: list[Person]
+    index: dict[int, int] | None = None
+    """Where each person is in `people`, by `id` (made once a world has said who moved)."""
 
 
 _WHERE, _HERE = attrgetter("position"), attrgetter("present")

@@ -19,8 +19,6 @@ class Scene(Protocol):
     tick: int
     trainee: Person
     people: list[Person]
-    moves: int
-    """How many times someone has changed tile, come on scene or left it."""
     police: list[Person]
     suspects: list[Person]
     armed_civilians: list[Person]
@@ -53,6 +51,10 @@ class Scene(Protocol):
 
     def sees(self, observer: Person, person: Person, max_range: float = ...) -> bool:
         """Whether one person can see the other now."""
+        ...
+
+    def moved(self, person: Person) -> None:
+        """Someone changed tile, came on scene or left it."""
         ...
 
     def emit(self, event: Event) -> None:

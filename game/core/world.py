@@ -127,6 +127,8 @@ class World:
         self.moves = 0
         """How many times someone has changed tile, come on scene or left it (what is worked out
         from where everyone stands is kept while it stays the same)."""
+        self._movers: list[Person] = []
+        """Who made the last of those changes, oldest first (`movers_since`)."""
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
         self._en_route = [p for p in self._armed if p.officer is not None and p.state == "en route"]
         """The officers still on their way (only an officer made en route ever arrives)."""
@@ -265,7 +267,7 @@ class World:
         if on is None:
             return [picture(p) for p in self.people if p.present]
         if isinstance(on, InSight):
-            return [picture(p) for p in on.among(self.people, self.moves)]
+            return [picture(p) for p in on.among(self.people, self.moves, self.movers_since)]
         return [picture(p) for p in self.people if p.present and p.position in on]
 
     def _views(self) -> Views:
@@ -338,6 +340,21 @@ class World:
             "exit:" + exit_zone, goals
         )
         return known
+
+    def moved(self, person: Person) -> None:
+        """Someone changed tile, came on scene or left it: counted (`moves`) and kept (`movers_since`)."""
+        self.moves += 1
+        self._movers.append(person)
+        if len(self._movers) > _MOVERS_KEPT:
+            del self._movers[: _MOVERS_KEPT // 2]
+
+    def movers_since(self, moves: int) -> list[Person] | None:
+        """Who changed tile, came or went since the count of moves was `moves` (in order, once for
+        each change), or None when that is longer ago than is kept."""
+        back = self.moves - moves
+        if back < 0 or back > len(self._movers):
+            return None
+        return self._movers[len(self._movers) - back :]
 
     def sees(self, observer: Person, person: Person, max_range: float = SIGHT_RANGE) -> bool:
         """Whether one person can see the other now."""
@@ -511,7 +528,7 @@ class World:
     def _arrivals(self) -> None:
         if not self.trainee.present and self.tick >= self.level.trainee.arrives:
             self.trainee.present = True
-            self.moves += 1
+            self.moved(self.trainee)
             self._trainee_appears()
         arrived = False
         for person in self._en_route:
@@ -524,7 +541,7 @@ class World:
             ):
                 arrived = True
                 person.present = True
-                self.moves += 1
+                self.moved(person)
                 person.state = "arrived"
                 self.emit(
                     OfficerArrived(
@@ -706,6 +723,10 @@ class World:
         return person.id in self._sighted and (
             person.role is not Role.SUSPECT or person.id in self._contact_made
         )
+
+
+_MOVERS_KEPT = 4096
+"""Changes of place kept for `movers_since` (a few ticks of a crowd on the move)."""
 
 
 def _zones_by_tile(level: Level) -> dict[Position, str]:
