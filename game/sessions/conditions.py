@@ -194,15 +194,38 @@ def test_of(condition: Condition) -> Test:
         case After(tick=tick):
             return lambda percept, world: percept.tick >= tick
         case AllOf(conditions=conditions):
-            tests = tuple(map(test_of, conditions))
-            return lambda percept, world: all(test(percept, world) for test in tests)
+            return _all_of(tuple(map(test_of, conditions)))
         case AnyOf(conditions=conditions):
-            tests = tuple(map(test_of, conditions))
-            return lambda percept, world: any(test(percept, world) for test in tests)
+            return _any_of(tuple(map(test_of, conditions)))
         case Not(condition=inner):
             test = test_of(inner)
             return lambda percept, world: not test(percept, world)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def _all_of(tests: tuple[Test, ...]) -> Test:
+    """Every test holds (asked in order, stopping at the first that does not)."""
+
+    def all_of(percept: Percept, world: World) -> bool:
+        # A loop, not all() over a generator: asked every tick of every reactive run.
+        for test in tests:  # noqa: SIM110
+            if not test(percept, world):
+                return False
+        return True
+
+    return all_of
+
+
+def _any_of(tests: tuple[Test, ...]) -> Test:
+    """At least one test holds (asked in order, stopping at the first that does)."""
+
+    def any_of(percept: Percept, world: World) -> bool:
+        for test in tests:  # noqa: SIM110 (as in `_all_of`)
+            if test(percept, world):
+                return True
+        return False
+
+    return any_of
 
 
 def in_view(percept: Percept, looks: Looks) -> list[Seen]:

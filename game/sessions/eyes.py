@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from game.core.events import (
@@ -37,6 +38,7 @@ AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
 _NO_ONE: frozenset[str] = frozenset()
+_NEAREST_FIRST = attrgetter("distance", "handle")
 _SEEN_HAPPEN = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
 """What the trainee takes in only when they see it happen."""
 
@@ -122,6 +124,7 @@ class Eyes:
     sightings: dict[str, tuple[tuple, Seen]] = field(default_factory=dict)
     """How each person was last seen, and what that was made of (to hand it out again)."""
     _told_so_far: tuple[str, ...] = ()
+    _placed: tuple[Position, str, bool] | None = None
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
@@ -176,13 +179,14 @@ class Eyes:
                 if view.weapon_drawn and view.weapon != "none":
                     self.seen_armed.add(view.id)
                 people.append(self._seen(me, view, world.tick))
-        people.sort(key=lambda seen: (seen.distance, seen.handle))
+        people.sort(key=_NEAREST_FIRST)
         refused, self.refused = tuple(self.refused), []
+        zone, inside = self._whereabouts(me)
         return Percept(
             tick=world.tick,
             me=me,
-            zone=world.zone_at(me.position) if me else "",
-            inside=bool(me) and world.building.is_inside(me.position),
+            zone=zone,
+            inside=inside,
             entered=self.entered,
             people=tuple(people),
             gunfire_tick=self.gunfire_tick,
@@ -196,6 +200,20 @@ class Eyes:
             else (),
             kinds={},
         )
+
+    def _whereabouts(self, me: PersonView | None) -> tuple[str, bool]:
+        """The zone the trainee is in and whether indoors (worked out again only after a step)."""
+        if me is None:
+            return "", False
+        last = self._placed
+        if last is None or last[0] is not me.position:
+            where = me.position
+            last = self._placed = (
+                where,
+                self.world.zone_at(where),
+                self.world.building.is_inside(where),
+            )
+        return last[1], last[2]
 
     def _told(self) -> tuple[str, ...]:
         """The radio traffic heard so far, as one tuple while no more is heard."""
