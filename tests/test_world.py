@@ -126,6 +126,24 @@ def test_runs_of_one_level_sharing_its_worked_out_paths_give_the_logs_of_fresh_r
     assert shared[0] == shared[2]
 
 
+def test_the_world_tells_who_changed_place_since_a_count_of_moves_and_only_while_it_keeps_it():
+    world = World(_incident(), 7)  # the trainee is shot at about tick 110: 120 ticks are enough
+    where = {p.id: (p.position, p.present) for p in world.people}
+    since = world.moves
+    for _ in range(120):
+        world.step(GOOD.get(world.tick, []))
+    changed = {p.id for p in world.people if (p.position, p.present) != where[p.id]}
+    told = world.movers_since(since)
+    assert changed and changed <= {p.id for p in told}
+    assert len(told) == world.moves - since
+    assert world.movers_since(world.moves) == []
+    assert world.movers_since(world.moves + 1) is None  # a count the world never reached
+    for _ in range(5000):  # a crowd on the move for a long while
+        world.moved(world.trainee)
+    assert world.movers_since(since) is None  # so long ago it is no longer kept
+    assert world.movers_since(world.moves - 10) == [world.trainee] * 10
+
+
 def test_a_different_seed_changes_what_the_level_randomises():
     hashes = {event_log_sha256(_run(_incident(), seed, GOOD, 400).log) for seed in range(1, 6)}
     assert len(hashes) > 1

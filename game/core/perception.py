@@ -128,39 +128,35 @@ class InSight:
             movers = None if movers_since is None else movers_since(last.moves)
             if movers is not None:
                 index = last.index or {id(person): i for i, person in enumerate(people)}
-                found = self._again(last, people, {index[id(p)] for p in movers if id(p) in index})
-                kept["in_sight"] = _LastLook(people, here, moves, None, last.visible, found, index)
+                changed = {index[id(p)] for p in movers if id(p) in index}
+                visible, found = self._again(last, people, changed)
+                kept["in_sight"] = _LastLook(people, here, moves, None, visible, found, index)
                 return list(found)
         places = (tuple(map(_WHERE, people)), tuple(map(_HERE, people)))
-        if same and last.places == places:
-            visible, found = last.visible, last.found
-        elif same and last.places is not None and len(last.places[0]) == len(people):
-            visible = list(last.visible)
-            changed = [
+        if same and last.places is not None and len(last.places[0]) == len(people):
+            changed = {
                 *compress(count(), map(is_not, places[0], last.places[0])),
                 *compress(count(), map(is_not, places[1], last.places[1])),
-            ]
-            for index, seen in zip(
-                changed, self._visible([people[i] for i in changed]), strict=True
-            ):
-                visible[index] = seen
-            found = list(compress(people, visible))
+            }
+            visible, found = self._again(last, people, changed)
         else:
             visible = self._visible(people)
             found = list(compress(people, visible))
-        kept["in_sight"] = _LastLook(people, here, moves, places, visible, found)
+        index = last.index if last is not None and last.people is people else None
+        kept["in_sight"] = _LastLook(people, here, moves, places, visible, found, index)
         return list(found)
 
-    def _again(self, last: _LastLook, people: list[Person], changed: set[int]) -> list[Person]:
-        """The last answer with the people at these places in the list looked at again (their flags
-        in `visible` brought up to date in place: this answer replaces the last)."""
-        visible = last.visible
+    def _again(
+        self, last: _LastLook, people: list[Person], changed: set[int]
+    ) -> tuple[list[bool], list[Person]]:
+        """The last answer with the people at these places in the list looked at again."""
         if not changed:
-            return last.found
-        changed = list(changed)
-        for index, seen in zip(changed, self._visible([people[i] for i in changed]), strict=True):
+            return last.visible, last.found
+        visible = list(last.visible)
+        order = list(changed)
+        for index, seen in zip(order, self._visible([people[i] for i in order]), strict=True):
             visible[index] = seen
-        return list(compress(people, visible))
+        return visible, list(compress(people, visible))
 
     def _search(self, people: list[Person]) -> list[Person]:
         """The people of the list present on a tile in view."""

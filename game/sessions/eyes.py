@@ -123,8 +123,10 @@ class Eyes:
     """Who was seen with a weapon in hand (a holstered or concealed weapon is not seen)."""
     sightings: dict[str, tuple[tuple, Seen]] = field(default_factory=dict)
     """How each person was last seen, and what that was made of (to hand it out again)."""
-    _told_so_far: tuple[str, ...] = ()
-    _placed: tuple[Position, str, bool] | None = None
+    _told_so_far: tuple[str, ...] = field(default=(), init=False, repr=False)
+    """`dispatch` as a tuple (`_told`)."""
+    _placed: tuple[Position, str, bool] | None = field(default=None, init=False, repr=False)
+    """Where the trainee last stood, its zone and whether indoors (`_whereabouts`)."""
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
