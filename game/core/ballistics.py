@@ -44,10 +44,15 @@ def line_of_fire(
     """
     origin = shooter.position
     floor = origin.floor
-    by_tile: dict[tuple[int, int], list[Person]] = {}
+    line = fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE)
+    width = building.width
+    on_line = {y * width + x for x, y in line if 0 <= x < width}
+    by_tile: dict[tuple[int, int], list[Person]] = {}  # who stands on the line, tile by tile
     for person in people:
-        if person.present and person is not shooter and person.position.floor == floor:
-            by_tile.setdefault((person.position.x, person.position.y), []).append(person)
+        if person.present and person is not shooter:
+            at = person.position
+            if at.floor == floor and at.y * width + at.x in on_line:
+                by_tile.setdefault((at.x, at.y), []).append(person)
     between: list[Person] = []
     behind: list[Person] = []
     to_cover: list[Person] = []
@@ -55,7 +60,7 @@ def line_of_fire(
     flying = True
     last = (origin.x, origin.y)
     aim = (target_at.x, target_at.y)
-    for x, y in fire_line(origin.x, origin.y, target_at.x, target_at.y, MAX_RANGE):
+    for x, y in line:
         if building.stops_rounds(floor, x, y):
             break
         if flying:

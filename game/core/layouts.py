@@ -178,25 +178,32 @@ def _parts_of(building: Building, passable: list[bool]) -> list[int]:
             continue
         parts[seed] = count
         stack = [seed]
+        push = stack.append
         while stack:
             cell = stack.pop()
             x, y = cell % width, (cell // width) % height
-            near = []
-            if y > 0:
-                near.append(cell - width)
-            if y < height - 1:
-                near.append(cell + width)
-            if x > 0:
-                near.append(cell - 1)
-            if x < width - 1:
-                near.append(cell + 1)
+            # The four side-by-side steps written out (no list of them made for every cell).
+            if y > 0 and passable[cell - width] and parts[cell - width] < 0:
+                parts[cell - width] = count
+                push(cell - width)
+            if y < height - 1 and passable[cell + width] and parts[cell + width] < 0:
+                parts[cell + width] = count
+                push(cell + width)
+            if x > 0 and passable[cell - 1] and parts[cell - 1] < 0:
+                parts[cell - 1] = count
+                push(cell - 1)
+            if x < width - 1 and passable[cell + 1] and parts[cell + 1] < 0:
+                parts[cell + 1] = count
+                push(cell + 1)
             if walk[cell] == 3:
-                near += [
-                    c for c in (cell - layer, cell + layer) if 0 <= c < len(walk) and walk[c] == 3
-                ]
-            for step in near:
-                if passable[step] and parts[step] < 0:
-                    parts[step] = count
-                    stack.append(step)
+                for step in (cell - layer, cell + layer):
+                    if (
+                        0 <= step < len(walk)
+                        and walk[step] == 3
+                        and passable[step]
+                        and parts[step] < 0
+                    ):
+                        parts[step] = count
+                        push(step)
         count += 1
     return parts

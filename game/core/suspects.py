@@ -285,15 +285,18 @@ def _suspect_target(world: Scene, suspect: Person) -> Person | None:
     """The nearest person in sight the suspect fires on: police first once engaging (ties by id)."""
     police: list[Person] = []
     others: list[Person] = []
-    for person in world.people:
+    engaging = suspect.state == "engaging"
+    for person in world.people:  # the cheap box test (`near`) first: a campus holds hundreds
+        if not near(suspect, person, SUSPECT_TARGET_RANGE):
+            continue
         if person is suspect or not person.present or person.role is Role.SUSPECT:
             continue
         if person.condition not in ("ok", "walking"):
             continue
-        if person.is_police and suspect.state != "engaging":
-            continue
-        if near(suspect, person, SUSPECT_TARGET_RANGE):
-            (police if person.is_police else others).append(person)
+        if not person.is_police:
+            others.append(person)
+        elif engaging:
+            police.append(person)
     # Nearest first: the first one in sight is the target, without walking every sight line.
     for pool in (police, others):
         pool.sort(key=lambda p: (gap(suspect, p), p.id))
