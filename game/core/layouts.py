@@ -22,7 +22,7 @@ class Layout:
     steps out of each cell (filled in as searches reach them, `fill_steps`), the connected parts,
     fields toward exits (by goal cells). Shared: read it, never change it."""
 
-    __slots__ = ("fields", "moves", "parts", "passable", "standing")
+    __slots__ = ("fields", "moves", "parts", "passable", "paths", "standing")
 
     def __init__(self, passable: list[bool]) -> None:
         self.passable = passable
@@ -30,6 +30,8 @@ class Layout:
         self.parts: list[int] | None = None
         self.fields: dict[tuple[int, ...], list[int]] = {}
         self.standing: dict[tuple[Rect, ...], list[Position]] = {}
+        self.paths: dict[tuple[int, int], tuple[Position, ...]] = {}
+        """Shortest paths found, by (start cell, goal cell) (`pathfinding.find_path`)."""
 
 
 def layout_of(building: Building, can_open_doors: bool, through_locked: bool) -> Layout:

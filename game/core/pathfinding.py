@@ -9,13 +9,12 @@ from __future__ import annotations
 import heapq
 from array import array
 
-from game.core.building import Building, kept_for
+from game.core.building import Building
 from game.core.layouts import (
     DIAGONAL,
     STAIRS,
     STRAIGHT,
     connected_parts,
-    door_version,
     fill_steps,
     layout_of,
 )
@@ -34,22 +33,24 @@ def find_path(
     `through_locked` plans as if locked doors could be passed: the way to the door to breach.
     """
     # Most searches repeat one already made (an officer re-planning toward a trainee who has not
-    # moved): the answer depends only on the ends and on the doors that decide who may pass.
-    key = (start, goal, can_open_doors, through_locked)
-    version = door_version(building, can_open_doors, through_locked)
-    paths = kept_for(building).setdefault("paths", {})
+    # moved, the same steps of the same script on another seed): the answer depends only on the ends
+    # and on who may pass where, so it is kept with the layout, shared by every run of the level.
+    if not (building.inside_map(start) and building.inside_map(goal)):
+        return _search(building, start, goal, can_open_doors, through_locked)
+    paths = layout_of(building, can_open_doors, through_locked).paths
+    key = (building.cell(start), building.cell(goal))
     known = paths.get(key)
-    if known is not None and known[0] == version:
-        return list(known[1])
+    if known is not None:
+        return list(known)
     path = _search(building, start, goal, can_open_doors, through_locked)
     if len(paths) >= _PATH_LIMIT:
         paths.clear()
-    paths[key] = (version, tuple(path))
+    paths[key] = tuple(path)
     return path
 
 
 _PATH_LIMIT = 4096
-"""Paths kept per building (`kept_for`), a few hundred bytes each."""
+"""Paths kept per layout, a few hundred bytes each."""
 
 
 def _search(
