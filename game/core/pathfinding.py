@@ -85,17 +85,23 @@ def _search(
     came_from = [-1] * len(passable)  # by cell: lists, as the search reads them most of all
     cost = [unknown] * len(passable)
     cost[start_cell] = 0
+    # A cell popped again at the cost it was expanded at would change nothing: it is skipped.
+    expanded = bytearray(len(passable))
     counter = 0
     push, pop = heapq.heappush, heapq.heappop
     while frontier:
         _, _, current = pop(frontier)
         if current == goal_cell:
             return [building.position_of(c) for c in _walk_back(came_from, start_cell, goal_cell)]
+        if expanded[current]:
+            continue
+        expanded[current] = 1
         here = cost[current]
         for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
             new_cost = here + step_cost
             if new_cost < cost[step]:
                 cost[step] = new_cost
+                expanded[step] = 0
                 came_from[step] = current
                 counter += 1
                 rest, x = divmod(step, width)
