@@ -144,6 +144,8 @@ class World:
         self._to_sight = self._armed + self.armed_civilians
         """The armed people whose sighting by the trainee may still add something."""
         self._bleeding = [p for p in self.civilians if p.condition == "critical"]
+        self._bleeding_due = 0
+        """The next tick at which someone's bleeding reaches a turn (worsening, or death)."""
         self.emit(
             ScenarioStarted(
                 0,
@@ -491,6 +493,7 @@ class World:
         person.wounded_tick = self.tick
         if person.condition == "critical":
             self._bleeding.append(person)
+            self._bleeding_due = self.tick
         elif person.role is Role.CIVILIAN:
             self._civilians_here = self._civilians_who_may_act()  # the walking wounded move
         self.emit(
@@ -638,9 +641,10 @@ class World:
         ]
 
     def _casualties(self) -> None:
-        if not self._bleeding:
-            return
+        if not self._bleeding or self.tick < self._bleeding_due:
+            return  # no one's bleeding reaches a turn before then
         self._bleeding = [p for p in self._bleeding if p.condition == "critical" and p.present]
+        due = []
         for person in self._bleeding:
             bleeding = self.tick - person.wounded_tick
             if bleeding == CRITICAL_WORSENS_TICKS:
@@ -648,6 +652,12 @@ class World:
             elif bleeding >= CRITICAL_LOST_TICKS:
                 person.condition = "deceased"
                 self.emit(CasualtyWorsened(self.tick, person.id, "deceased"))
+                continue
+            turn = (
+                CRITICAL_WORSENS_TICKS if bleeding < CRITICAL_WORSENS_TICKS else CRITICAL_LOST_TICKS
+            )
+            due.append(person.wounded_tick + turn)
+        self._bleeding_due = min(due, default=self.tick + 1)
 
     def _trainee_perception(self) -> None:
         trainee = self.trainee
