@@ -99,41 +99,12 @@ def fill_steps(
     building: Building, passable: list[bool], moves: list, cell: int
 ) -> tuple[tuple[int, int], ...]:
     """The steps out of a cell ((cell, cost) pairs), worked out once and kept in the layout's `moves`."""
-    steps = moves[cell] = tuple(_moves(building, passable, cell))
+    steps = moves[cell] = tuple(steps_out(building, passable, cell))
     return steps
 
 
-_LAYOUTS: dict[tuple[tuple[int, int, bytes], bytes], Layout] = {}
-"""Layouts by the tiles they were made for (`_tiles_key`) and which doors let the person through
-(so scoring's map with every door open shares the layout of someone who may pass locked doors)."""
-
-
-def _tiles_key(building: Building) -> tuple[int, int, bytes]:
-    """What a layout depends on besides the doors: the map's size and what each cell is (walls,
-    floor, doors, stairs). The same for every building of a level, a copy restored from a saved
-    state included, so they all share layouts."""
-    kept = kept_for(building)
-    key = kept.get("tiles")
-    if key is None:
-        key = kept["tiles"] = (building.width, building.height, bytes(building.walk_cells))
-    return key
-
-
-_LAYOUT_CELLS = 160_000
-"""Most cells kept in shared layouts (the newest is kept whatever its size): as many as the largest
-map has. A layout whose steps are all worked out takes about 0.8 kB a cell, so about 130 MB."""
-
-
-def _keep_layouts_small() -> None:
-    """Forget the oldest layouts while they hold more cells than `_LAYOUT_CELLS` (the newest stays)."""
-    total = sum(len(layout.passable) for layout in _LAYOUTS.values())
-    while total > _LAYOUT_CELLS and len(_LAYOUTS) > 1:
-        oldest = next(iter(_LAYOUTS))
-        total -= len(_LAYOUTS.pop(oldest).passable)
-
-
-def _moves(building: Building, passable: list[bool], cell: int) -> list[tuple[int, int]]:
-    """The steps out of a cell, in a fixed order (searches break ties by it)."""
+def steps_out(building: Building, passable: list[bool], cell: int) -> list[tuple[int, int]]:
+    """The steps out of a cell ((cell, cost) pairs), in a fixed order (searches break ties by it)."""
     width, height = building.width, building.height
     x = cell % width
     y = (cell // width) % height
@@ -166,6 +137,35 @@ def _moves(building: Building, passable: list[bool], cell: int) -> list[tuple[in
             if 0 <= other < len(passable) and walk[other] == 3:
                 steps.append((other, STAIRS))
     return steps
+
+
+_LAYOUTS: dict[tuple[tuple[int, int, bytes], bytes], Layout] = {}
+"""Layouts by the tiles they were made for (`_tiles_key`) and which doors let the person through
+(so scoring's map with every door open shares the layout of someone who may pass locked doors)."""
+
+
+def _tiles_key(building: Building) -> tuple[int, int, bytes]:
+    """What a layout depends on besides the doors: the map's size and what each cell is (walls,
+    floor, doors, stairs). The same for every building of a level, a copy restored from a saved
+    state included, so they all share layouts."""
+    kept = kept_for(building)
+    key = kept.get("tiles")
+    if key is None:
+        key = kept["tiles"] = (building.width, building.height, bytes(building.walk_cells))
+    return key
+
+
+_LAYOUT_CELLS = 160_000
+"""Most cells kept in shared layouts (the newest is kept whatever its size): as many as the largest
+map has. A layout whose steps are all worked out takes about 0.8 kB a cell, so about 130 MB."""
+
+
+def _keep_layouts_small() -> None:
+    """Forget the oldest layouts while they hold more cells than `_LAYOUT_CELLS` (the newest stays)."""
+    total = sum(len(layout.passable) for layout in _LAYOUTS.values())
+    while total > _LAYOUT_CELLS and len(_LAYOUTS) > 1:
+        oldest = next(iter(_LAYOUTS))
+        total -= len(_LAYOUTS.pop(oldest).passable)
 
 
 def _parts_of(building: Building, passable: list[bool]) -> list[int]:

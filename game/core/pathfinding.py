@@ -17,6 +17,7 @@ from game.core.layouts import (
     connected_parts,
     fill_steps,
     layout_of,
+    steps_out,
 )
 from game.core.level import Position
 
@@ -143,13 +144,11 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
 
     Step costs are small whole numbers, so the frontier is a list of cells per cost (settled cost by
     cost) rather than a heap. One field covers the whole map, the largest search a run makes, so the
-    steps out of a cell are worked out inline rather than made into the layout's step lists: the same
-    steps as `layouts._moves` (tests hold the field to the costs of the paths A* finds).
+    steps out of a cell are not kept in the layout's step lists (`fill_steps`): most cells are passed
+    once by the field and never by anyone walking.
     """
     passable, _ = _moves_of(building, can_open_doors)
-    width, height = building.width, building.height
-    layer, walk, size = width * height, building.walk_cells, len(passable)
-    costs = [-1] * size
+    costs = [-1] * len(passable)
     buckets: list[list[int]] = [[]]
     for goal in goals:
         if building.inside_map(goal):
@@ -161,47 +160,12 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
         for here in buckets[cost]:
             if costs[here] != cost:
                 continue  # reached more cheaply since it was put here
-            x, y = here % width, (here // width) % height
-            n, s, w, e = here - width, here + width, here - 1, here + 1
-            pn = y > 0 and passable[n]
-            ps = y < height - 1 and passable[s]
-            pw = x > 0 and passable[w]
-            pe = x < width - 1 and passable[e]
-            steps = []
-            if pn:
-                steps.append(n)
-            if pe:
-                steps.append(e)
-            if ps:
-                steps.append(s)
-            if pw:
-                steps.append(w)
-            straight = cost + STRAIGHT
-            for step in steps:
+            for step, step_cost in steps_out(building, passable, here):
+                new_cost = cost + step_cost
                 known = costs[step]
-                if known < 0 or straight < known:
-                    costs[step] = straight
-                    _put(buckets, straight, step)
-            diagonal = cost + DIAGONAL
-            for step, ok in (
-                (n + 1, pn and pe),
-                (s + 1, ps and pe),
-                (s - 1, ps and pw),
-                (n - 1, pn and pw),
-            ):
-                if ok and passable[step]:
-                    known = costs[step]
-                    if known < 0 or diagonal < known:
-                        costs[step] = diagonal
-                        _put(buckets, diagonal, step)
-            if walk[here] == 3:
-                stairs = cost + STAIRS
-                for step in (here - layer, here + layer):
-                    if 0 <= step < size and walk[step] == 3:
-                        known = costs[step]
-                        if known < 0 or stairs < known:
-                            costs[step] = stairs
-                            _put(buckets, stairs, step)
+                if known < 0 or new_cost < known:
+                    costs[step] = new_cost
+                    _put(buckets, new_cost, step)
         buckets[cost] = []
         cost += 1
     return costs
