@@ -313,27 +313,14 @@ class Facts(Terrain):
 
     def access(self, tick: int) -> bool:
         """Whether an attacker had access to victims: free and firing lately, or barricaded with victims."""
-
-        def compute(f: Facts) -> tuple[dict[str, list[int]], dict[str, int]]:
-            fired: dict[str, list[int]] = {}
-            for s in f.suspect_shots:
-                fired.setdefault(s.shooter, []).append(s.tick)
-            with_victims: dict[str, int] = {}
-            for e in f.of(SuspectBarricaded):
-                if e.victims_inside > 0:
-                    with_victims.setdefault(e.suspect, e.tick)
-            return fired, with_victims
-
-        fired, with_victims = self.derived("access", ACCESS, compute)
-        window = self.s(self.standards.firing_seconds)
-        for suspect in self.suspects:
-            if self.stopped(suspect, tick):
-                continue
-            shots = fired.get(suspect, [])
+        window, suspects = self.derived("access", ACCESS, _access_facts)
+        for stop, shots, with_victims in suspects:
+            if stop is not None and stop <= tick:
+                continue  # stopped by then (`stopped`)
             i = bisect.bisect_right(shots, tick) - 1
             if i >= 0 and tick - shots[i] < window:
                 return True
-            if suspect in with_victims and with_victims[suspect] <= tick:
+            if with_victims is not None and with_victims <= tick:
                 return True
         return False
 
@@ -438,3 +425,25 @@ _MOMENTS: dict[str, Callable[[Facts], int | None]] = {
     "threat_stopped": _threat_stopped,
     "first_care": lambda f: _first([e for e in f.of(TourniquetApplied) if e.by == "trainee"]),
 }
+
+
+def _access_facts(f: Facts) -> tuple[int, tuple[tuple[int | None, list[int], int | None], ...]]:
+    """What `Facts.access` asks at every tick, worked out once: the firing window, and for each
+    suspect in order the tick they were stopped, their shots' ticks and when they barricaded with
+    victims (None for never)."""
+    fired: dict[str, list[int]] = {}
+    for shot in f.suspect_shots:
+        fired.setdefault(shot.shooter, []).append(shot.tick)
+    with_victims: dict[str, int] = {}
+    for e in f.of(SuspectBarricaded):
+        if e.victims_inside > 0:
+            with_victims.setdefault(e.suspect, e.tick)
+    stops = f.stops
+    return f.s(f.standards.firing_seconds), tuple(
+        (
+            stops[suspect][0] if suspect in stops else None,
+            fired.get(suspect, []),
+            with_victims.get(suspect),
+        )
+        for suspect in f.suspects
+    )
