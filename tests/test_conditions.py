@@ -47,6 +47,7 @@ from game.sessions.conditions import (
     RadioSaid,
     Sees,
     holds,
+    in_view,
     nearest,
 )
 from game.sessions.eyes import Eyes
@@ -249,3 +250,12 @@ def test_someone_seen_again_is_seen_anew_when_the_trainee_steps_or_hears_them_sh
     assert stepped.distance != first.distance
     eyes.hear([PoliceAnnounced(world.tick, _at(world, BYSTANDER_AT).id, BYSTANDER_AT, False)])
     assert next(s for s in eyes.look().people if s.position == BYSTANDER_AT).announced
+
+
+def test_a_percept_made_without_its_memo_of_kinds_is_read_all_the_same():
+    world = _incident(False)
+    made = Eyes(world).look()
+    bare = made._replace(kinds=None)
+    for looks in Looks:
+        assert in_view(bare, looks) == in_view(made, looks)
+    assert [s.handle for s in in_view(bare, Looks.PERSON)]

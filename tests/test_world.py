@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from builders import SUSPECT_LOOK, make_level
 
+from game.core import layouts
 from game.core.commands import (
     AdvanceToGunfire,
     AnnouncePolice,
@@ -63,6 +64,9 @@ from game.core.level import (
     VariantOption,
 )
 from game.core.world import World
+from game.levels.folders import levels_dir
+from game.sessions.runner import run_script
+from game.sessions.script import load_script
 
 
 def _suspect(**changes) -> Suspect:
@@ -118,12 +122,19 @@ def test_a_world_prepared_before_play_gives_the_same_event_log():
     assert prepared.log == plain.log
 
 
-def test_runs_of_one_level_sharing_its_worked_out_paths_give_the_logs_of_fresh_runs():
-    level = _incident()
-    shared = [_run(level, seed, GOOD, 600).log for seed in (3, 4, 3)]
-    fresh = [_run(_incident(), seed, GOOD, 600).log for seed in (3, 4, 3)]
-    assert shared == fresh
-    assert shared[0] == shared[2]
+def test_runs_of_one_level_sharing_what_they_work_out_give_the_logs_of_runs_that_share_nothing(
+    monkeypatch,
+):
+    # A shipped script with a door to breach and officers coming: who may pass where changes, and
+    # the paths searched, the fields and the parts are kept with the layouts that every run shares.
+    script = load_script(levels_dir() / "scripts" / "locked_classroom" / "good.yaml")
+    shared = [run_script(script, seed=seed).event_log_sha256 for seed in (3, 4, 3)]
+    alone = []
+    for seed in (3, 4, 3):
+        monkeypatch.setattr(layouts, "_LAYOUTS", {})  # nothing left from the runs before
+        alone.append(run_script(load_script(script.path), seed=seed).event_log_sha256)
+    assert shared == alone
+    assert shared[0] == shared[2] != shared[1]
 
 
 def test_the_world_tells_who_changed_place_since_a_count_of_moves_and_only_while_it_keeps_it():

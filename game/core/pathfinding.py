@@ -203,10 +203,10 @@ def step_cost(a: Position, b: Position) -> int:
 
 def prepare_paths(building: Building) -> None:
     """Work out now what the first searches of a run would otherwise work out on the way (who may
-    pass where, the steps out of every cell, the connected parts): a client calls it before the
-    first frame, so that no frame of play waits for it. Nothing a search answers changes."""
+    pass where and the connected parts, each a pass over the whole map): a client calls it before
+    the first frame, so that no frame of play waits for it. Nothing a search answers changes."""
     for can_open_doors, through_locked in ((True, False), (True, True)):
-        _parts(building, can_open_doors, through_locked)  # reaches every cell one may stand on
+        _parts(building, can_open_doors, through_locked)
 
 
 def _moves_of(

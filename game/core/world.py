@@ -93,7 +93,6 @@ class World:
         self.last_gunfire_tick = -(10**9)
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
-        self._fields: dict[str, list[int]] = {}
         self._exit_fields: dict[tuple[str, int], list[int]] = {}
         """`exit_field` by (exit zone, lock version): asked by every fleeing civilian every tick."""
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
@@ -319,28 +318,19 @@ class World:
         self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
-    def field_to(self, key: str, goals: list[Position]) -> list[int]:
-        """A distance field toward some goal tiles (exits, a zone) by cell (`exit_cells`), kept until
-        a door is locked or breached."""
-        key = f"{key}@{self.building.lock_version}"
-        if key not in self._fields:
-            self._fields[key] = exit_cells(self.building, goals)
-        return self._fields[key]
-
     def exit_field(self, exit_zone: str = "") -> list[int]:
-        """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached."""
-        known = self._exit_fields.get((exit_zone, self.building.lock_version))
-        if known is not None:
-            return known
-        zones = [
-            z
-            for z in self.level.zones
-            if (z.id == exit_zone if exit_zone else z.kind is ZoneKind.EXIT)
-        ]
-        goals = [t for z in zones for t in self.zone_tiles(z.id)]
-        known = self._exit_fields[(exit_zone, self.building.lock_version)] = self.field_to(
-            "exit:" + exit_zone, goals
-        )
+        """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached.
+        Kept until a door is locked or breached (a closed door is opened on the way)."""
+        key = (exit_zone, self.building.lock_version)
+        known = self._exit_fields.get(key)
+        if known is None:
+            zones = [
+                z
+                for z in self.level.zones
+                if (z.id == exit_zone if exit_zone else z.kind is ZoneKind.EXIT)
+            ]
+            goals = [t for z in zones for t in self.zone_tiles(z.id)]
+            known = self._exit_fields[key] = exit_cells(self.building, goals)
         return known
 
     def moved(self, person: Person) -> None:

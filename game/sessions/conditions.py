@@ -230,10 +230,11 @@ def _any_of(tests: tuple[Test, ...]) -> Test:
 
 def in_view(percept: Percept, looks: Looks) -> list[Seen]:
     """The people of a kind in view now, nearest first (worked out once per percept)."""
-    found = percept.kinds.get(looks)
+    kinds = percept.kinds if percept.kinds is not None else {}  # a percept made without its memo
+    found = kinds.get(looks)
     if found is None:
         test = _LOOKS_TESTS[looks]
-        found = percept.kinds[looks] = [seen for seen in percept.people if test(seen, percept)]
+        found = kinds[looks] = [seen for seen in percept.people if test(seen, percept)]
     return found
 
 
