@@ -4,7 +4,6 @@ answer, and name the same people by how they look."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,6 +50,7 @@ from game.sessions.conditions import (
     nearest,
 )
 from game.sessions.eyes import Eyes
+from game.sessions.player import ScriptPlayer
 from game.sessions.script import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,7 +223,7 @@ def test_a_concealed_weapon_is_not_seen_until_it_is_drawn():
     carrier.weapon_drawn = True
     seen = next(s for s in eyes.look().people if s.position == BYSTANDER_AT)
     assert seen.armed and seen.weapon_drawn
-    assert replace(seen, weapon_drawn=False) != seen
+    assert seen._replace(weapon_drawn=False) != seen
 
 
 def test_the_eyes_see_exactly_whom_the_engine_says_the_trainee_sees():
@@ -259,3 +259,39 @@ def test_a_percept_made_without_its_memo_of_kinds_is_read_all_the_same():
     for looks in Looks:
         assert in_view(bare, looks) == in_view(made, looks)
     assert [s.handle for s in in_view(bare, Looks.PERSON)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wing_a/good",
+        "off_duty/good",
+        "plainclothes_hallway/good",
+        "after_the_threat/good",
+        "armed_guard/good",
+    ],
+)
+def test_the_percept_handed_out_again_is_the_one_a_look_made_anew_gives(name):
+    def played(anew: bool) -> tuple[list, list]:
+        script = load_script(ROOT / "levels" / "scripts" / f"{name}.yaml")
+        world = World(script.level, script.seed, dict(script.variant))
+        player = ScriptPlayer(world, script.commands)
+        eyes, percepts = player.eyes, []
+        look = eyes.look
+
+        def looked():
+            if anew:
+                eyes._last = None  # nothing kept from the last look
+            percept = look()
+            percepts.append(percept._replace(kinds=None))
+            return percept
+
+        eyes.look = looked
+        while not world.finished:
+            player.hear(world.step(player.commands()))
+        return percepts, world.log
+
+    kept, anew = played(False), played(True)
+    assert len(kept[0]) > 50
+    assert kept[0] == anew[0]
+    assert kept[1] == anew[1]

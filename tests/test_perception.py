@@ -57,6 +57,20 @@ def test_a_person_behind_a_closed_door_comes_into_view_when_it_opens():
     assert InSight(building, trainee).among([beyond]) == [beyond]
 
 
+def test_a_line_seen_through_an_open_door_in_one_run_is_blocked_where_another_run_keeps_it_shut():
+    level = replace(make_level(), floors=(Floor("Ground", WALLED),))
+    opened, shut = Building(level), Building(level)  # two runs of one level share its tiles
+    door = Position(0, 5, 2)
+    opened.set_door_state(opened.doors[door], DoorState.OPEN)
+    here, there = Position(0, 2, 2), Position(0, 8, 2)
+    assert line_of_sight(opened, here, there)
+    assert not line_of_sight(shut, here, there)
+    shut.set_door_state(shut.doors[door], DoorState.OPEN)
+    assert line_of_sight(shut, here, there)
+    opened.set_door_state(opened.doors[door], DoorState.LOCKED)
+    assert not line_of_sight(opened, here, there)
+
+
 def test_people_not_on_scene_are_never_in_view():
     building = _building(OPEN_GROUND)
     gone = _person("gone", 3, 3, present=False)

@@ -35,13 +35,54 @@ def line_of_sight(
     if clear is None:
         if len(seen) >= _SIGHT_LIMIT:
             seen.clear()
-        clear = seen[key] = _clear_line(building, a, b)
+        clear = seen[key] = _clear_through_doors(building, key, a, b)
     return clear
 
 
 _SIGHT_LIMIT = 50_000
 """Most sight lines kept per building, each keyed by one number: the near end's cell times the
 tiles of a floor, plus the far end's tile."""
+
+
+def _clear_through_doors(building: Building, key: int, a: Position, b: Position) -> bool:
+    """Whether the line is clear with the doors as they are: nothing that never opens on it, and
+    every door on it open."""
+    walked = _doors_on_lines(building)
+    doors_on = walked.get(key, _UNWALKED)
+    if doors_on is _UNWALKED:
+        if len(walked) >= _WALKED_LIMIT:
+            walked.clear()
+        doors_on = walked[key] = _doors_on_line(building, a, b)
+    if doors_on is None:
+        return False
+    doors = building.doors
+    for at in doors_on:  # noqa: SIM110 (a loop: the hot path)
+        if doors[at].state is not DoorState.OPEN:
+            return False
+    return True
+
+
+_UNWALKED = object()
+_WALKED_LIMIT = 200_000
+"""Most lines whose doors are kept per map (keyed as the sight lines are)."""
+
+
+def _doors_on_lines(building: Building) -> dict[int, tuple[Position, ...] | None]:
+    """The doors on each line walked on this map, whatever their state: shared by every building of
+    the level (every run of a batch walks much the same lines), since tiles never change."""
+    grid = building.sight_grid  # one per level, shared by its buildings (`building._tiles_of`)
+    found = _WALKED.get(id(grid))
+    if found is None or found[0] is not grid:
+        found = (grid, {})  # the grid is held: its id stays its own while its lines are kept
+        while len(_WALKED) >= _WALKED_MAPS:
+            _WALKED.pop(next(iter(_WALKED)))
+        _WALKED[id(grid)] = found
+    return found[1]
+
+
+_WALKED: dict[int, tuple[list, dict[int, tuple[Position, ...] | None]]] = {}
+_WALKED_MAPS = 4
+"""Maps whose lines are kept (a batch runs one level at a time)."""
 
 
 def _sight_lines(building: Building) -> dict[int, bool]:
@@ -53,21 +94,23 @@ def _sight_lines(building: Building) -> dict[int, bool]:
     return cached[1]
 
 
-def _clear_line(building: Building, a: Position, b: Position) -> bool:
-    """Whether nothing opaque stands between two tiles of one floor (the ends excluded)."""
+def _doors_on_line(building: Building, a: Position, b: Position) -> tuple[Position, ...] | None:
+    """The doors between two tiles of one floor (the ends excluded), or None when something that
+    never opens stands between them."""
     # `line` walked inline (the same tiles: from the lower end, as `line` draws them), ends
     # excluded: the hot path.
     floor, x, y, x1, y1 = a.floor, a.x, a.y, b.x, b.y
     if x == x1 and y == y1:
-        return True
+        return ()
     if (x1, y1) < (x, y):
         x, y, x1, y1 = x1, y1, x, y
-    sight, doors = building.sight_grid[floor], building.doors
+    sight = building.sight_grid[floor]
     width, height = building.width, building.height
     dx, dy = abs(x1 - x), -abs(y1 - y)
     sx = 1 if x < x1 else -1
     sy = 1 if y < y1 else -1
     err = dx + dy
+    doors: list[Position] = []
     while True:
         e2 = 2 * err
         if e2 >= dy:
@@ -77,14 +120,14 @@ def _clear_line(building: Building, a: Position, b: Position) -> bool:
             err += dx
             y += sy
         if x == x1 and y == y1:
-            return True
+            return tuple(doors)
         if not (0 <= x < width and 0 <= y < height):
-            return False
+            return None
         opaque = sight[y][x]
-        if opaque == 1 or (
-            opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
-        ):
-            return False
+        if opaque == 1:
+            return None
+        if opaque == 2:
+            doors.append(Position(floor, x, y))
 
 
 class InSight:

@@ -267,23 +267,28 @@ def clear_shot(percept: Percept, world: World) -> bool:
     if target is None or percept.me is None:
         return False
     here, there = percept.me.position, target.position
-    building = world.building
-    in_view = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
-    standing = {
-        (view.position.x, view.position.y)
-        for view in world.snapshot()
-        if view.position.floor == here.floor and view.id not in (target.handle, percept.me.id)
-    }
+    floor, building = here.floor, world.building
+    # The line up to what stops rounds, each tile with whether the trainee still sees that far.
+    stretch: list[tuple[int, int, bool]] = []
     looking = True
     for x, y in fire_line(here.x, here.y, there.x, there.y, MAX_RANGE):
-        if building.stops_rounds(here.floor, x, y):
-            return True
+        if building.stops_rounds(floor, x, y):
+            break
+        stretch.append((x, y, looking))
+        if (x, y) != (there.x, there.y) and building.blocks_sight(floor, x, y):
+            looking = False
+    in_view = {(s.position.x, s.position.y) for s in percept.people if s.handle != target.handle}
+    seen_stretch = {Position(floor, x, y) for x, y, seen in stretch if seen}
+    standing = {
+        (view.position.x, view.position.y)
+        for view in world.snapshot(on=seen_stretch)
+        if view.id not in (target.handle, percept.me.id)
+    }
+    for x, y, seen in stretch:
         if (x, y) == (there.x, there.y):
             continue
-        if (x, y) in in_view or (looking and (x, y) in standing):
+        if (x, y) in in_view or (seen and (x, y) in standing):
             return False
-        if building.blocks_sight(here.floor, x, y):
-            looking = False
     return True
 
 

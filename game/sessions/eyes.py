@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import NamedTuple
 
 from game.core.events import (
@@ -38,14 +38,15 @@ AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
 _NO_ONE: frozenset[str] = frozenset()
+_NEVER = 2**62
 _NEAREST_FIRST = attrgetter("distance", "handle")
 _SEEN_HAPPEN = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
 """What the trainee takes in only when they see it happen."""
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A person in view, as the trainee sees them."""
+class Seen(NamedTuple):
+    """A person in view, as the trainee sees them (read-only: a named tuple, made six times faster
+    than a frozen dataclass, for everyone in view whenever the trainee steps)."""
 
     handle: str
     position: Position
@@ -127,12 +128,17 @@ class Eyes:
     """`dispatch` as a tuple (`_told`)."""
     _placed: tuple[Position, str, bool] | None = field(default=None, init=False, repr=False)
     """Where the trainee last stood, its zone and whether indoors (`_whereabouts`)."""
+    _memory: int = field(default=0, init=False, repr=False)
+    """A count of the steps whose events were taken in (what is remembered may have changed)."""
+    _last: _LastSight | None = field(default=None, init=False, repr=False)
+    """The people last seen and what they were made from (`look` hands them out again)."""
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
         events = list(events)
         if not events:
             return
+        self._memory += 1  # what is remembered of the people in view may have changed
         views = _Views(self.world)
         me = views.get("trainee") if any(isinstance(e, _SEEN_HAPPEN) for e in events) else None
         for event in events:
@@ -172,35 +178,66 @@ class Eyes:
     def look(self) -> Percept:
         """What the trainee perceives now."""
         world = self.world
+        tick = world.tick
         me = next(iter(world.snapshot(of="trainee")), None)
-        people: list[Seen] = []
-        if me is not None:
-            for view in world.snapshot(on=InSight(world.building, me.position)):
-                if view.id == "trainee":
-                    continue
-                if view.weapon_drawn and view.weapon != "none":
-                    self.seen_armed.add(view.id)
-                people.append(self._seen(me, view, world.tick))
-        people.sort(key=_NEAREST_FIRST)
+        views = () if me is None else world.snapshot(on=InSight(world.building, me.position))
+        last = self._last
+        if (
+            last is None
+            or last.me is not me
+            or last.memory != self._memory
+            or tick >= last.fresh_until
+            or len(last.views) != len(views)
+            or not all(map(is_, last.views, views))
+        ):  # else nothing seen or remembered of the people in view changed: the same sight
+            last = self._last = self._sight(me, views, tick)
         refused, self.refused = tuple(self.refused), []
         zone, inside = self._whereabouts(me)
+        # By position, in the order of the fields: one is made every tick of every reactive run.
         return Percept(
-            tick=world.tick,
-            me=me,
-            zone=zone,
-            inside=inside,
-            entered=self.entered,
-            people=tuple(people),
-            gunfire_tick=self.gunfire_tick,
-            refused=refused,
-            challenged_me=world.tick - self.challenged_at <= 50,
-            threat_stopped=self._threat_stopped(people),
-            dispatch=self._told(),
-            treated=frozenset(self.treated) if self.treated else _NO_ONE,
-            stopped_at=tuple(self.stopped_at[h] for h in sorted(self.stopped_at))
-            if self.stopped_at
-            else (),
-            kinds={},
+            tick,
+            me,
+            zone,
+            inside,
+            self.entered,
+            last.people,
+            self.gunfire_tick,
+            refused,
+            tick - self.challenged_at <= 50,
+            last.threat_stopped,
+            self._told(),
+            last.treated,
+            last.stopped_at,
+            last.kinds,
+        )
+
+    def _sight(self, me: PersonView | None, views: list[PersonView], tick: int) -> _LastSight:
+        """The people in view as the trainee sees them, nearest first, and what the trainee makes
+        of them, with what it was made from and the tick until which the memories it shows hold."""
+        people: list[Seen] = []
+        fresh_until = _NEVER
+        for view in views:
+            if view.id == "trainee":
+                continue
+            if view.weapon_drawn and view.weapon != "none":
+                self.seen_armed.add(view.id)
+            seen = self._seen(me, view, tick)
+            if seen.announced:
+                fresh_until = min(fresh_until, self.announced[view.id] + ANNOUNCE_MEMORY_TICKS + 1)
+            if seen.firing:
+                fresh_until = min(fresh_until, self.fired[view.id] + FIRING_MEMORY_TICKS + 1)
+            people.append(seen)
+        people.sort(key=_NEAREST_FIRST)
+        return _LastSight(
+            me,
+            tuple(views),
+            self._memory,
+            fresh_until,
+            tuple(people),
+            self._threat_stopped(people),
+            frozenset(self.treated) if self.treated else _NO_ONE,
+            tuple(self.stopped_at[h] for h in sorted(self.stopped_at)) if self.stopped_at else (),
+            {},
         )
 
     def _whereabouts(self, me: PersonView | None) -> tuple[str, bool]:
@@ -241,21 +278,21 @@ class Eyes:
         if last is not None and last[0] == known:
             return last[1]  # a Seen is read-only: the same one, while nothing in it has changed
         _, here, announced, armed, firing, hostile, complied, surrendered, matches = known
-        seen = Seen(
-            handle=handle,
-            position=view.position,
-            dress=view.dress,
-            marked=view.raid_jacket or (view.badge_shown and view.dress != "uniform"),
-            announced=announced,
-            armed=armed,
-            weapon_drawn=view.weapon_drawn,
-            condition=view.condition,
-            distance=round(distance(here.x, here.y, view.position.x, view.position.y), 2),
-            firing=firing,
-            hostile=hostile,
-            complied=complied,
-            surrendered=surrendered,
-            matches_description=matches,
+        seen = Seen(  # by position, in the order of the fields
+            handle,
+            view.position,
+            view.dress,
+            view.raid_jacket or (view.badge_shown and view.dress != "uniform"),
+            announced,
+            armed,
+            view.weapon_drawn,
+            view.condition,
+            round(distance(here.x, here.y, view.position.x, view.position.y), 2),
+            firing,
+            hostile,
+            complied,
+            surrendered,
+            matches,
         )
         self.sightings[handle] = (known, seen)
         return seen
@@ -305,6 +342,23 @@ class Eyes:
             looks.dress == "uniform" or looks.raid_jacket or looks.badge_shown or looks.announced
         )
         return not in_hand or police
+
+
+class _LastSight(NamedTuple):
+    """The people in view at the last look and what the trainee made of them, with what that was
+    made from: while the pictures are the same, no step's events were taken in and no memory shown
+    has lapsed (`fresh_until`), a look hands it all out again."""
+
+    me: PersonView | None
+    views: tuple[PersonView, ...]
+    memory: int
+    fresh_until: int
+    people: tuple[Seen, ...]
+    threat_stopped: bool
+    treated: frozenset[str]
+    stopped_at: tuple[Position, ...]
+    kinds: dict
+    """The percept's memo of the people of each kind (made of the people and of who was treated)."""
 
 
 class _Views:
