@@ -166,9 +166,17 @@ class Building:
 
     def adjacent_doors(self, position: Position) -> list[Door]:
         """Doors next to (or under) a tile, nearest first in a fixed order."""
-        found = [self.doors[position]] if position in self.doors else []
-        found += [self.doors[n] for n in self.neighbours8(position) if n in self.doors]
-        return found
+        kept = kept_for(self)
+        near: dict[Position, tuple[Door, ...]] | None = kept.get("adjacent_doors")
+        if near is None:
+            near = kept["adjacent_doors"] = {}  # which doors are near a tile never changes
+        found = near.get(position)
+        if found is None:
+            doors = self.doors
+            found = near[position] = tuple(
+                doors[tile] for tile in (position, *self.neighbours8(position)) if tile in doors
+            )
+        return list(found)
 
     def stairs_links(self, position: Position) -> list[Position]:
         """The stair tiles at the same place on the floors above and below."""

@@ -17,7 +17,6 @@ from game.core.layouts import (
     connected_parts,
     fill_steps,
     layout_of,
-    steps_out,
 )
 from game.core.level import Position
 
@@ -148,8 +147,10 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
     once by the field and never by anyone walking.
     """
     passable, _ = _moves_of(building, can_open_doors)
-    costs = [-1] * len(passable)
-    buckets: list[list[int]] = [[]]
+    width, height, walk = building.width, building.height, building.walk_cells
+    layer, total = width * height, len(passable)
+    costs = [-1] * total
+    buckets: list[list[int]] = [[] for _ in range(STAIRS + 1)]
     for goal in goals:
         if building.inside_map(goal):
             cell = building.cell(goal)
@@ -157,17 +158,52 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
             buckets[0].append(cell)
     cost = 0
     while cost < len(buckets):
+        if len(buckets) <= cost + STAIRS:
+            buckets.extend([] for _ in range(STAIRS))  # room for the dearest step from here
         for here in buckets[cost]:
             if costs[here] != cost:
                 continue  # reached more cheaply since it was put here
-            for step, step_cost in steps_out(building, passable, here):
-                new_cost = cost + step_cost
-                known = costs[step]
-                if known < 0 or new_cost < known:
-                    costs[step] = new_cost
-                    _put(buckets, new_cost, step)
+            # `steps_out` written out (no list of steps made for each of the map's cells).
+            x, y = here % width, (here // width) % height
+            n, s, w, e = here - width, here + width, here - 1, here + 1
+            pn = y > 0 and passable[n]
+            ps = y < height - 1 and passable[s]
+            pw = x > 0 and passable[w]
+            pe = x < width - 1 and passable[e]
+            straight, diagonal = cost + STRAIGHT, cost + DIAGONAL
+            ahead, across = buckets[straight].append, buckets[diagonal].append
+            if pn and (costs[n] < 0 or straight < costs[n]):
+                costs[n] = straight
+                ahead(n)
+            if pe and (costs[e] < 0 or straight < costs[e]):
+                costs[e] = straight
+                ahead(e)
+            if ps and (costs[s] < 0 or straight < costs[s]):
+                costs[s] = straight
+                ahead(s)
+            if pw and (costs[w] < 0 or straight < costs[w]):
+                costs[w] = straight
+                ahead(w)
+            for step, open_ in (
+                (n + 1, pn and pe),
+                (s + 1, ps and pe),
+                (s - 1, ps and pw),
+                (n - 1, pn and pw),
+            ):
+                if open_ and passable[step] and (costs[step] < 0 or diagonal < costs[step]):
+                    costs[step] = diagonal
+                    across(step)
+            if walk[here] == 3:
+                for step in (here - layer, here + layer):
+                    if 0 <= step < total and walk[step] == 3:
+                        known = costs[step]
+                        if known < 0 or cost + STAIRS < known:
+                            costs[step] = cost + STAIRS
+                            buckets[cost + STAIRS].append(step)
         buckets[cost] = []
         cost += 1
+        if cost < len(buckets) and not any(buckets[cost : cost + STAIRS + 1]):
+            break  # nothing left to settle
     return costs
 
 
