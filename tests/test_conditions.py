@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from builders import SUSPECT_LOOK, make_level
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.core.events import (
     ChallengeIssued,
@@ -45,11 +47,12 @@ from game.sessions.conditions import (
     Not,
     RadioSaid,
     Sees,
+    changes_at,
     holds,
     in_view,
     nearest,
 )
-from game.sessions.eyes import Eyes
+from game.sessions.eyes import CHALLENGED_TICKS, Eyes, Percept
 from game.sessions.player import ScriptPlayer
 from game.sessions.script import load_script
 
@@ -295,3 +298,60 @@ def test_the_percept_handed_out_again_is_the_one_a_look_made_anew_gives(name):
     assert len(kept[0]) > 50
     assert kept[0] == anew[0]
     assert kept[1] == anew[1]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["off_duty/good", "joint_entry/good", "locked_classroom/good", "silent_building/good"],
+)
+def test_reactions_left_unasked_while_nothing_new_is_seen_give_what_asking_every_tick_gives(name):
+    def played(ask_every_tick: bool, seed: int) -> tuple[list, list, int]:
+        script = load_script(ROOT / "levels" / "scripts" / f"{name}.yaml")
+        world = World(script.level, seed, dict(script.variant))
+        player = ScriptPlayer(world, script.commands)
+        if ask_every_tick:
+            player.eyes.nothing_new = lambda: False
+        looks = 0
+        look = player.eyes.look
+
+        def counted():
+            nonlocal looks
+            looks += 1
+            return look()
+
+        player.eyes.look = counted
+        while not world.finished:
+            player.hear(world.step(player.commands()))
+        return world.log, player.given, looks
+
+    for seed in (1, 2):
+        left, asked = played(False, seed), played(True, seed)
+        assert left[:2] == asked[:2]
+        assert left[2] < asked[2] / 2  # most ticks, nothing new: no look at all
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, 400),
+    st.one_of(st.none(), st.integers(0, 400)),
+    st.integers(-100, 400),
+    st.sampled_from(CATALOGUE),
+)
+def test_a_condition_answers_as_before_until_the_tick_it_may_change_with_only_the_clock_on(
+    tick, gunfire, challenged, condition
+):
+    world = _incident(False)
+    base = Eyes(world).look()
+
+    def at(t: int) -> Percept:
+        return base._replace(
+            tick=t,
+            gunfire_tick=gunfire if gunfire is None else min(gunfire, tick),
+            challenged_tick=min(challenged, tick),
+            challenged_me=t - min(challenged, tick) <= CHALLENGED_TICKS,
+            kinds={},
+        )
+
+    first = holds(condition, at(tick), world)
+    until = min(changes_at(condition, at(tick)), tick + 700)
+    assert all(holds(condition, at(t), world) == first for t in range(tick, until))

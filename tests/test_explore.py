@@ -37,8 +37,19 @@ def test_the_family_covers_the_decisions_and_the_condemned_responses():
     assert all(s.condemned for s in STRATEGIES if s.name in condemned)
 
 
-WORLD_VIEW = {"snapshot", "building", "zone_at", "tick", "step", "log", "finished", "stop"}
-"""What the bot may use of a World: the public snapshot of appearances, the map, its own place."""
+WORLD_VIEW = {
+    "snapshot",
+    "building",
+    "zone_at",
+    "tick",
+    "step",
+    "log",
+    "finished",
+    "stop",
+    "changes",
+}
+"""What the bot may use of a World: the public snapshot of appearances, the map, its own place,
+and the counts of what has happened (to keep a look while nothing changed, never to decide)."""
 
 
 def test_the_bot_decides_from_perception_only():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from builders import SUSPECT_LOOK, make_level
 
 from game.core import layouts
@@ -153,6 +154,56 @@ def test_the_world_tells_who_changed_place_since_a_count_of_moves_and_only_while
         world.moved(world.trainee)
     assert world.movers_since(since) is None  # so long ago it is no longer kept
     assert world.movers_since(world.moves - 10) == [world.trainee] * 10
+
+
+@pytest.mark.parametrize(
+    "name", ["joint_entry/good", "off_duty/good", "plainclothes_hallway/good", "wing_a/poor"]
+)
+def test_a_step_with_no_event_no_move_and_no_restyle_changes_no_ones_looks(name):
+    from game.core.people import _pictured
+    from game.sessions.player import ScriptPlayer
+
+    script = load_script(levels_dir() / "scripts" / f"{name}.yaml")
+    for seed in (1, 2):
+        world = World(script.level, seed, dict(script.variant))
+        player = ScriptPlayer(world, script.commands)
+        quiet = 0
+        while not world.finished:
+            looks = [_pictured(p) for p in world.people]
+            counts = (world.moves, world.restyles, world.building.door_version)
+            commands = player.commands()
+            events = world.step(commands)
+            player.hear(events)
+            if (
+                not commands
+                and not events
+                and counts
+                == (
+                    world.moves,
+                    world.restyles,
+                    world.building.door_version,
+                )
+            ):
+                quiet += 1
+                assert [_pictured(p) for p in world.people] == looks, f"{name} at {world.tick}"
+        assert quiet > 100
+
+
+def test_an_officer_who_draws_without_a_word_tells_the_world_his_looks_changed():
+    from game.core.officers import act_officer
+    from game.core.people import _pictured
+
+    level = load_script(levels_dir() / "scripts" / "joint_entry" / "good.yaml").level
+    world = World(level, 1, {"partner_kit": "handgun"})
+    officer = world.person("partner")
+    officer.weapon_drawn, officer.next_action_tick = False, world.tick
+    looks, restyles = _pictured(officer), world.restyles
+    act_officer(world, officer)
+    assert _pictured(officer) != looks and officer.weapon_drawn
+    assert world.restyles == restyles + 1
+    officer.next_action_tick = world.tick
+    act_officer(world, officer)  # drawn already: nothing new to tell
+    assert world.restyles == restyles + 1
 
 
 def test_a_different_seed_changes_what_the_level_randomises():

@@ -113,8 +113,9 @@ def _sign(value: int) -> int:
 
 
 def _officer_engages(world: Scene, officer: Person) -> bool:
-    if not officer.off_duty:
+    if not officer.off_duty and not officer.weapon_drawn:
         officer.weapon_drawn = True
+        world.restyled(officer)
     for suspect in world.suspects:
         if not suspect.active or suspect.state in ("surrendered", "down", "waiting"):
             continue

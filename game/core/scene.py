@@ -57,6 +57,10 @@ class Scene(Protocol):
         """Someone changed tile, came on scene or left it."""
         ...
 
+    def restyled(self, person: Person) -> None:
+        """Someone's looks changed with no event to say so."""
+        ...
+
     def emit(self, event: Event) -> None:
         """Record an event."""
         ...

@@ -128,6 +128,8 @@ class World:
         from where everyone stands is kept while it stays the same)."""
         self._movers: list[Person] = []
         """Who made the last of those changes, oldest first (`movers_since`)."""
+        self.restyles = 0
+        """How many times someone's looks changed with no event to say so (`restyled`)."""
         self._armed = [p for p in self.people if p.role in (Role.SUSPECT, Role.OFFICER)]
         self._en_route = [p for p in self._armed if p.officer is not None and p.state == "en route"]
         """The officers still on their way (only an officer made en route ever arrives)."""
@@ -339,6 +341,17 @@ class World:
         self._movers.append(person)
         if len(self._movers) > _MOVERS_KEPT:
             del self._movers[: _MOVERS_KEPT // 2]
+
+    def changes(self) -> tuple[int, int, int, int]:
+        """Counts of what has happened so far: events, changes of place, restyles, door changes.
+        The same counts at two moments mean that no one's place or looks and no door changed in
+        between and nothing was said or heard: for keeping what was worked out, never for deciding."""
+        return (len(self.log), self.moves, self.restyles, self.building.door_version)
+
+    def restyled(self, person: Person) -> None:
+        """Someone's looks changed with no event to say so (an officer drawing a weapon): counted
+        (`restyles`), so that a step with no event, no move and no restyle changed no one's looks."""
+        self.restyles += 1
 
     def movers_since(self, moves: int) -> list[Person] | None:
         """Who changed tile, came or went since the count of moves was `moves` (in order, once for

@@ -18,7 +18,7 @@ from game.core.ballistics import MAX_RANGE
 from game.core.geometry import fire_line
 from game.core.level import DoorState, Position
 from game.core.world import World
-from game.sessions.eyes import Percept, Seen
+from game.sessions.eyes import CHALLENGED_TICKS, Percept, Seen
 
 
 class Looks(Enum):
@@ -201,6 +201,30 @@ def test_of(condition: Condition) -> Test:
             test = test_of(inner)
             return lambda percept, world: not test(percept, world)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def changes_at(condition: Condition, percept: Percept) -> int:
+    """The first tick after the percept's at which the condition may answer otherwise with nothing
+    new perceived, only the clock running on (`NEVER` for a condition that does not read it)."""
+    tick = percept.tick
+    match condition:
+        case After(tick=due):
+            return due if tick < due else NEVER
+        case Heard(within=within) if within is not None:
+            heard = percept.gunfire_tick
+            return heard + within + 1 if percept.gunfire_within(within) else NEVER
+        case Flag(name="challenged"):
+            since = percept.challenged_tick
+            return since + CHALLENGED_TICKS + 1 if tick - since <= CHALLENGED_TICKS else NEVER
+        case AllOf(conditions=conditions) | AnyOf(conditions=conditions):
+            return min((changes_at(inner, percept) for inner in conditions), default=NEVER)
+        case Not(condition=inner):
+            return changes_at(inner, percept)
+    return NEVER
+
+
+NEVER = 2**62
+"""A tick no run reaches."""
 
 
 def _all_of(tests: tuple[Test, ...]) -> Test:

@@ -34,6 +34,8 @@ from game.core.world import World
 
 FIRING_MEMORY_TICKS = 30
 """How long a person seen firing is remembered as firing."""
+CHALLENGED_TICKS = 50
+"""How long the trainee knows they were challenged (`Percept.challenged_me`)."""
 AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
@@ -95,6 +97,8 @@ class Percept(NamedTuple):
     kinds: dict | None = None
     """The people in view of each kind, as the conditions ask for them (worked out once): `look`
     gives each percept a dict of its own."""
+    challenged_tick: int = -(10**9)
+    """When the trainee was last challenged (`challenged_me` holds for `CHALLENGED_TICKS` after)."""
 
     def gunfire_within(self, ticks: int) -> bool:
         """Whether gunfire was heard in the last `ticks`."""
@@ -132,6 +136,10 @@ class Eyes:
     """A count of the steps whose events were taken in (what is remembered may have changed)."""
     _last: _LastSight | None = field(default=None, init=False, repr=False)
     """The people last seen and what they were made from (`look` hands them out again)."""
+    _looked: tuple[int, tuple[int, int, int, int]] | None = field(
+        default=None, init=False, repr=False
+    )
+    """The tick of the last look and what had happened by then (`nothing_new`)."""
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in one step's events (only what the trainee could see or hear of them)."""
@@ -175,10 +183,26 @@ class Eyes:
             elif isinstance(event, CommandRefused):
                 self.refused.append(event.reason)
 
+    def nothing_new(self) -> bool:
+        """Whether a look now would perceive what the last look did a tick ago, but for the clock:
+        the step between emitted no event (nothing was heard or remembered), moved no one, changed
+        no one's looks and no door, and no memory shown has lapsed. Asked every tick it counts the
+        tick as looked at, so that it answers for the next one."""
+        world = self.world
+        tick = world.tick
+        looked = self._looked
+        if looked is None or self._last is None or tick >= self._last.fresh_until:
+            return False
+        if looked != _now(world, tick - 1):
+            return False
+        self._looked = _now(world, tick)
+        return True
+
     def look(self) -> Percept:
         """What the trainee perceives now."""
         world = self.world
         tick = world.tick
+        self._looked = _now(world, tick)
         me = next(iter(world.snapshot(of="trainee")), None)
         views = () if me is None else world.snapshot(on=InSight(world.building, me.position))
         last = self._last
@@ -203,12 +227,13 @@ class Eyes:
             last.people,
             self.gunfire_tick,
             refused,
-            tick - self.challenged_at <= 50,
+            tick - self.challenged_at <= CHALLENGED_TICKS,
             last.threat_stopped,
             self._told(),
             last.treated,
             last.stopped_at,
             last.kinds,
+            self.challenged_at,
         )
 
     def _sight(self, me: PersonView | None, views: list[PersonView], tick: int) -> _LastSight:
@@ -342,6 +367,11 @@ class Eyes:
             looks.dress == "uniform" or looks.raid_jacket or looks.badge_shown or looks.announced
         )
         return not in_hand or police
+
+
+def _now(world: World, tick: int) -> tuple[int, tuple[int, int, int, int]]:
+    """A tick and the world's counts of what has happened so far (`World.changes`)."""
+    return (tick, world.changes())
 
 
 class _LastSight(NamedTuple):

@@ -17,7 +17,7 @@ from game.core.commands import Command, FireAt, MoveTo
 from game.core.events import Event
 from game.core.level import Position
 from game.core.world import World
-from game.sessions.conditions import TARGETS, Test, nearest, test_of
+from game.sessions.conditions import NEVER, TARGETS, Test, changes_at, nearest, test_of
 from game.sessions.eyes import Eyes, Percept
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptreactive import DIRECTION_REACH, DIRECTIONS
@@ -32,6 +32,11 @@ class _Pending:
     due: int | None
     until: Test | None = None
     when: Test | None = None
+    waited: int = -1
+    """The last tick it was due and gave nothing."""
+    quiet_until: int = -1
+    """The first tick from which its conditions may answer otherwise, the clock alone running on
+    (`conditions.changes_at`), as of the tick it last gave nothing."""
 
 
 class ScriptPlayer:
@@ -50,6 +55,8 @@ class ScriptPlayer:
                 when = None if reaction.when is None else test_of(reaction.when)
                 self._pending.append(_Pending(order, item, item.tick, until, when))
         self.given: list[ScriptCommand] = []
+        self._gave_at = -1
+        """The last tick any command was given."""
         self.eyes = Eyes(world) if self._pending else None
         if self.eyes is not None:
             self.eyes.hear(world.log)
@@ -67,14 +74,23 @@ class ScriptPlayer:
         if self._pending:
             percept: Percept | None = None
             done = False
+            # A reaction that gave nothing a tick ago gives nothing now while nothing the trainee
+            # perceives has changed and the clock has not reached a tick its conditions read.
+            same = self._gave_at < tick - 1 and self.eyes.nothing_new()
             for pending in self._pending:
                 if pending.due is None or pending.due > tick:
+                    continue
+                if same and pending.waited == tick - 1 and tick < pending.quiet_until:
+                    pending.waited = tick
                     continue
                 if percept is None:
                     percept = self.eyes.look()
                 command = self._react(pending, percept)
                 if command is not None:
                     due.append((pending.order, replace(pending.item, tick=tick, command=command)))
+                elif pending.due is not None:
+                    pending.waited = tick
+                    pending.quiet_until = self._quiet_until(pending, percept)
                 done = done or pending.due is None
             if done:
                 self._pending = [p for p in self._pending if p.due is not None]
@@ -82,6 +98,7 @@ class ScriptPlayer:
                 due.sort(key=lambda entry: entry[0])
         if not due:
             return []
+        self._gave_at = tick
         self.given += [item for _, item in due]
         return [item.command for _, item in due]
 
@@ -102,6 +119,14 @@ class ScriptPlayer:
             return None
         pending.due = percept.tick + reaction.every if reaction.every else None
         return command
+
+    def _quiet_until(self, pending: _Pending, percept: Percept) -> int:
+        """The first tick its conditions may answer otherwise with nothing new perceived."""
+        reaction = pending.item.reaction
+        return min(
+            (changes_at(c, percept) for c in (reaction.until, reaction.when) if c is not None),
+            default=NEVER,
+        )
 
     def _aimed(self, command: Command, reaction: object, percept: Percept) -> Command | None:
         """The command with its target decided now, or None when no one in view fits it."""
