@@ -206,21 +206,33 @@ def test_of(condition: Condition) -> Test:
 def changes_at(condition: Condition, percept: Percept) -> int:
     """The first tick after the percept's at which the condition may answer otherwise with nothing
     new perceived, only the clock running on (`NEVER` for a condition that does not read it)."""
-    tick = percept.tick
+    clock = clock_of(condition)
+    return NEVER if clock is None else clock(percept)
+
+
+@lru_cache(maxsize=1024)
+def clock_of(condition: Condition | None) -> Callable[[Percept], int] | None:
+    """`changes_at` for this condition as a function, worked out once, or None when the condition
+    does not read the clock (it answers as before while nothing new is perceived) or is None."""
     match condition:
         case After(tick=due):
-            return due if tick < due else NEVER
+            return lambda p: due if p.tick < due else NEVER
         case Heard(within=within) if within is not None:
-            heard = percept.gunfire_tick
-            return heard + within + 1 if percept.gunfire_within(within) else NEVER
+            return lambda p: p.gunfire_tick + within + 1 if p.gunfire_within(within) else NEVER
         case Flag(name="challenged"):
-            since = percept.challenged_tick
-            return since + CHALLENGED_TICKS + 1 if tick - since <= CHALLENGED_TICKS else NEVER
+            return lambda p: (
+                p.challenged_tick + CHALLENGED_TICKS + 1
+                if p.tick - p.challenged_tick <= CHALLENGED_TICKS
+                else NEVER
+            )
         case AllOf(conditions=conditions) | AnyOf(conditions=conditions):
-            return min((changes_at(inner, percept) for inner in conditions), default=NEVER)
+            clocks = tuple(clock for clock in map(clock_of, conditions) if clock is not None)
+            if not clocks:
+                return None
+            return lambda p: min(clock(p) for clock in clocks)
         case Not(condition=inner):
-            return changes_at(inner, percept)
-    return NEVER
+            return clock_of(inner)
+    return None
 
 
 NEVER = 2**62

@@ -10,14 +10,14 @@ and is due again `every` ticks later, or never again. Conditions read only the t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from game.core.commands import Command, FireAt, MoveTo
 from game.core.events import Event
 from game.core.level import Position
 from game.core.world import World
-from game.sessions.conditions import NEVER, TARGETS, Test, changes_at, nearest, test_of
+from game.sessions.conditions import NEVER, TARGETS, Test, clock_of, nearest, test_of
 from game.sessions.eyes import Eyes, Percept
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptreactive import DIRECTION_REACH, DIRECTIONS
@@ -32,6 +32,8 @@ class _Pending:
     due: int | None
     until: Test | None = None
     when: Test | None = None
+    clocks: tuple[Callable[[Percept], int], ...] = ()
+    """Its conditions' readings of the clock (`conditions.clock_of`)."""
     waited: int = -1
     """The last tick it was due and gave nothing."""
     quiet_until: int = -1
@@ -53,7 +55,12 @@ class ScriptPlayer:
                 reaction = item.reaction
                 until = None if reaction.until is None else test_of(reaction.until)
                 when = None if reaction.when is None else test_of(reaction.when)
-                self._pending.append(_Pending(order, item, item.tick, until, when))
+                clocks = tuple(
+                    clock
+                    for clock in map(clock_of, (reaction.until, reaction.when))
+                    if clock is not None
+                )
+                self._pending.append(_Pending(order, item, item.tick, until, when, clocks))
         self.given: list[ScriptCommand] = []
         self._gave_at = -1
         """The last tick any command was given."""
@@ -122,11 +129,9 @@ class ScriptPlayer:
 
     def _quiet_until(self, pending: _Pending, percept: Percept) -> int:
         """The first tick its conditions may answer otherwise with nothing new perceived."""
-        reaction = pending.item.reaction
-        return min(
-            (changes_at(c, percept) for c in (reaction.until, reaction.when) if c is not None),
-            default=NEVER,
-        )
+        if not pending.clocks:
+            return NEVER
+        return min(clock(percept) for clock in pending.clocks)
 
     def _aimed(self, command: Command, reaction: object, percept: Percept) -> Command | None:
         """The command with its target decided now, or None when no one in view fits it."""
