@@ -442,8 +442,9 @@ def _setbacks(f: Facts, r: Rule) -> list[tuple[int, Position, str]]:
     retreat = 10 * r.p("retreat_tiles")
     for tick in f.move_ticks:
         source = f.source_at(tick)
-        here = f.distance_to_gunfire(tick, source)
-        if source is None or here is None or not f.access(tick):
+        # Without access the distance does not count: the path cost is asked only with access.
+        here = f.distance_to_gunfire(tick, source) if source and f.access(tick) else None
+        if here is None:
             closest = None
             continue
         if closest is None or source != closest_to or here < closest:
