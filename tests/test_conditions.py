@@ -52,7 +52,7 @@ from game.sessions.conditions import (
     in_view,
     nearest,
 )
-from game.sessions.eyes import CHALLENGED_TICKS, Eyes, Percept
+from game.sessions.eyes import Eyes, Percept
 from game.sessions.player import ScriptPlayer
 from game.sessions.script import load_script
 
@@ -348,7 +348,6 @@ def test_a_condition_answers_as_before_until_the_tick_it_may_change_with_only_th
             tick=t,
             gunfire_tick=gunfire if gunfire is None else min(gunfire, tick),
             challenged_tick=min(challenged, tick),
-            challenged_me=t - min(challenged, tick) <= CHALLENGED_TICKS,
             kinds={},
         )
 

@@ -157,7 +157,7 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
             costs[cell] = 0
             buckets[0].append(cell)
     cost = 0
-    while cost < len(buckets):
+    while True:
         if len(buckets) <= cost + STAIRS:
             buckets.extend([] for _ in range(STAIRS))  # room for the dearest step from here
         for here in buckets[cost]:
@@ -202,9 +202,8 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
                             buckets[cost + STAIRS].append(step)
         buckets[cost] = []
         cost += 1
-        if cost < len(buckets) and not any(buckets[cost : cost + STAIRS + 1]):
-            break  # nothing left to settle
-    return costs
+        if not any(buckets[cost : cost + STAIRS]):
+            return costs  # nothing left to settle: no step costs more than the stairs
 
 
 def _put(buckets: list[list[int]], cost: int, cell: int) -> None:

@@ -443,7 +443,9 @@ def _setbacks(f: Facts, r: Rule) -> list[tuple[int, Position, str]]:
     for tick in f.move_ticks:
         source = f.source_at(tick)
         # Without access the distance does not count: the path cost is asked only with access.
-        here = f.distance_to_gunfire(tick, source) if source and f.access(tick) else None
+        here = (
+            f.distance_to_gunfire(tick, source) if source is not None and f.access(tick) else None
+        )
         if here is None:
             closest = None
             continue

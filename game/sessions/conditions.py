@@ -18,7 +18,7 @@ from game.core.ballistics import MAX_RANGE
 from game.core.geometry import fire_line
 from game.core.level import DoorState, Position
 from game.core.world import World
-from game.sessions.eyes import CHALLENGED_TICKS, Percept, Seen
+from game.sessions.eyes import CHALLENGED_TICKS, NEVER, Percept, Seen
 
 
 class Looks(Enum):
@@ -233,10 +233,6 @@ def clock_of(condition: Condition | None) -> Callable[[Percept], int] | None:
         case Not(condition=inner):
             return clock_of(inner)
     return None
-
-
-NEVER = 2**62
-"""A tick no run reaches."""
 
 
 def _all_of(tests: tuple[Test, ...]) -> Test:

@@ -39,8 +39,9 @@ CHALLENGED_TICKS = 50
 AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
+NEVER = 2**62
+"""A tick no run reaches."""
 _NO_ONE: frozenset[str] = frozenset()
-_NEVER = 2**62
 _NEAREST_FIRST = attrgetter("distance", "handle")
 _SEEN_HAPPEN = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
 """What the trainee takes in only when they see it happen."""
@@ -88,7 +89,8 @@ class Percept(NamedTuple):
     people: tuple[Seen, ...]
     gunfire_tick: int | None
     refused: tuple[str, ...]
-    challenged_me: bool
+    challenged_tick: int
+    """When the trainee was last challenged (`challenged_me`)."""
     threat_stopped: bool
     dispatch: tuple[str, ...]
     treated: frozenset[str]
@@ -97,8 +99,11 @@ class Percept(NamedTuple):
     kinds: dict | None = None
     """The people in view of each kind, as the conditions ask for them (worked out once): `look`
     gives each percept a dict of its own."""
-    challenged_tick: int = -(10**9)
-    """When the trainee was last challenged (`challenged_me` holds for `CHALLENGED_TICKS` after)."""
+
+    @property
+    def challenged_me(self) -> bool:
+        """Whether the trainee was challenged in the last `CHALLENGED_TICKS`."""
+        return self.tick - self.challenged_tick <= CHALLENGED_TICKS
 
     def gunfire_within(self, ticks: int) -> bool:
         """Whether gunfire was heard in the last `ticks`."""
@@ -227,20 +232,19 @@ class Eyes:
             last.people,
             self.gunfire_tick,
             refused,
-            tick - self.challenged_at <= CHALLENGED_TICKS,
+            self.challenged_at,
             last.threat_stopped,
             self._told(),
             last.treated,
             last.stopped_at,
             last.kinds,
-            self.challenged_at,
         )
 
     def _sight(self, me: PersonView | None, views: list[PersonView], tick: int) -> _LastSight:
         """The people in view as the trainee sees them, nearest first, and what the trainee makes
         of them, with what it was made from and the tick until which the memories it shows hold."""
         people: list[Seen] = []
-        fresh_until = _NEVER
+        fresh_until = NEVER
         for view in views:
             if view.id == "trainee":
                 continue

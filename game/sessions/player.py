@@ -17,8 +17,8 @@ from game.core.commands import Command, FireAt, MoveTo
 from game.core.events import Event
 from game.core.level import Position
 from game.core.world import World
-from game.sessions.conditions import NEVER, TARGETS, Test, clock_of, nearest, test_of
-from game.sessions.eyes import Eyes, Percept
+from game.sessions.conditions import TARGETS, AllOf, Test, clock_of, nearest, test_of
+from game.sessions.eyes import NEVER, Eyes, Percept
 from game.sessions.script import ScriptCommand
 from game.sessions.scriptreactive import DIRECTION_REACH, DIRECTIONS
 
@@ -32,13 +32,14 @@ class _Pending:
     due: int | None
     until: Test | None = None
     when: Test | None = None
-    clocks: tuple[Callable[[Percept], int], ...] = ()
-    """Its conditions' readings of the clock (`conditions.clock_of`)."""
+    clock: Callable[[Percept], int] | None = None
+    """When its conditions may next answer otherwise, the clock alone running on
+    (`conditions.clock_of`), or None when they do not read the clock."""
     waited: int = -1
     """The last tick it was due and gave nothing."""
     quiet_until: int = -1
-    """The first tick from which its conditions may answer otherwise, the clock alone running on
-    (`conditions.changes_at`), as of the tick it last gave nothing."""
+    """The first tick from which its conditions may answer otherwise, the clock alone running on,
+    as of the tick it last gave nothing."""
 
 
 class ScriptPlayer:
@@ -55,12 +56,8 @@ class ScriptPlayer:
                 reaction = item.reaction
                 until = None if reaction.until is None else test_of(reaction.until)
                 when = None if reaction.when is None else test_of(reaction.when)
-                clocks = tuple(
-                    clock
-                    for clock in map(clock_of, (reaction.until, reaction.when))
-                    if clock is not None
-                )
-                self._pending.append(_Pending(order, item, item.tick, until, when, clocks))
+                both = AllOf(tuple(c for c in (reaction.until, reaction.when) if c is not None))
+                self._pending.append(_Pending(order, item, item.tick, until, when, clock_of(both)))
         self.given: list[ScriptCommand] = []
         self._gave_at = -1
         """The last tick any command was given."""
@@ -97,7 +94,8 @@ class ScriptPlayer:
                     due.append((pending.order, replace(pending.item, tick=tick, command=command)))
                 elif pending.due is not None:
                     pending.waited = tick
-                    pending.quiet_until = self._quiet_until(pending, percept)
+                    clock = pending.clock
+                    pending.quiet_until = NEVER if clock is None else clock(percept)
                 done = done or pending.due is None
             if done:
                 self._pending = [p for p in self._pending if p.due is not None]
@@ -126,12 +124,6 @@ class ScriptPlayer:
             return None
         pending.due = percept.tick + reaction.every if reaction.every else None
         return command
-
-    def _quiet_until(self, pending: _Pending, percept: Percept) -> int:
-        """The first tick its conditions may answer otherwise with nothing new perceived."""
-        if not pending.clocks:
-            return NEVER
-        return min(clock(percept) for clock in pending.clocks)
 
     def _aimed(self, command: Command, reaction: object, percept: Percept) -> Command | None:
         """The command with its target decided now, or None when no one in view fits it."""
