@@ -45,6 +45,15 @@ def test_two_tiles_are_in_one_part_exactly_when_one_can_walk_from_either_to_the_
 
 
 @settings(max_examples=60, deadline=None)
+@given(st.lists(FLOOR_ROWS, min_size=1, max_size=2), st.booleans())
+def test_the_parts_of_the_map_are_numbered_in_the_order_of_their_first_tile(floors, through_locked):
+    parts = connected_parts(_building(floors), True, through_locked)
+    firsts = [parts.index(number) for number in sorted(set(parts) - {-1})]
+    assert firsts == sorted(firsts)
+    assert sorted(set(parts) - {-1}) == list(range(len(firsts)))
+
+
+@settings(max_examples=60, deadline=None)
 @given(FLOOR_ROWS, st.integers(0, WIDTH * HEIGHT - 1), st.integers(0, WIDTH * HEIGHT - 1))
 def test_a_path_asked_again_is_the_path_a_fresh_search_finds_after_a_door_is_locked(rows, a, b):
     building = _building([rows])

@@ -8,6 +8,8 @@ map with every door open, a world restored from a review's keyframe. What is sha
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from game.core.building import Building, kept_for
 from game.core.level import DoorState, Position, Rect
 
@@ -69,11 +71,25 @@ def standing_tiles(building: Building, areas: tuple[Rect, ...]) -> list[Position
     layout = layout_of(building, True, False)
     known = layout.standing.get(areas)
     if known is None:
-        passable, inside, cell = layout.passable, building.inside_map, building.cell
         known = layout.standing[areas] = [
-            tile for area in areas for tile in area.tiles() if inside(tile) and passable[cell(tile)]
+            tile for area in areas for tile in _standing_in(building, layout.passable, area)
         ]
     return known
+
+
+def _standing_in(building: Building, passable: list[bool], area: Rect) -> list[Position]:
+    """The tiles of one area on the map that are passable, row by row (`Rect.tiles` order); a
+    Position is made only for those (a large zone holds thousands of tiles)."""
+    width, height = building.width, building.height
+    floor = area.floor
+    if not 0 <= floor < len(passable) // (width * height):
+        return []
+    x1, x2 = max(area.x1, 0), min(area.x2, width - 1)
+    found = []
+    for y in range(max(area.y1, 0), min(area.y2, height - 1) + 1):
+        row = (floor * height + y) * width
+        found += [Position(floor, x, y) for x in range(x1, x2 + 1) if passable[row + x]]
+    return found
 
 
 def door_version(building: Building, can_open_doors: bool, through_locked: bool) -> int:
@@ -169,43 +185,73 @@ def _keep_layouts_small() -> None:
 
 
 def _parts_of(building: Building, passable: list[bool]) -> list[int]:
-    """`connected_parts`, worked out: a flood from each cell not yet reached, in cell order. Side by
+    """`connected_parts`, worked out: the runs of passable cells along each row, joined where they
+    touch the row above or share a staircase, numbered in the order of their first cell. Side by
     side steps and stairs are enough: a diagonal step is allowed only where both side steps are."""
     width, height = building.width, building.height
-    layer, walk = width * height, building.walk_cells
+    layer = width * height
+    open_cells = bytes(passable)
+    runs: list[tuple[int, int]] = []  # (first cell, cell after the last), in cell order
+    row_runs: list[int] = []  # per row, the index of its first run (then one past the last)
+    for row_start in range(0, len(passable), width):
+        row_runs.append(len(runs))
+        end, at = row_start + width, row_start
+        while True:
+            at = open_cells.find(1, at, end)
+            if at < 0:
+                break
+            stop = open_cells.find(0, at, end)
+            stop = end if stop < 0 else stop
+            runs.append((at, stop))
+            at = stop
+    row_runs.append(len(runs))
+    joined = list(range(len(runs)))
+
+    def root(run: int) -> int:
+        while joined[run] != run:
+            joined[run] = joined[joined[run]]
+            run = joined[run]
+        return run
+
+    def join(a: int, b: int) -> None:
+        a, b = root(a), root(b)
+        if a != b:
+            joined[max(a, b)] = min(a, b)
+
+    for row in range(1, len(row_runs) - 1):
+        if row % height == 0:
+            continue  # the first row of a floor: nothing above it on the floor
+        above, here = row_runs[row - 1], row_runs[row]
+        above_end, here_end = here, row_runs[row + 1]
+        while above < above_end and here < here_end:
+            a_start, a_stop = runs[above]
+            h_start, h_stop = runs[here]
+            if a_start + width < h_stop and h_start < a_stop + width:
+                join(above, here)
+            if a_stop + width < h_stop:
+                above += 1
+            else:
+                here += 1
+    walk = bytes(building.walk_cells)
+    at = walk.find(3)
+    while at >= 0:
+        up = at + layer
+        if up < len(walk) and walk[up] == 3 and passable[at] and passable[up]:
+            join(_run_of(runs, row_runs, width, at), _run_of(runs, row_runs, width, up))
+        at = walk.find(3, at + 1)
     parts = [-1] * len(passable)
-    count = 0
-    for seed, open_ in enumerate(passable):
-        if not open_ or parts[seed] >= 0:
-            continue
-        parts[seed] = count
-        stack = [seed]
-        push = stack.append
-        while stack:
-            cell = stack.pop()
-            x, y = cell % width, (cell // width) % height
-            # The four side-by-side steps written out (no list of them made for every cell).
-            if y > 0 and passable[cell - width] and parts[cell - width] < 0:
-                parts[cell - width] = count
-                push(cell - width)
-            if y < height - 1 and passable[cell + width] and parts[cell + width] < 0:
-                parts[cell + width] = count
-                push(cell + width)
-            if x > 0 and passable[cell - 1] and parts[cell - 1] < 0:
-                parts[cell - 1] = count
-                push(cell - 1)
-            if x < width - 1 and passable[cell + 1] and parts[cell + 1] < 0:
-                parts[cell + 1] = count
-                push(cell + 1)
-            if walk[cell] == 3:
-                for step in (cell - layer, cell + layer):
-                    if (
-                        0 <= step < len(walk)
-                        and walk[step] == 3
-                        and passable[step]
-                        and parts[step] < 0
-                    ):
-                        parts[step] = count
-                        push(step)
-        count += 1
+    numbers: dict[int, int] = {}
+    for run, (first, stop) in enumerate(runs):
+        number = numbers.setdefault(root(run), len(numbers))
+        parts[first:stop] = [number] * (stop - first)
     return parts
+
+
+def _run_of(runs: list[tuple[int, int]], row_runs: list[int], width: int, cell: int) -> int:
+    """The index of the run that holds a passable cell."""
+    row = cell // width
+    return bisect_right(runs, (cell, _PAST), row_runs[row], row_runs[row + 1]) - 1
+
+
+_PAST = 1 << 62
+"""More than any cell: `(cell, _PAST)` sorts after every run that starts at the cell."""

@@ -6,7 +6,6 @@ several times faster, which is what keeps headless runs far ahead of real time.
 
 from __future__ import annotations
 
-import heapq
 from array import array
 
 from game.core.building import Building
@@ -80,39 +79,49 @@ def _search(
         and parts[start_cell] != parts[goal_cell]
     ):
         return []  # in another part of the map: no need to search all of this one to find out
-    frontier: list[tuple[int, int, int]] = [(0, 0, start_cell)]
+    # The frontier is a list of cells per estimated total cost, each taken first in first out:
+    # the order of a heap of (estimate, count pushed, cell). The estimate never overestimates a step
+    # (it is consistent), so no cell is ever put below the cost being taken.
+    frontier: list[list[int]] = [[start_cell]]
     unknown = 1 << 60
     came_from = [-1] * len(passable)  # by cell: lists, as the search reads them most of all
     cost = [unknown] * len(passable)
     cost[start_cell] = 0
-    # A cell popped again at the cost it was expanded at would change nothing: it is skipped.
+    # A cell taken again at the cost it was expanded at would change nothing: it is skipped.
     expanded = bytearray(len(passable))
-    counter = 0
-    push, pop = heapq.heappush, heapq.heappop
-    while frontier:
-        _, _, current = pop(frontier)
-        if current == goal_cell:
-            return [building.position_of(c) for c in _walk_back(came_from, start_cell, goal_cell)]
-        if expanded[current]:
-            continue
-        expanded[current] = 1
-        here = cost[current]
-        for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
-            new_cost = here + step_cost
-            if new_cost < cost[step]:
-                cost[step] = new_cost
-                expanded[step] = 0
-                came_from[step] = current
-                counter += 1
-                rest, x = divmod(step, width)
-                dx, dy = abs(x - gx), abs(rest % height - gy)
-                # The octile distance, plus the stairs between the floors.
-                estimate = (
-                    STRAIGHT * dx + (DIAGONAL - STRAIGHT) * dy
-                    if dx > dy
-                    else STRAIGHT * dy + (DIAGONAL - STRAIGHT) * dx
-                ) + STAIRS * abs(rest // height - gf)
-                push(frontier, (new_cost + estimate, counter, step))
+    at = 0
+    while at < len(frontier):
+        for current in frontier[at]:  # cells put at this cost while it is taken are reached too
+            if current == goal_cell:
+                return [
+                    building.position_of(c) for c in _walk_back(came_from, start_cell, goal_cell)
+                ]
+            if expanded[current]:
+                continue
+            expanded[current] = 1
+            here = cost[current]
+            for step, step_cost in moves[current] or fill_steps(building, passable, moves, current):
+                new_cost = here + step_cost
+                if new_cost < cost[step]:
+                    cost[step] = new_cost
+                    expanded[step] = 0
+                    came_from[step] = current
+                    rest, x = divmod(step, width)
+                    dx, dy = abs(x - gx), abs(rest % height - gy)
+                    # The octile distance, plus the stairs between the floors.
+                    estimate = new_cost + (
+                        (
+                            STRAIGHT * dx + (DIAGONAL - STRAIGHT) * dy
+                            if dx > dy
+                            else STRAIGHT * dy + (DIAGONAL - STRAIGHT) * dx
+                        )
+                        + STAIRS * abs(rest // height - gf)
+                    )
+                    if estimate >= len(frontier):
+                        frontier.extend([] for _ in range(estimate + 1 - len(frontier)))
+                    frontier[estimate].append(step)
+        frontier[at] = []
+        at += 1
     return []
 
 
@@ -139,78 +148,9 @@ def exit_cells(building: Building, goals: list[Position]) -> list[int]:
 
 def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -> list[int]:
     """Dijkstra from all goals at once: per cell, the path cost to the nearest (-1 where none is
-    reached). Costs do not depend on the order cells are settled in, so ties need no order.
-
-    Step costs are small whole numbers, so the frontier is a list of cells per cost (settled cost by
-    cost) rather than a heap. One field covers the whole map, the largest search a run makes, so the
-    steps out of a cell are not kept in the layout's step lists (`fill_steps`): most cells are passed
-    once by the field and never by anyone walking.
-    """
-    passable, _ = _moves_of(building, can_open_doors)
-    width, height, walk = building.width, building.height, building.walk_cells
-    layer, total = width * height, len(passable)
-    costs = [-1] * total
-    buckets: list[list[int]] = [[] for _ in range(STAIRS + 1)]
-    for goal in goals:
-        if building.inside_map(goal):
-            cell = building.cell(goal)
-            costs[cell] = 0
-            buckets[0].append(cell)
-    cost = 0
-    while True:
-        if len(buckets) <= cost + STAIRS:
-            buckets.extend([] for _ in range(STAIRS))  # room for the dearest step from here
-        for here in buckets[cost]:
-            if costs[here] != cost:
-                continue  # reached more cheaply since it was put here
-            # `steps_out` written out (no list of steps made for each of the map's cells).
-            x, y = here % width, (here // width) % height
-            n, s, w, e = here - width, here + width, here - 1, here + 1
-            pn = y > 0 and passable[n]
-            ps = y < height - 1 and passable[s]
-            pw = x > 0 and passable[w]
-            pe = x < width - 1 and passable[e]
-            straight, diagonal = cost + STRAIGHT, cost + DIAGONAL
-            ahead, across = buckets[straight].append, buckets[diagonal].append
-            if pn and (costs[n] < 0 or straight < costs[n]):
-                costs[n] = straight
-                ahead(n)
-            if pe and (costs[e] < 0 or straight < costs[e]):
-                costs[e] = straight
-                ahead(e)
-            if ps and (costs[s] < 0 or straight < costs[s]):
-                costs[s] = straight
-                ahead(s)
-            if pw and (costs[w] < 0 or straight < costs[w]):
-                costs[w] = straight
-                ahead(w)
-            for step, open_ in (
-                (n + 1, pn and pe),
-                (s + 1, ps and pe),
-                (s - 1, ps and pw),
-                (n - 1, pn and pw),
-            ):
-                if open_ and passable[step] and (costs[step] < 0 or diagonal < costs[step]):
-                    costs[step] = diagonal
-                    across(step)
-            if walk[here] == 3:
-                for step in (here - layer, here + layer):
-                    if 0 <= step < total and walk[step] == 3:
-                        known = costs[step]
-                        if known < 0 or cost + STAIRS < known:
-                            costs[step] = cost + STAIRS
-                            buckets[cost + STAIRS].append(step)
-        buckets[cost] = []
-        cost += 1
-        if not any(buckets[cost : cost + STAIRS]):
-            return costs  # nothing left to settle: no step costs more than the stairs
-
-
-def _put(buckets: list[list[int]], cost: int, cell: int) -> None:
-    """Put a cell in the frontier at its cost."""
-    while len(buckets) <= cost:
-        buckets.append([])
-    buckets[cost].append(cell)
+    reached): `DistanceFrom` the goals, searched to the end."""
+    cells = [building.cell(goal) for goal in goals if building.inside_map(goal)]
+    return DistanceFrom(building, cells, can_open_doors).field()
 
 
 def downhill(building: Building, field: list[int], position: Position) -> Position | None:
@@ -268,55 +208,124 @@ def _walk_back(came_from: list[int], start: int, goal: int) -> list[int]:
     return path
 
 
-class DistanceFrom:
-    """Path costs from one tile to any other, searched only as far as the questions asked so far need.
+_UNREACHED = 2**31 - 1
+"""The cost of a cell no search has reached yet: more than any path (the largest `array("i")`)."""
 
-    A Dijkstra search from `origin` that stops once the tile asked about is settled and resumes from
-    there for the next question: the same costs as `cell_distance_field`, for the part of the map used.
-    The frontier is a list of cells per cost, settled cost by cost (step costs are small numbers).
+
+class DistanceFrom:
+    """Path costs from one tile (or the nearest of several) to any other, searched only as far as
+    the questions asked so far need.
+
+    A Dijkstra search from the origins that stops once the tile asked about is settled and resumes
+    from there for the next question. Step costs are small whole numbers, so the frontier is a list
+    of cells per cost, settled cost by cost; costs do not depend on the order cells are settled in.
+    The steps out of a cell are written out rather than read from the layout's step lists
+    (`fill_steps`): a search covers far more cells than anyone walks, most of them once.
     """
 
-    __slots__ = ("_at", "_building", "_cost", "_frontier", "_moves", "_passable", "_settled")
+    __slots__ = ("_at", "_building", "_cost", "_frontier", "_passable", "_settled")
 
-    def __init__(self, building: Building, origin: int) -> None:
+    def __init__(
+        self, building: Building, origins: int | list[int], can_open_doors: bool = True
+    ) -> None:
         self._building = building
-        self._passable, self._moves = _moves_of(building, True)
-        self._cost = array("i", [-1]) * len(self._moves)
-        self._settled = bytearray(len(self._moves))
-        self._cost[origin] = 0
-        self._frontier: list[list[int]] = [[origin]]
+        self._passable, _ = _moves_of(building, can_open_doors)
+        self._cost = array("i", [_UNREACHED]) * len(self._passable)
+        self._settled = bytearray(len(self._passable))
+        starts = [origins] if isinstance(origins, int) else list(origins)
+        for origin in starts:
+            self._cost[origin] = 0
+        self._frontier: list[list[int]] = [starts]
         self._at = 0
         """The cost being settled: every cell of a lower cost is settled."""
 
     def cost_to(self, cell: int) -> int | None:
         """The path cost from the origin to a cell, or None when no path reaches it."""
-        settled, cost, frontier = self._settled, self._cost, self._frontier
-        if settled[cell]:
-            return cost[cell]
-        building, passable, moves = self._building, self._passable, self._moves
-        while self._at < len(frontier):
-            at = self._at
-            cells = frontier[at]
-            while cells:
-                current = cells.pop()
-                if settled[current] or cost[current] != at:
-                    continue  # settled already, or reached more cheaply since it was put here
-                settled[current] = 1
-                for step, step_cost in moves[current] or fill_steps(
-                    building, passable, moves, current
-                ):
-                    new_cost = at + step_cost
-                    known = cost[step]
-                    if known < 0 or new_cost < known:
-                        cost[step] = new_cost
-                        _put(frontier, new_cost, step)
-                if current == cell:
-                    return at
-            frontier[at] = []
-            self._at += 1
-        return None
+        if self._settled[cell]:
+            return self._cost[cell]
+        return self._settle(cell)
+
+    def field(self) -> list[int]:
+        """The path cost to every cell, by cell (-1 where no path reaches): the whole search."""
+        self._settle(-1)
+        return [-1 if cost == _UNREACHED else cost for cost in self._cost]
 
     @property
     def cells(self) -> int:
         """How many cells the search covers (its memory is about five bytes a cell)."""
         return len(self._settled)
+
+    def _settle(self, cell: int) -> int | None:
+        """Settle cells cost by cost until `cell` is settled (its cost), or none is left (None)."""
+        settled, cost, frontier, passable = (
+            self._settled,
+            self._cost,
+            self._frontier,
+            self._passable,
+        )
+        building = self._building
+        width, height, walk = building.width, building.height, building.walk_cells
+        layer, total = width * height, len(passable)
+        while self._at < len(frontier):
+            at = self._at
+            cells = frontier[at]
+            if not cells:
+                self._at += 1
+                continue
+            if len(frontier) <= at + STAIRS:
+                frontier.extend([] for _ in range(at + STAIRS + 1 - len(frontier)))
+            straight, diagonal = at + STRAIGHT, at + DIAGONAL
+            ahead, across = frontier[straight].append, frontier[diagonal].append
+            while cells:
+                here = cells.pop()
+                if cost[here] != at or settled[here]:
+                    continue  # reached more cheaply since it was put here, or settled already
+                settled[here] = 1
+                # `steps_out` written out: no list of steps made for each cell.
+                x, y = here % width, (here // width) % height
+                n, s, w, e = here - width, here + width, here - 1, here + 1
+                pn = y > 0 and passable[n]
+                ps = y < height - 1 and passable[s]
+                pw = x > 0 and passable[w]
+                pe = x < width - 1 and passable[e]
+                if pn and straight < cost[n]:
+                    cost[n] = straight
+                    ahead(n)
+                if pe and straight < cost[e]:
+                    cost[e] = straight
+                    ahead(e)
+                if ps and straight < cost[s]:
+                    cost[s] = straight
+                    ahead(s)
+                if pw and straight < cost[w]:
+                    cost[w] = straight
+                    ahead(w)
+                if pn and pe:
+                    step = n + 1
+                    if passable[step] and diagonal < cost[step]:
+                        cost[step] = diagonal
+                        across(step)
+                if ps and pe:
+                    step = s + 1
+                    if passable[step] and diagonal < cost[step]:
+                        cost[step] = diagonal
+                        across(step)
+                if ps and pw:
+                    step = s - 1
+                    if passable[step] and diagonal < cost[step]:
+                        cost[step] = diagonal
+                        across(step)
+                if pn and pw:
+                    step = n - 1
+                    if passable[step] and diagonal < cost[step]:
+                        cost[step] = diagonal
+                        across(step)
+                if walk[here] == 3:
+                    for step in (here - layer, here + layer):
+                        if 0 <= step < total and walk[step] == 3 and at + STAIRS < cost[step]:
+                            cost[step] = at + STAIRS
+                            frontier[at + STAIRS].append(step)
+                if here == cell:
+                    return at
+            self._at += 1
+        return None
