@@ -150,7 +150,7 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
     """Dijkstra from all goals at once: per cell, the path cost to the nearest (-1 where none is
     reached): `DistanceFrom` the goals, searched to the end."""
     cells = [building.cell(goal) for goal in goals if building.inside_map(goal)]
-    return DistanceFrom(building, cells, can_open_doors).field()
+    return DistanceFrom(building, cells, can_open_doors, compact=False).field()
 
 
 def downhill(building: Building, field: list[int], position: Position) -> Position | None:
@@ -226,11 +226,17 @@ class DistanceFrom:
     __slots__ = ("_at", "_building", "_cost", "_frontier", "_passable", "_settled")
 
     def __init__(
-        self, building: Building, origins: int | list[int], can_open_doors: bool = True
+        self,
+        building: Building,
+        origins: int | list[int],
+        can_open_doors: bool = True,
+        compact: bool = True,
     ) -> None:
         self._building = building
         self._passable, _ = _moves_of(building, can_open_doors)
-        self._cost = array("i", [_UNREACHED]) * len(self._passable)
+        # Compact costs (4 bytes a cell) for a search kept long; a list is read faster.
+        size = len(self._passable)
+        self._cost = array("i", [_UNREACHED]) * size if compact else [_UNREACHED] * size
         self._settled = bytearray(len(self._passable))
         starts = [origins] if isinstance(origins, int) else list(origins)
         for origin in starts:
