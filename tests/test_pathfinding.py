@@ -9,9 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.core.building import Building
-from game.core.layouts import connected_parts
+from game.core.layouts import ExitField, connected_parts
 from game.core.level import DoorState, Floor, Position
-from game.core.pathfinding import DistanceFrom, cell_distance_field, find_path, step_cost
+from game.core.pathfinding import (
+    DistanceFrom,
+    cell_distance_field,
+    downhill,
+    exit_cells,
+    find_path,
+    step_cost,
+)
 
 WIDTH, HEIGHT = 6, 5
 TILE = st.sampled_from("....#DLS/")
@@ -110,3 +117,27 @@ def test_costs_from_a_tile_asked_in_any_order_are_those_of_its_distance_field(fl
     search = DistanceFrom(building, origin)
     for cell in (c for c in order if c < cells):
         assert search.cost_to(cell) == field.get(cell), building.position_of(cell)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(FLOOR_ROWS, min_size=1, max_size=2),
+    st.lists(st.integers(0, 2 * WIDTH * HEIGHT - 1), min_size=1, max_size=3),
+)
+def test_a_step_down_the_exit_field_leads_nearer_the_exits_and_is_the_same_when_taken_again(
+    floors, picks
+):
+    building = _building(floors)
+    cells = building.width * building.height * len(floors)
+    goals = [building.position_of(pick % cells) for pick in picks]
+    field = exit_cells(building, [goal for goal in goals if building.walkable(goal)])
+    fresh = ExitField(field.costs)
+    for cell in reversed(range(cells)):
+        here = building.position_of(cell)
+        step = downhill(building, field, here)
+        assert downhill(building, fresh, here) == step == downhill(building, field, here)
+        if step is not None:
+            assert 0 <= field.costs[building.cell(step)] < field.costs[cell]
+            assert find_path(building, here, step) == [step]  # a neighbour one may step to
+        else:
+            assert field.costs[cell] <= 0

@@ -82,7 +82,7 @@ def answer_challenge(world: Scene, person: Person) -> None:
 
 def _flee(world: Scene, person: Person) -> None:
     field = world.exit_field(person.goal_zone if person.state == "directed" else "")
-    if field[world.building.cell(person.position)] == 0:
+    if field.costs[world.building.cell(person.position)] == 0:
         person.present = False
         world.moved(person)
         person.state = "escaped"

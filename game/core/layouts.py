@@ -30,10 +30,27 @@ class Layout:
         self.passable = passable
         self.moves: list = [None] * len(passable)
         self.parts: list[int] | None = None
-        self.fields: dict[tuple[int, ...], list[int]] = {}
+        self.fields: dict[tuple[int, ...], ExitField] = {}
+        """Fields toward goals, by goal cells (`pathfinding.exit_cells`)."""
         self.standing: dict[tuple[Rect, ...], list[Position]] = {}
         self.paths: dict[tuple[int, int], tuple[Position, ...]] = {}
         """Shortest paths found, by (start cell, goal cell) (`pathfinding.find_path`)."""
+
+
+class ExitField:
+    """Toward some goals (the exits): the path cost from each cell to the nearest (`costs`, by cell,
+    -1 where none is reached), and the tile a step down the field leads to from each cell (`steps`,
+    `UNASKED` until someone takes it: `pathfinding.downhill`). Shared: never change a cost."""
+
+    __slots__ = ("costs", "steps")
+
+    def __init__(self, costs: list[int]) -> None:
+        self.costs = costs
+        self.steps: list[Position | object | None] = [UNASKED] * len(costs)
+
+
+UNASKED = object()
+"""The step down an exit field from a cell no one has taken yet."""
 
 
 def layout_of(building: Building, can_open_doors: bool, through_locked: bool) -> Layout:

@@ -13,6 +13,8 @@ from game.core.layouts import (
     DIAGONAL,
     STAIRS,
     STRAIGHT,
+    UNASKED,
+    ExitField,
     connected_parts,
     fill_steps,
     layout_of,
@@ -134,15 +136,14 @@ def cell_distance_field(
     return {cell: cost for cell, cost in enumerate(costs) if cost >= 0}
 
 
-def exit_cells(building: Building, goals: list[Position]) -> list[int]:
-    """`cell_distance_field` toward goals as a list by cell (-1 where it does not reach): the field
-    that people fleeing walk down, read a tile at a time without making a Position. Kept with the
-    layout, so shared: read it, never change it."""
+def exit_cells(building: Building, goals: list[Position]) -> ExitField:
+    """The field that people fleeing toward goals walk down (`ExitField`). Kept with the layout, so
+    shared: read it, never change it."""
     layout = layout_of(building, True, False)
     key = tuple(building.cell(goal) for goal in goals if building.inside_map(goal))
     known = layout.fields.get(key)
     if known is None:
-        known = layout.fields[key] = _costs_to(building, goals, True)
+        known = layout.fields[key] = ExitField(_costs_to(building, goals, True))
     return known
 
 
@@ -153,17 +154,24 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
     return DistanceFrom(building, cells, can_open_doors, compact=False).field()
 
 
-def downhill(building: Building, field: list[int], position: Position) -> Position | None:
-    """The neighbouring tile that is closest to the field's goals (`exit_cells`), or None at a goal
-    or dead end."""
-    here = field[building.cell(position)]
+def downhill(building: Building, field: ExitField, position: Position) -> Position | None:
+    """The neighbouring tile that is closest to the field's goals, or None at a goal or dead end.
+    The same for everyone on the tile, so kept in the field (shared by every run of the level)."""
+    at = building.cell(position)
+    step = field.steps[at]
+    if step is UNASKED:
+        step = field.steps[at] = _downhill(building, field.costs, at)
+    return step
+
+
+def _downhill(building: Building, costs: list[int], at: int) -> Position | None:
+    here = costs[at]
     if here <= 0:
         return None
     passable, moves = _moves_of(building, True)
-    at = building.cell(position)
     best, best_cost = None, here
     for cell, cost in moves[at] or fill_steps(building, passable, moves, at):
-        value = field[cell]
+        value = costs[cell]
         if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
             best, best_cost = cell, value
     return None if best is None else building.position_of(best)

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from game.core.building import Building
 from game.core.events import Event
+from game.core.layouts import ExitField
 from game.core.level import Description, Level, Position
 from game.core.people import Person
 
@@ -45,7 +46,7 @@ class Scene(Protocol):
         """The tiles of a zone a person may stand on now, in a fixed order."""
         ...
 
-    def exit_field(self, exit_zone: str = "") -> list[int]:
+    def exit_field(self, exit_zone: str = "") -> ExitField:
         """Distances to the exits (all, or one named exit zone)."""
         ...
 

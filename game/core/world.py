@@ -32,7 +32,7 @@ from game.core.events import (
     TraineeArrived,
 )
 from game.core.geometry import distance
-from game.core.layouts import standing_tiles
+from game.core.layouts import ExitField, standing_tiles
 from game.core.level import (
     TRAINEE_ID,
     Condition,
@@ -93,7 +93,7 @@ class World:
         self.last_gunfire_tick = -(10**9)
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
-        self._exit_fields: dict[tuple[str, int], list[int]] = {}
+        self._exit_fields: dict[tuple[str, int], ExitField] = {}
         """`exit_field` by (exit zone, lock version): asked by every fleeing civilian every tick."""
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = _zones_by_tile(level)
@@ -320,8 +320,8 @@ class World:
         self._zone_tiles[zone_id] = (self.building.lock_version, tiles)
         return tiles
 
-    def exit_field(self, exit_zone: str = "") -> list[int]:
-        """Distances to the exits (all, or one named exit zone), by cell: -1 where none is reached.
+    def exit_field(self, exit_zone: str = "") -> ExitField:
+        """Distances to the exits (all, or one named exit zone) and the steps toward them (`ExitField`).
         Kept until a door is locked or breached (a closed door is opened on the way)."""
         key = (exit_zone, self.building.lock_version)
         known = self._exit_fields.get(key)
