@@ -23,6 +23,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one subcommand; returns the process exit status."""
     from game.levels.console import OutputError, finish, guarded_output, say, silence_output
+    from game.sessions.collector import collect_less_often
+
+    collect_less_often()
 
     parser = _parser(_program_name())
     args = parser.parse_args(argv)

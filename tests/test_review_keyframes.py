@@ -4,6 +4,7 @@ objects, a state that cannot be pickled)."""
 
 from __future__ import annotations
 
+import copy
 import itertools
 import pickle
 import random
@@ -15,6 +16,8 @@ from game.core.commands import DrawWeapon
 from game.core.events import event_log_sha256
 from game.core.level import DoorState
 from game.core.world import World
+from game.levels import parse_level
+from game.sessions.bench_levels import generated_level_yaml
 from game.sessions.digest import state_digest
 from game.sessions.keyframes import KEYFRAME_TICKS, Keyframes, SharedPickle
 from game.sessions.review import final_events, open_review
@@ -193,3 +196,15 @@ def test_seeking_restores_each_random_generator_mid_stream(wing_a):
     world.step([DrawWeapon()])
     again.step([DrawWeapon()])
     assert state_digest(world) == state_digest(again)
+
+
+@pytest.mark.parametrize("restore", [lambda w: pickle.loads(pickle.dumps(w)), copy.deepcopy])
+def test_a_world_restored_mid_evacuation_plays_on_as_the_original(restore):
+    level = parse_level(generated_level_yaml(40, 60).encode(), "gen.yaml")
+    world = World(level, seed=3)
+    while not any(type(e).__name__ == "CivilianEscaped" for e in world.log):
+        world.step()  # the alarm is raised and the first civilians reach the exits
+    restored = restore(world)
+    for _ in range(300):
+        assert restored.step() == world.step()
+    assert sum(type(e).__name__ == "CivilianEscaped" for e in world.log) > 1

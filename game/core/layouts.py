@@ -39,18 +39,19 @@ class Layout:
 
 class ExitField:
     """Toward some goals (the exits): the path cost from each cell to the nearest (`costs`, by cell,
-    -1 where none is reached), and the tile a step down the field leads to from each cell (`steps`,
-    `UNASKED` until someone takes it: `pathfinding.downhill`). Shared: never change a cost."""
+    -1 where none is reached), and the cell a step down the field leads to from each cell (`steps`,
+    -1 at a goal or dead end, `NOT_TAKEN` until someone takes it: `pathfinding.downhill`).
+    Shared: never change a cost."""
 
     __slots__ = ("costs", "steps")
 
     def __init__(self, costs: list[int]) -> None:
         self.costs = costs
-        self.steps: list[Position | object | None] = [UNASKED] * len(costs)
+        self.steps = [NOT_TAKEN] * len(costs)
 
 
-UNASKED = object()
-"""The step down an exit field from a cell no one has taken yet."""
+NOT_TAKEN = -2
+"""The step down an exit field from a cell no one has stepped down from yet."""
 
 
 def layout_of(building: Building, can_open_doors: bool, through_locked: bool) -> Layout:

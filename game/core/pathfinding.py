@@ -11,9 +11,9 @@ from array import array
 from game.core.building import Building
 from game.core.layouts import (
     DIAGONAL,
+    NOT_TAKEN,
     STAIRS,
     STRAIGHT,
-    UNASKED,
     ExitField,
     connected_parts,
     fill_steps,
@@ -156,25 +156,26 @@ def _costs_to(building: Building, goals: list[Position], can_open_doors: bool) -
 
 def downhill(building: Building, field: ExitField, position: Position) -> Position | None:
     """The neighbouring tile that is closest to the field's goals, or None at a goal or dead end.
-    The same for everyone on the tile, so kept in the field (shared by every run of the level)."""
+    The same for everyone on the tile, so kept in the field (shared by every run of the level); a
+    new Position each time, as a position is never shared between people by chance."""
     at = building.cell(position)
     step = field.steps[at]
-    if step is UNASKED:
+    if step == NOT_TAKEN:
         step = field.steps[at] = _downhill(building, field.costs, at)
-    return step
+    return None if step < 0 else building.position_of(step)
 
 
-def _downhill(building: Building, costs: list[int], at: int) -> Position | None:
+def _downhill(building: Building, costs: list[int], at: int) -> int:
     here = costs[at]
     if here <= 0:
-        return None
+        return -1
     passable, moves = _moves_of(building, True)
-    best, best_cost = None, here
+    best, best_cost = -1, here
     for cell, cost in moves[at] or fill_steps(building, passable, moves, at):
         value = costs[cell]
-        if value >= 0 and value + cost <= best_cost and (best is None or value < best_cost):
+        if value >= 0 and value + cost <= best_cost and (best < 0 or value < best_cost):
             best, best_cost = cell, value
-    return None if best is None else building.position_of(best)
+    return best
 
 
 def step_cost(a: Position, b: Position) -> int:

@@ -93,8 +93,6 @@ class World:
         self.last_gunfire_tick = -(10**9)
         self.heard_gunfire_at: Position | None = None
         self.alerted = False
-        self._exit_fields: dict[tuple[str, int], ExitField] = {}
-        """`exit_field` by (exit zone, lock version): asked by every fleeing civilian every tick."""
         self._zone_tiles: dict[str, tuple[int, list[Position]]] = {}
         self._zone_of = _zones_by_tile(level)
         self._pending: list[Event] = []
@@ -322,9 +320,14 @@ class World:
 
     def exit_field(self, exit_zone: str = "") -> ExitField:
         """Distances to the exits (all, or one named exit zone) and the steps toward them (`ExitField`).
-        Kept until a door is locked or breached (a closed door is opened on the way)."""
+        Kept until a door is locked or breached (a closed door is opened on the way), with the
+        building rather than in the world's state: a keyframe or a saved state need not hold it."""
         key = (exit_zone, self.building.lock_version)
-        known = self._exit_fields.get(key)
+        kept = kept_for(self.building)
+        fields: dict[tuple[str, int], ExitField] | None = kept.get("exit_fields")
+        if fields is None:
+            fields = kept["exit_fields"] = {}
+        known = fields.get(key)
         if known is None:
             zones = [
                 z
@@ -332,7 +335,7 @@ class World:
                 if (z.id == exit_zone if exit_zone else z.kind is ZoneKind.EXIT)
             ]
             goals = [t for z in zones for t in self.zone_tiles(z.id)]
-            known = self._exit_fields[key] = exit_cells(self.building, goals)
+            known = fields[key] = exit_cells(self.building, goals)
         return known
 
     def moved(self, person: Person) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from game.core.level import Level
 from game.levels.limits import MAX_BATCH_SEEDS, MAX_SEED
+from game.sessions.collector import collect_less_often
 from game.sessions.expectations import ExpectationResult
 from game.sessions.runner import RunResult, run_level, run_script
 from game.sessions.script import RATINGS, Script
@@ -284,6 +285,7 @@ def _start(
     level: Level, script: Script | None, until: int | None, variant: dict[str, str] | None = None
 ) -> None:
     """Set up a worker process (or this process) with the batch's level, script and variant."""
+    collect_less_often()  # a spawned worker does not inherit it
     _JOB.update(level=level, script=script, until=until, variant=variant)
 
 

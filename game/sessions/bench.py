@@ -25,6 +25,7 @@ from game.levels import load_level, parse_level
 from game.levels.folders import levels_dir
 from game.levels.loader import forget_checked_levels
 from game.sessions.bench_levels import generated_campus_yaml, generated_level_yaml
+from game.sessions.collector import collect_less_often
 
 SOAK_GROWTH_BOUND_MB = 32.0
 """The memory an hour of game time may add (the event log grows; nothing else should)."""
@@ -164,6 +165,7 @@ def in_child(method: str, action: Callable[..., dict], *args: object) -> dict:
 
 
 def _answer(send, action: Callable[..., dict], args: tuple) -> None:
+    collect_less_often()  # a fresh process: set as the program's own are (`main.py`)
     send.send(action(*args))
     send.close()
 

@@ -19,6 +19,7 @@ from game.core.events import GunfireHeard, RadioSent, ShotFired
 from game.core.level import Level
 from game.core.world import World
 from game.scoring import assess
+from game.sessions.collector import collect_less_often
 from game.sessions.eyes import Eyes
 from game.sessions.responder import THINK_TICKS, Responder
 from game.sessions.script import RATINGS
@@ -303,6 +304,7 @@ _JOB: dict[str, object] = {}
 
 
 def _start(level: Level, strategies: tuple[Strategy, ...], until: int | None) -> None:
+    collect_less_often()  # a spawned worker does not inherit it
     _JOB.update(level=level, strategies={s.name: s for s in strategies}, until=until)
 
 
