@@ -99,6 +99,8 @@ def client_lines(figures: dict[str, object]) -> list[str]:
         f"Start-up to first frame (ms): {figures['startup_ms']}",
     ]
     viewer = figures["review_viewer"]
+    if "error" in viewer:  # its measuring process failed: say so, not a traceback of the report
+        return [*lines, f"Review viewer: {viewer['error']}"]
     lines.append(
         f"Review viewer: {viewer['keyframes']} keyframes, {viewer['keyframe_mb']} MB, prepared in "
         f"{viewer['build_cpu_s']} s CPU ({viewer['build_s']} s wall)"
