@@ -267,7 +267,7 @@ class DistanceFrom:
 
     @property
     def cells(self) -> int:
-        """How many cells the search covers (its memory is about five bytes a cell)."""
+        """How many cells the search covers (about five bytes a cell when compact)."""
         return len(self._settled)
 
     def _settle(self, cell: int) -> int | None:
@@ -296,7 +296,8 @@ class DistanceFrom:
                 if cost[here] != at or settled[here]:
                     continue  # reached more cheaply since it was put here, or settled already
                 settled[here] = 1
-                # `steps_out` written out: no list of steps made for each cell.
+                # `steps_out` written out, one step at a time: no list of steps made for each cell,
+                # and no loop over a tuple of them (a campus exit field: 60 ms so, 73 ms with loops).
                 x, y = here % width, (here // width) % height
                 n, s, w, e = here - width, here + width, here - 1, here + 1
                 pn = y > 0 and passable[n]
