@@ -49,7 +49,7 @@ def draw_hud(
     body, small = fonts.get("body"), fonts.get("small")
     draw_text(surface, small, "TIME SINCE DISPATCH", (x, y), palette.TEXT_DIM)
     y += fonts.line_height("small")
-    draw_text(surface, fonts.get("title"), clock_text(state.seconds), (x, y))
+    draw_clock(surface, rect, fonts, state.seconds)
     y += fonts.line_height("title")
     for line in wrap(body, state.place, w)[:2]:
         draw_text(surface, body, fit(body, line, w), (x, y))
@@ -83,6 +83,21 @@ def draw_hud(
         draw_text(surface, small, fit(small, words, w - key_w), (x + key_w, y))
         y += small_h
     return log
+
+
+def clock_area(rect: pygame.Rect, fonts: Fonts) -> pygame.Rect:
+    """Where the panel shows the time since dispatch (the line under its label)."""
+    return pygame.Rect(
+        rect.x + 14,
+        rect.y + 8 + fonts.line_height("small"),
+        rect.w - 28,
+        fonts.line_height("title"),
+    )
+
+
+def draw_clock(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, seconds: float) -> None:
+    """The time since dispatch in the panel at `rect` (over the panel's colour)."""
+    draw_text(surface, fonts.get("title"), clock_text(seconds), clock_area(rect, fonts).topleft)
 
 
 def _draw_log(surface: pygame.Surface, fonts: Fonts, log: pygame.Rect, state: HudState) -> None:

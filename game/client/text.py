@@ -78,6 +78,11 @@ def recording_text() -> Iterator[list[TextBox]]:
         _boxes = outer
 
 
+def recording() -> bool:
+    """Whether the text drawn now is being recorded (`recording_text`)."""
+    return _boxes is not None
+
+
 def draw_text(
     surface: pygame.Surface,
     font: pygame.font.Font,

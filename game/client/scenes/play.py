@@ -16,6 +16,7 @@ from game.client.cues import GunfireCue
 from game.client.fire_feedback import HitMark, IncomingMark, ShotMark
 from game.client.fog import Fog
 from game.client.hud import HudState, panel_width
+from game.client.hud_panel import HudPanel
 from game.client.input_map import (
     MOVE_ACTIONS,
     NEEDS_TARGET,
@@ -112,6 +113,7 @@ class PlayScene:
             self.recorder.parent = branch.parent
         self.loop = FixedStepLoop()
         self.fog = Fog(self.building)
+        self.hud_panel = HudPanel()
         self.fog.seen |= set(seen)
         self.layers: dict[tuple[int, int], pygame.Surface] = {}
         self.keys = key_map(context.settings.bindings)
@@ -254,10 +256,13 @@ class PlayScene:
             if self.going_live() or (self.tutorial.holds_clock() and self._idle()):
                 self.loop.reset()
                 return None
-        for _ in range(self.loop.advance(dt)):
+        ticks = self.loop.advance(dt)
+        for _ in range(ticks):
             self.tick()
             if self.world.finished:
                 break
+        if not ticks:
+            self._foresee()
         return None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -402,6 +407,12 @@ class PlayScene:
 
     def _snapshot(self) -> dict[str, PersonView]:
         return {p.id: p for p in self.world.snapshot()}
+
+    def _foresee(self) -> None:
+        """In a frame without a tick, the sight from the trainee's next step (see `Fog.foresee`)."""
+        trainee = self.world.trainee
+        if trainee.present and trainee.path:
+            self.fog.foresee(trainee.path[0])
 
     def _see(self) -> None:
         trainee = self.trainee()

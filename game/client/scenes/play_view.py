@@ -13,7 +13,7 @@ from game.client import palette
 from game.client.captions import YOU
 from game.client.cues import draw_cue
 from game.client.fire_feedback import draw_hit_frame, draw_incoming, draw_shot_mark
-from game.client.hud import draw_banner, draw_captions, draw_hud
+from game.client.hud import draw_banner, draw_captions
 from game.client.layout import Placer
 from game.client.legend import draw_legend
 from game.client.people_draw import draw_person, look_of
@@ -54,7 +54,9 @@ def draw(play, surface: pygame.Surface) -> None:
         if target is not None and target.position.floor == play.current_floor():
             _draw_tooltip(play, surface, view, camera, target, placer)
     surface.set_clip(clip)
-    play.log_rect = draw_hud(surface, play.hud_rect(surface), fonts, play.hud_state(), play.radio)
+    play.log_rect = play.hud_panel.draw(
+        surface, play.hud_rect(surface), fonts, play.hud_state(), play.radio
+    )
 
 
 def _banner_text(play) -> tuple[str, tuple[int, int, int]] | None:
