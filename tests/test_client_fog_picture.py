@@ -127,3 +127,27 @@ def _closed_sight(building, door, here: Position) -> set[Position]:
     sight = set(fog.visible)
     building.set_door_state(door, DoorState.OPEN)
     return sight
+
+
+def test_a_door_out_of_sight_changing_keeps_the_foreseen_sight(monkeypatch):
+    from game.client import fog as fog_module
+
+    world = World(load("campus_sro"), 1)
+    building = world.building
+    here = world.trainee.position
+    fog = Fog(building)
+    fog.foresee(here, budget=-1)
+    sight = visible_cells(building, here)
+    far = [
+        door
+        for door in building.doors.values()
+        if door.at.floor != here.floor or abs(door.at.x - here.x) + abs(door.at.y - here.y) > 70
+    ]
+    assert far
+    building.set_door_state(far[0], DoorState.LOCKED)
+    worked_out = []
+    monkeypatch.setattr(fog_module, "visible_cells", lambda *a: worked_out.append(a) or sight)
+    fog.update(here, doors_version=1)
+    assert worked_out == []
+    assert fog.visible == {t for t in fog.visible if t.floor == here.floor}
+    assert {t.y * building.width + t.x for t in fog.visible} == sight

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pygame
 
 from game.client import palette
-from game.core.building import Building
+from game.core.building import Building, Door
 from game.core.geometry import distance, line
 from game.core.level import DoorState, Position
 from game.core.perception import SIGHT_RANGE, floor_positions
@@ -41,13 +41,13 @@ def visible_cells(building: Building, origin: Position) -> frozenset[int]:
 class SightWalk:
     """`visible_cells` worked out a part at a time: `walk(budget)` goes on where it stopped."""
 
-    __slots__ = ("_seen", "_stack", "building", "origin", "version")
+    __slots__ = ("_doors", "_seen", "_stack", "building", "origin")
 
     def __init__(self, building: Building, origin: Position) -> None:
         self.building = building
         self.origin = origin
-        self.version = building.door_version
-        """The building's count of door changes when the walk began (its answer holds for it)."""
+        self._doors: list[tuple[Door, DoorState]] = []
+        """The doors the walk has come to, as they were then: all its answer depends on (`holds`)."""
         width, height = building.width, building.height
         ox, oy = origin.x, origin.y
         targets, branches = _sight_tree(SIGHT_RANGE)
@@ -66,7 +66,7 @@ class SightWalk:
         width, height = building.width, building.height
         sight = building.sight_grid[floor]
         doors = building.doors
-        seen, stack = self._seen, self._stack
+        seen, stack, met = self._seen, self._stack, self._doors.append
         # The lines share the tiles they pass first: walked as a tree, each tile between is tested
         # once, and an opaque one hides at once every tile whose line passes it (the same tiles as
         # line by line).
@@ -77,15 +77,23 @@ class SightWalk:
             if not (0 <= x < width and 0 <= y < height):
                 continue  # every line through a tile off the map ends off the map too
             opaque = sight[y][x]
-            if opaque == 1 or (
-                opaque == 2 and doors[Position(floor, x, y)].state is not DoorState.OPEN
-            ):
+            if opaque == 2:
+                door = doors[Position(floor, x, y)]
+                met((door, door.state))
+                if door.state is not DoorState.OPEN:
+                    continue
+            elif opaque == 1:
                 continue
             for dx, dy in ends:
                 if 0 <= ox + dx < width and 0 <= oy + dy < height:
                     seen.append((oy + dy) * width + ox + dx)
             stack.extend(behind)
         return None if stack else frozenset(seen)
+
+    def holds(self) -> bool:
+        """Whether every door the walk has come to is still as it was: then the walk's answer is
+        the one a walk begun now would give (a door it never came to cannot change what it sees)."""
+        return all(door.state is state for door, state in self._doors)
 
 
 @lru_cache(maxsize=4)
@@ -153,7 +161,7 @@ class Fog:
         """Work on the sight from a tile the trainee is about to step onto, a part in each frame
         with time to spare, so that the frame of the step need not work it out at once."""
         walk = self._foreseen
-        if walk is None or walk.origin != position or walk.version != self.building.door_version:
+        if walk is None or walk.origin != position or not walk.holds():
             walk = self._foreseen = SightWalk(self.building, position)
         walk.walk(budget)
 
@@ -197,11 +205,12 @@ class Fog:
         return True
 
     def _foreseen_from(self, position: Position) -> frozenset[int] | None:
-        """The sight `foresee` began from this tile, finished now, if no door has changed since."""
+        """The sight `foresee` began from this tile, finished now, if no door it came to has changed."""
         walk, self._foreseen = self._foreseen, None
-        if walk is None or walk.origin != position or walk.version != self.building.door_version:
+        if walk is None or walk.origin != position or not walk.holds():
             return None
-        return walk.walk()
+        cells = walk.walk()
+        return cells if walk.holds() else None  # the rest of the walk is done with the doors as now
 
     @property
     def visible(self) -> set[Position]:
@@ -244,11 +253,16 @@ class Fog:
         A step changes a few hundred tiles, mostly side by side: one copy a run, not one a tile."""
         width = self.building.width
         tiles = floor_positions(self.building, floor)
+        shown_floor, shown = self._cells
+        shown = shown if shown_floor == floor else frozenset()
+        seen = self.seen
         runs: list[tuple[int, int, int, int]] = []
         start = last = -2
         alpha = -1
         for cell in sorted(cells):
-            here = self._alpha(tiles[cell])
+            # `_alpha` of the cell's tile, from the cells in sight (the hot path of a step).
+            seen_before = REMEMBERED_ALPHA if tiles[cell] in seen else UNSEEN_ALPHA
+            here = 0 if cell in shown else seen_before
             if cell == last + 1 and cell % width and here == alpha:
                 last = cell
                 continue
