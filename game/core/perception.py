@@ -35,7 +35,7 @@ def line_of_sight(
     if clear is None:
         if len(seen) >= _SIGHT_LIMIT:
             seen.clear()
-        clear = seen[key] = _clear_through_doors(building, key, a, b)
+        clear = seen[key] = _clear_through_doors(building, _doors_on_lines(building), key, a, b)
     return clear
 
 
@@ -44,10 +44,15 @@ _SIGHT_LIMIT = 50_000
 tiles of a floor, plus the far end's tile."""
 
 
-def _clear_through_doors(building: Building, key: int, a: Position, b: Position) -> bool:
+def _clear_through_doors(
+    building: Building,
+    walked: dict[int, tuple[Position, ...] | None],
+    key: int,
+    a: Position,
+    b: Position,
+) -> bool:
     """Whether the line is clear with the doors as they are: nothing that never opens on it, and
-    every door on it open."""
-    walked = _doors_on_lines(building)
+    every door on it open (`walked`: the map's lines walked, `_doors_on_lines`)."""
     doors_on = walked.get(key, _UNWALKED)
     if doors_on is _UNWALKED:
         if len(walked) >= _WALKED_LIMIT:
@@ -212,7 +217,11 @@ class InSight:
         floor, ox, oy = origin.floor, origin.x, origin.y
         width, height = building.width, building.height
         base = ((floor * height + oy) * width + ox) * width * height
-        known = self._seen.get if building.door_version == self._version else {}.get
+        if building.door_version != self._version:
+            self._version, self._seen = building.door_version, _sight_lines(building)
+        seen = self._seen
+        known = seen.get
+        walked = _doors_on_lines(building)
         reach = SIGHT_RANGE * SIGHT_RANGE  # whole tiles: the same test as `distance(...) > range`
         visible = []
         for person in people:
@@ -224,9 +233,12 @@ class InSight:
             if tile.floor != floor or dx * dx + dy * dy > reach:
                 visible.append(False)
                 continue
-            clear = known(base + tile.y * width + tile.x)
-            if clear is None:
-                clear = line_of_sight(building, origin, tile)
+            key = base + tile.y * width + tile.x
+            clear = known(key)
+            if clear is None:  # `line_of_sight`, its caches fetched once for everyone asked about
+                if len(seen) >= _SIGHT_LIMIT:
+                    seen.clear()
+                clear = seen[key] = _clear_through_doors(building, walked, key, origin, tile)
             visible.append(clear)
         return visible
 
