@@ -334,3 +334,20 @@ def test_a_scene_drawn_ready_shows_the_same_first_frame_as_one_drawn_from_nothin
     screen.fill((0, 0, 0))
     cold.draw(screen)
     assert pygame.image.tobytes(screen, "RGB") == first
+
+
+def test_the_panel_counts_down_the_tourniquets_the_trainee_applies(client_context, screen):
+    from game.core.events import TourniquetApplied
+
+    play = PlayScene(client_context, standoff_level(), 1)
+    play.tick()
+    carried = play.level.trainee.tourniquets
+    assert dict(play.hud_state().status)["Tourniquets"] == str(carried)
+    at = Position(0, 5, 3)
+    play.world.log.append(TourniquetApplied(play.world.tick, "officer_1", "student", at))
+    assert dict(play.hud_state().status)["Tourniquets"] == str(carried)  # not the trainee's
+    play.world.log.append(TourniquetApplied(play.world.tick, "trainee", "student", at))
+    play.tick()
+    assert dict(play.hud_state().status)["Tourniquets"] == str(max(0, carried - 1))
+    play.world.log.append(TourniquetApplied(play.world.tick, "trainee", "teacher", at))
+    assert dict(play.hud_state().status)["Tourniquets"] == str(max(0, carried - 2))

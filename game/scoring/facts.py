@@ -260,6 +260,18 @@ class Facts(Terrain):
         i = bisect.bisect_right(heard, tick) - 1
         return i >= 0 and tick - heard[i] < self.s(self.standards.audible_seconds)
 
+    def audible_over(self, start: int, end: int) -> list[bool]:
+        """`audible(tick)` for each tick from start to end (end excluded), in one pass."""
+        heard = self.heard_ticks
+        window = self.s(self.standards.audible_seconds)
+        last = bisect.bisect_right(heard, start - 1) - 1  # the latest heard before `start`
+        found = []
+        for tick in range(start, end):
+            while last + 1 < len(heard) and heard[last + 1] <= tick:
+                last += 1
+            found.append(last >= 0 and tick - heard[last] < window)
+        return found
+
     def heard_between(self, start: int, end: int) -> bool:
         """Whether the trainee heard gunfire with start <= tick <= end."""
         heard = self.heard_ticks
@@ -314,15 +326,12 @@ class Facts(Terrain):
     def access(self, tick: int) -> bool:
         """Whether an attacker had access to victims: free and firing lately, or barricaded with victims."""
         window, suspects = self.derived("access", ACCESS, _access_facts)
-        for stop, shots, with_victims in suspects:
-            if stop is not None and stop <= tick:
-                continue  # stopped by then (`stopped`)
-            i = bisect.bisect_right(shots, tick) - 1
-            if i >= 0 and tick - shots[i] < window:
-                return True
-            if with_victims is not None and with_victims <= tick:
-                return True
-        return False
+        return _access_at(window, suspects, tick)
+
+    def access_over(self, start: int, end: int) -> list[bool]:
+        """`access(tick)` for each tick from start to end (end excluded)."""
+        window, suspects = self.derived("access", ACCESS, _access_facts)
+        return [_access_at(window, suspects, tick) for tick in range(start, end)]
 
     def misreport(self, message: RadioSent) -> str:
         """What a message got wrong if it called an attacker with access contained or stopped, else ''."""
@@ -425,6 +434,21 @@ _MOMENTS: dict[str, Callable[[Facts], int | None]] = {
     "threat_stopped": _threat_stopped,
     "first_care": lambda f: _first([e for e in f.of(TourniquetApplied) if e.by == "trainee"]),
 }
+
+
+def _access_at(
+    window: int, suspects: tuple[tuple[int | None, list[int], int | None], ...], tick: int
+) -> bool:
+    """`Facts.access` from the facts it is worked out from (`_access_facts`)."""
+    for stop, shots, with_victims in suspects:
+        if stop is not None and stop <= tick:
+            continue  # stopped by then (`stopped`)
+        i = bisect.bisect_right(shots, tick) - 1
+        if i >= 0 and tick - shots[i] < window:
+            return True
+        if with_victims is not None and with_victims <= tick:
+            return True
+    return False
 
 
 def _access_facts(f: Facts) -> tuple[int, tuple[tuple[int | None, list[int], int | None], ...]]:

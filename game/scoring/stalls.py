@@ -103,12 +103,14 @@ def _stalls(f: Facts) -> list[Stall]:
     window, least = f.s(st.window_seconds), f.s(st.min_stall_seconds)
     free = excused(f)
     found: list[Stall] = []
+    # The windows are cut one after the other: each tick's hold is asked once, all at once.
+    covered = arrival + (last + 1 - arrival) // window * window if window > 0 else arrival
+    audible, access = f.audible_over(arrival, covered), f.access_over(arrival, covered)
+    holding = [not free[i] and audible[i] and access[i] for i in range(covered - arrival)]
     start = arrival
     while start + window <= last + 1:
         end = start + window
-        held = sum(
-            1 for t in range(start, end) if not free[t - arrival] and f.audible(t) and f.access(t)
-        )
+        held = sum(holding[start - arrival : end - arrival])
         source = f.source_at(end - 1)
         if held >= least and source is not None and closing(f, start, end - 1, source) is False:
             before = f.distance_to_gunfire(start, source) or 0.0

@@ -114,6 +114,8 @@ class PlayScene:
         self.loop = FixedStepLoop()
         self.fog = Fog(self.building)
         self.hud_panel = HudPanel()
+        self._tourniquets = (0, 0)
+        """How many events of the log were counted for `_tourniquets_used`, and the count."""
         self.fog.seen |= set(seen)
         self.layers: dict[tuple[int, int], pygame.Surface] = {}
         self.keys = key_map(context.settings.bindings)
@@ -805,6 +807,19 @@ class PlayScene:
             self.log_scroll,
         )
 
+    def _tourniquets_used(self) -> int:
+        """Tourniquets the trainee has applied so far, counted on from the events not yet counted
+        (the panel asks every frame; the log grows by thousands of events in a long run)."""
+        log = self.world.log
+        counted, used = self._tourniquets
+        if counted > len(log):
+            counted, used = 0, 0  # a different run's log
+        for event in log[counted:]:
+            if isinstance(event, TourniquetApplied) and event.by == YOU:
+                used += 1
+        self._tourniquets = (len(log), used)
+        return used
+
     def _status(self, trainee: PersonView | None) -> list[tuple[str, str]]:
         if trainee is None:
             return [("State", "en route")]
@@ -824,7 +839,7 @@ class PlayScene:
             if trainee.weapon == "none"
             else (f"{trainee.weapon}, {'DRAWN' if trainee.weapon_drawn else 'holstered'}")
         )
-        used = sum(1 for e in self.world.log if isinstance(e, TourniquetApplied) and e.by == YOU)
+        used = self._tourniquets_used()
         position = {"cover": "IN COVER", "concealment": "in concealment"}.get(
             trainee.protection, "in the open"
         )
