@@ -8,7 +8,7 @@ import pygame
 from client_driving import load
 
 from game.client.fog import Fog, SightWalk, tile_canvas, visible_cells
-from game.client.tiles import floor_surface
+from game.client.tiles import floor_surface, redraw_tile
 from game.core.level import DoorState, Position
 from game.core.world import World
 
@@ -55,6 +55,18 @@ def test_the_kept_picture_after_a_walk_is_the_picture_drawn_from_scratch(screen)
     kept = fog.picture(layer, route[-1].floor, TILE)
     drawn = fresh.picture(layer, route[-1].floor, TILE)
     assert pixels(kept) == pixels(drawn)
+    # A door drawn anew under the fog (opened or locked) shows as a fresh picture draws it.
+    doors = [d for d in building.doors.values() if d.at.floor == route[-1].floor][:6]
+    for door in doors:
+        building.set_door_state(door, DoorState.LOCKED)
+        redraw_tile(layer, building, door.at.floor, door.at.x, door.at.y, TILE)
+        fog.redraw_tile(door.at)
+    again = Fog(building)
+    again.seen |= fog.seen
+    again.update(route[-1])
+    assert pixels(fog.picture(layer, route[-1].floor, TILE)) == pixels(
+        again.picture(layer, route[-1].floor, TILE)
+    )
 
 
 def test_a_tile_canvas_holds_the_same_pixels_in_rows_not_a_multiple_of_16_bytes(screen):

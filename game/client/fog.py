@@ -287,15 +287,7 @@ class Fog:
         pos: Position,
         tile: int,
     ) -> None:
-        rect = pygame.Rect(pos.x * tile, pos.y * tile, tile, tile)
-        alpha = self._alpha(pos)
-        if alpha == 0:
-            picture.blit(layer, rect, rect)
-        elif alpha == REMEMBERED_ALPHA:
-            picture.blit(dimmed, rect, rect)  # one plain copy, where blending would cost twice
-        else:
-            picture.blit(layer, rect, rect)
-            picture.blit(_shade(tile, alpha), rect)
+        self._redraw_run(layer, dimmed, picture, pos.x, pos.y, 1, tile, self._alpha(pos))
 
     def _redraw_run(
         self,
@@ -313,7 +305,7 @@ class Fog:
         if alpha == 0:
             picture.blit(layer, rect, rect)
         elif alpha == REMEMBERED_ALPHA:
-            picture.blit(dimmed, rect, rect)
+            picture.blit(dimmed, rect, rect)  # one plain copy, where blending would cost twice
         else:
             picture.blit(layer, rect, rect)
             shade = _shade(tile, alpha)
