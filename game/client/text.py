@@ -107,7 +107,12 @@ def draw_text(
 def drawable(text: object) -> str:
     """Text a font can draw: one line of at most MAX_LINE_CHARS characters, with anything that
     cannot be shown (a lone surrogate, a control character) replaced by U+FFFD."""
-    line = text if isinstance(text, str) else str(text)
+    return _drawable(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=4096)
+def _drawable(line: str) -> str:
+    # Every line drawn passes here, every frame: the same few dozen lines, so kept.
     if len(line) > MAX_LINE_CHARS:
         line = line[: MAX_LINE_CHARS - 1] + "…"
     return displayable(line)
@@ -180,7 +185,12 @@ def draw_wrapped(
 
 def fit(font: pygame.font.Font, text: str, width: int) -> str:
     """The text cut to fit a width, with an ellipsis when cut."""
-    text = drawable(text)
+    return _fitted(font, drawable(text), width)
+
+
+@lru_cache(maxsize=4096)
+def _fitted(font: pygame.font.Font, text: str, width: int) -> str:
+    # The HUD fits the same lines to the same widths every time it is drawn.
     if font.size(text)[0] <= width:
         return text
     low, high = 0, len(text)
