@@ -253,16 +253,11 @@ class Fog:
         A step changes a few hundred tiles, mostly side by side: one copy a run, not one a tile."""
         width = self.building.width
         tiles = floor_positions(self.building, floor)
-        shown_floor, shown = self._cells
-        shown = shown if shown_floor == floor else frozenset()
-        seen = self.seen
         runs: list[tuple[int, int, int, int]] = []
         start = last = -2
         alpha = -1
         for cell in sorted(cells):
-            # `_alpha` of the cell's tile, from the cells in sight (the hot path of a step).
-            seen_before = REMEMBERED_ALPHA if tiles[cell] in seen else UNSEEN_ALPHA
-            here = 0 if cell in shown else seen_before
+            here = self._alpha(tiles[cell])
             if cell == last + 1 and cell % width and here == alpha:
                 last = cell
                 continue

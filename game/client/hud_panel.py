@@ -42,7 +42,7 @@ class HudPanel:
         key = (rect.size, id(fonts), fonts.scale, replace(state, seconds=0.0))
         clock = clock_text(state.seconds)
         picture = self._picture
-        if picture is None or key != self._key or picture.get_size() != rect.size:
+        if picture is None or key != self._key:
             picture = self._picture = pygame.Surface(rect.size, 0, surface)
             self._log = draw_hud(picture, picture.get_rect(), fonts, state)
             self._key, self._clock = key, clock

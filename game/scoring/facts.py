@@ -256,9 +256,7 @@ class Facts(Terrain):
 
     def audible(self, tick: int) -> bool:
         """Whether gunfire was audible: heard within the last few seconds."""
-        heard = self.heard_ticks
-        i = bisect.bisect_right(heard, tick) - 1
-        return i >= 0 and tick - heard[i] < self.s(self.standards.audible_seconds)
+        return self.audible_over(tick, tick + 1)[0]
 
     def audible_over(self, start: int, end: int) -> list[bool]:
         """`audible(tick)` for each tick from start to end (end excluded), in one pass."""

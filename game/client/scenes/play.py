@@ -812,8 +812,6 @@ class PlayScene:
         (the panel asks every frame; the log grows by thousands of events in a long run)."""
         log = self.world.log
         counted, used = self._tourniquets
-        if counted > len(log):
-            counted, used = 0, 0  # a different run's log
         for event in log[counted:]:
             if isinstance(event, TourniquetApplied) and event.by == YOU:
                 used += 1
