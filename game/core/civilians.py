@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.clock import NEVER
 from game.core.events import (
     CivilianEscaped,
     CivilianSheltered,
@@ -11,12 +12,16 @@ from game.core.events import (
     WeaponHolstered,
 )
 from game.core.geometry import distance
+from game.core.layouts import ExitField
 from game.core.level import ChallengeReaction, DoorState
-from game.core.movement import advance
+from game.core.movement import advance, budget_due, step_due
 from game.core.pathfinding import downhill, find_path, step_cost
 from game.core.people import STEP_COST, Person, pick_reaction, pick_weighted
 from game.core.proximity import gap
 from game.core.scene import Scene
+
+_APPROACH_REPLAN_TICKS = 20
+"""A civilian coming toward the officer finds the way again every 2 s."""
 
 
 def act_civilian(world: Scene, person: Person) -> None:
@@ -38,12 +43,55 @@ def act_civilian(world: Scene, person: Person) -> None:
         _flee(world, person)
     elif person.state == "shelter":
         _shelter(world, person)
-    elif person.state == "approach":
+    elif person.state == "approach" and _closing_in(world, person):
         trainee = world.trainee
-        if trainee.present and world.sees(person, trainee, 10) and gap(person, trainee) > 1.5:
-            if not person.path or world.tick % 20 == 0:
-                person.path = find_path(world.building, person.position, trainee.position)[:-1]
-            advance(world, person)
+        if not person.path or world.tick % _APPROACH_REPLAN_TICKS == 0:
+            person.path = find_path(world.building, person.position, trainee.position)[:-1]
+        advance(world, person)
+
+
+def civilian_due(world: Scene, person: Person, walking: list[Person]) -> int:
+    """The first tick from now at which a civilian may act of their own accord, as `act_civilian`
+    would take them: their next step (until which they are `walking`), now for one choosing what
+    to do, `NEVER` for one with nothing to do (coming toward an officer they cannot see or have
+    reached, or answering a challenge, which `answer_due` keeps)."""
+    now = world.tick
+    state = person.state
+    if state in ("flee", "directed"):
+        field = _exit_field(world, person)
+        if field.costs[world.building.cell(person.position)] == 0:
+            return now
+        walking.append(person)
+        return budget_due(now, person.budget, person.speed, STEP_COST)
+    if state == "shelter":
+        if not person.path or _sheltered(world, person):
+            return now
+        return step_due(world, person, walking)
+    if state == "approach":
+        if not _closing_in(world, person):
+            return NEVER
+        if not person.path:
+            return now
+        return min(now + (-now) % _APPROACH_REPLAN_TICKS, step_due(world, person, walking))
+    return now if state == "idle" else NEVER
+
+
+def _closing_in(world: Scene, person: Person) -> bool:
+    """Whether a civilian coming toward the officer sees them and has yet to reach them."""
+    trainee = world.trainee
+    return trainee.present and world.sees(person, trainee, 10) and gap(person, trainee) > 1.5
+
+
+def answer_due(world: Scene, person: Person) -> int:
+    """The first tick from now at which an armed civilian answers a challenge or finishes their
+    answer, as `answer_challenge` would take them (`NEVER` while no challenge waits)."""
+    if not person.active or not person.armed:
+        return NEVER
+    if person.challenged_tick > person.answered_tick and person.challenged_by:
+        return world.tick
+    if person.state == "answering":
+        return max(person.answer_due, world.tick)
+    return NEVER
 
 
 def answer_challenge(world: Scene, person: Person) -> None:
@@ -81,7 +129,7 @@ def answer_challenge(world: Scene, person: Person) -> None:
 
 
 def _flee(world: Scene, person: Person) -> None:
-    field = world.exit_field(person.goal_zone if person.state == "directed" else "")
+    field = _exit_field(world, person)
     if field.costs[world.building.cell(person.position)] == 0:
         person.present = False
         world.moved(person)
@@ -106,10 +154,21 @@ def _flee(world: Scene, person: Person) -> None:
         world.moved(person)
 
 
+def _exit_field(world: Scene, person: Person) -> ExitField:
+    """The field a fleeing civilian walks down: to their directed exit, or to any."""
+    return world.exit_field(person.goal_zone if person.state == "directed" else "")
+
+
+def _sheltered(world: Scene, person: Person) -> bool:
+    """Whether a civilian going to shelter is where they shelter (their zone, or where they are)."""
+    zone = person.civilians.shelter_zone or world.zone_at(person.position)
+    return not zone or world.zone_at(person.position) == zone
+
+
 def _shelter(world: Scene, person: Person) -> None:
     group = person.civilians
     zone = group.shelter_zone or world.zone_at(person.position)
-    if not zone or world.zone_at(person.position) == zone:
+    if _sheltered(world, person):
         person.state = "sheltering"
         person.path.clear()
         world.emit(CivilianSheltered(world.tick, person.id, zone))

@@ -6,6 +6,8 @@ import re
 
 from game.core.level import TICK_RATE
 
+NEVER = 2**62
+"""A tick no run reaches (what is due at it never happens)."""
 TIME_TEXT = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
 """The one time notation of levels and scripts: minutes and two-digit seconds."""
 

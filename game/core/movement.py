@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.clock import NEVER
 from game.core.events import DoorBreached, DoorOpened, LeftCover, TraineeMoved
 from game.core.level import DoorState
 from game.core.pathfinding import step_cost
@@ -64,3 +65,46 @@ def move_trainee(world: Scene) -> None:
         world.emit(
             TraineeMoved(world.tick, trainee.position, "run" if trainee.speed > 20 else "walk")
         )
+
+
+def trainee_due(world: Scene, walking: list[Person]) -> int:
+    """The first tick from now at which the trainee's timed action or walk may go on, as
+    `finish_trainee_action` and `move_trainee` would take them (`NEVER` while they stand with
+    nothing to finish); added to `walking` when until then they only gather budget (`step_due`)."""
+    trainee = world.trainee
+    now = world.tick
+    if trainee.busy_until > now:
+        return trainee.busy_until
+    if trainee.busy_with:
+        return now
+    if not trainee.present or not trainee.active:
+        return NEVER
+    if trainee.path and trainee.protection != "open":
+        return now
+    return step_due(world, trainee, walking)
+
+
+def step_due(world: Scene, person: Person, walking: list[Person]) -> int:
+    """The tick at which `advance`, called every tick from now, next takes a step of the person's
+    path (or finds the way locked, or drops a budget left with no path). Until then it only gathers
+    their speed in budget: the person is added to `walking` (`gather` passes those ticks at once)."""
+    if not person.path:
+        return world.tick if person.budget else NEVER
+    walking.append(person)
+    cost = STEP_COST * step_cost(person.position, person.path[0]) // 10
+    return budget_due(world.tick, person.budget, person.speed, cost)
+
+
+def budget_due(now: int, budget: int, speed: int, cost: int) -> int:
+    """The tick at which a budget gathering `speed` every tick from `now` on first reaches `cost`."""
+    if budget + speed >= cost:
+        return now
+    if speed <= 0:
+        return NEVER
+    return now + (cost - budget + speed - 1) // speed - 1
+
+
+def gather(walking: list[Person], ticks: int) -> None:
+    """Pass a number of ticks for people who only gather budget in them (`step_due`)."""
+    for person in walking:
+        person.budget += person.speed * ticks

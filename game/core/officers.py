@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.core.clock import NEVER
 from game.core.events import (
     BadgeShown,
     ChallengeIssued,
@@ -12,7 +13,7 @@ from game.core.events import (
     WeaponHolstered,
 )
 from game.core.level import EntryPlace, OffDutyProtocol, Position, Role
-from game.core.movement import advance
+from game.core.movement import advance, step_due
 from game.core.pathfinding import find_path
 from game.core.people import Person, appearance
 from game.core.proximity import gap, near
@@ -36,12 +37,70 @@ def act_officer(world: Scene, officer: Person) -> None:
         return
     if world.tick >= officer.next_action_tick:
         officer.next_action_tick = world.tick + OFFICER_CHECK_TICKS
+        officer.idle_look = None
         if _officer_engages(world, officer):
             return
-        if not officer.off_duty:
-            _officer_challenges(world, officer)
+        standing, was = not officer.path, (officer.state, officer.unreachable)
+        watched = not officer.off_duty and _officer_challenges(world, officer)
         _officer_route(world, officer)
+        if (
+            standing
+            and not (watched or officer.path)
+            and was
+            == (
+                officer.state,
+                officer.unreachable,
+            )
+        ):
+            # Nothing to act on that the clock alone could change: the same look finds the same
+            # while nothing stirs (`look_due`).
+            replanned = officer.replan_tick == world.tick + OFFICER_REPLAN_TICKS
+            officer.idle_look = (world.stirs, replanned)
     advance(world, officer)
+
+
+def officer_due(world: Scene, officer: Person, walking: list[Person]) -> int:
+    """The first tick from now at which another officer may act but for their look round
+    (`look_due`), as `act_officer` would take them, while nothing changes that they could perceive:
+    their next step (until which they are `walking`) or the end of their answer to a challenge
+    (`NEVER` for one standing)."""
+    now = world.tick
+    if officer.officer is None or not officer.active:
+        return NEVER
+    due = NEVER
+    if officer.off_duty and officer.challenged_by and officer.state != "complied":
+        if officer.state != "answering" or officer.busy_until <= now:
+            return now
+        due = officer.busy_until
+    if officer.state == "complied":
+        return due
+    return min(due, step_due(world, officer, walking))
+
+
+def look_due(world: Scene, officer: Person, passing: list[Person]) -> int:
+    """The tick of an officer's next look round (`OFFICER_CHECK_TICKS`): `NEVER` for one who no
+    longer looks, and for one standing whose last look found nothing to act on while nothing has
+    stirred since (`Scene.stirs`): their looks would find the same, and are passed with the ticks
+    (`pass_looks`), the officer added to `passing`."""
+    if officer.officer is None or not officer.active or officer.state == "complied":
+        return NEVER
+    idle = officer.idle_look
+    if idle is not None and idle[0] == world.stirs and not officer.path:
+        passing.append(officer)
+        return NEVER
+    return max(officer.next_action_tick, world.tick)
+
+
+def pass_looks(passing: list[Person], start: int, end: int) -> None:
+    """Pass the look rounds that officers whose looks find nothing (`look_due`) take from `start`
+    until `end`, as `act_officer` counts them."""
+    for officer in passing:
+        first = max(officer.next_action_tick, start)
+        if first < end:
+            last = first + (end - 1 - first) // OFFICER_CHECK_TICKS * OFFICER_CHECK_TICKS
+            officer.next_action_tick = last + OFFICER_CHECK_TICKS
+            if officer.idle_look[1]:
+                officer.replan_tick = last + OFFICER_REPLAN_TICKS
 
 
 def _officer_route(world: Scene, officer: Person) -> None:
@@ -128,8 +187,10 @@ def _officer_engages(world: Scene, officer: Person) -> bool:
     return False
 
 
-def _officer_challenges(world: Scene, officer: Person) -> None:
-    """Uniformed officers challenge armed people who are not identifiable as police (doctrine §3.1)."""
+def _officer_challenges(world: Scene, officer: Person) -> bool:
+    """Uniformed officers challenge armed people who are not identifiable as police (doctrine §3.1).
+    Whether there was anyone to look at twice (someone armed in sight, or a challenge going on)."""
+    watched = officer.state == "challenging"
     armed = [*world.police, *world.armed_civilians]
     for person in armed:
         if person is officer or not person.present or not person.active:
@@ -140,6 +201,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
             officer, person, SUSPECT_TARGET_RANGE
         ):
             continue
+        watched = True
         seen = appearance(officer, person, world.tick, world.told, True)
         if seen.identifiable_as_police:
             officer.identified.add(person.id)
@@ -159,7 +221,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
         ):
             world.emit(PersonMisidentified(world.tick, officer.id, person.id, seen))
             world.fire(officer, person, OFFICER_ACCURACY)
-            return
+            return True
     if officer.state == "challenging" and not any(
         p.challenged_by == officer.id
         and p.weapon_drawn
@@ -170,6 +232,7 @@ def _officer_challenges(world: Scene, officer: Person) -> None:
         for p in armed
     ):
         officer.state = "arrived"
+    return watched
 
 
 def _off_duty(world: Scene, officer: Person) -> None:

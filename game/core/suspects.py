@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.core.ballistics import clear_between
+from game.core.clock import NEVER
 from game.core.events import (
     BlindFire,
     DoorLocked,
@@ -15,7 +16,7 @@ from game.core.events import (
 )
 from game.core.geometry import distance, line
 from game.core.level import DoorState, Position, Role, RouteEnd, TileKind, ZoneKind
-from game.core.movement import advance
+from game.core.movement import advance, step_due
 from game.core.pathfinding import find_path
 from game.core.people import Person, pick_weighted
 from game.core.perception import hear_gunshot
@@ -71,10 +72,44 @@ def act_suspect(world: Scene, suspect: Person) -> None:
         _suspect_fires(world, suspect)
 
 
+def suspect_due(world: Scene, suspect: Person, walking: list[Person]) -> int:
+    """The first tick from now at which a suspect may act, as `act_suspect` would take them, while
+    nothing they could perceive changes: their next shot, a planned turn (first shot, stop, going
+    to barricade), their next step (until which they are `walking`), the next zone of their route,
+    or a confrontation; `NEVER` for one stopped."""
+    spec = suspect.suspect
+    now = world.tick
+    if spec is None or not suspect.active or suspect.state in ("surrendered", "down"):
+        return NEVER
+    if suspect.state == "waiting":
+        return max(spec.first_shot, now)
+    if suspect.state == "hiding":
+        return _confront_due(world, suspect)
+    if suspect.state == "hesitating":
+        return now
+    if not suspect.path and (
+        suspect.state == "retreating"
+        or (suspect.state == "active" and spec.route and not _route_done(suspect))
+    ):
+        return now  # at the barricade, or off to the route's next zone
+    due = min(max(suspect.next_action_tick, now), _confront_due(world, suspect))
+    if suspect.state in ("active", "engaging"):
+        if spec.stop_after and not suspect.reaction:
+            due = min(due, max(spec.stop_after, now))
+        if not suspect.plan_done:
+            if spec.barricade_at:
+                due = min(due, max(spec.barricade_at, now))
+            elif spec.barricade_after_shots and suspect.rounds_fired >= spec.barricade_after_shots:
+                return now
+    if due <= now:
+        return now
+    return min(due, step_due(world, suspect, walking))
+
+
 def _confront(world: Scene, suspect: Person) -> None:
     spec = suspect.suspect
     confronted = _officer_in_view(world, suspect, CONFRONT_RANGE)
-    challenged = world.tick - suspect.challenged_tick <= 1
+    challenged = _just_challenged(world, suspect)
     if not confronted and not challenged:
         return
     if spec.barricade_when_confronted and not suspect.plan_done and not suspect.reaction:
@@ -104,6 +139,31 @@ def _confront(world: Scene, suspect: Person) -> None:
         and world.stream(f"suspect:{suspect.id}").random() < 0.5
     ):
         _surrender(world, suspect)
+
+
+def _confront_due(world: Scene, suspect: Person) -> int:
+    """When `_confront` may next do something: now for a suspect just challenged, or confronted
+    before choosing how to react; else `NEVER` while no one they see changes."""
+    if _just_challenged(world, suspect):
+        return world.tick
+    if not suspect.reaction and _officer_in_view(world, suspect, CONFRONT_RANGE):
+        return world.tick
+    return NEVER
+
+
+def _just_challenged(world: Scene, suspect: Person) -> bool:
+    """Whether the suspect was challenged this tick or the one before."""
+    return world.tick - suspect.challenged_tick <= 1
+
+
+def _route_done(suspect: Person) -> bool:
+    """Whether a suspect past the route's last zone has nothing left to do on it (they stay)."""
+    spec = suspect.suspect
+    return (
+        suspect.route_index >= len(spec.route)
+        and spec.route_end is not RouteEnd.LOOP
+        and (spec.route_end is not RouteEnd.BARRICADE or suspect.plan_done)
+    )
 
 
 def _next_on_route(world: Scene, suspect: Person) -> None:
@@ -142,7 +202,7 @@ def _go_barricade(world: Scene, suspect: Person, why: str) -> None:
 
 
 def _hesitate(world: Scene, suspect: Person) -> None:
-    if world.tick - suspect.challenged_tick <= 1:
+    if _just_challenged(world, suspect):
         _surrender(world, suspect)
     elif world.tick >= suspect.next_action_tick:
         suspect.state = "engaging"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections.abc import Container, Sequence
 
 from game.core import civilians, officers, orders, suspects
 from game.core.ballistics import hit_chance, line_of_fire, non_threats, resolve_hit
 from game.core.building import Building, kept_for
+from game.core.clock import NEVER
 from game.core.commands import Command, DirectCivilians, EndScenario
 from game.core.events import (
     CasualtyWorsened,
@@ -45,7 +47,7 @@ from game.core.level import (
     TimelineKind,
     ZoneKind,
 )
-from game.core.movement import finish_trainee_action, move_trainee
+from game.core.movement import finish_trainee_action, gather, move_trainee, trainee_due
 from game.core.pathfinding import exit_cells, prepare_paths
 from game.core.people import (
     Person,
@@ -103,6 +105,16 @@ class World:
         for entry in level.timeline:
             if self.present(entry.when):
                 self._timeline.setdefault(entry.at, []).append(entry)
+        self._timeline_ticks = sorted(self._timeline)
+        self.quiet = False
+        """Whether the last step changed nothing anyone could perceive: no command, no event, no
+        change of place, looks or doors (only then may the world rest, `rest_until`)."""
+        self.stirs = 0
+        """How many steps have changed anything beyond the clock, the budgets of those walking and
+        the looks of officers that find nothing (`officers.look_due`)."""
+        self._looking: list[Person] | None = None
+        """The officers whose look round comes this tick, when nothing else in the world is due then
+        (`_rest_until`): a step in which they all find nothing stirs nothing."""
         self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
@@ -180,12 +192,13 @@ class World:
             self._trainee_appears()
         self._flush()
 
-    # -- the one entry point -------------------------------------------------------------------
+    # -- the entry points: a step, or a rest through ticks in which nothing happens ------------
 
     def step(self, commands: Sequence[Command] = ()) -> list[Event]:
         """Advance one tick: carry out the trainee's commands, then everyone else acts."""
         if self.finished:
             return []
+        counts = (self.moves, self.restyles, self.building.door_version)
         self._run_timeline()
         self._arrivals()
         finish_trainee_action(self)
@@ -212,18 +225,8 @@ class World:
         for person in self.armed_civilians:
             if person.present and not self.finished:
                 civilians.answer_challenge(self, person)
-        alerted = self.alerted
         # Chosen before anyone acts: a civilian's act changes only their own state.
-        acting = [
-            p
-            for p in self._civilians_here
-            if p.present
-            and p.state not in _SETTLED
-            and p.condition in _MOBILE
-            and (alerted or p.state != "idle" or p.condition != "ok")
-        ]
-        if self.finished:
-            acting = []
+        acting = [] if self.finished else self._acting()
         for person in acting:
             civilians.act_civilian(self, person)
         for person in acting:
@@ -236,7 +239,42 @@ class World:
         if self.tick >= self.level.duration and not self.finished:
             self.end("time limit")
         self.tick += 1
-        return self._flush()
+        events = self._flush()
+        self.quiet = not (commands or events) and counts == (
+            self.moves,
+            self.restyles,
+            self.building.door_version,
+        )
+        looking, self._looking = self._looking, None
+        stirs = self.stirs
+        if not (
+            self.quiet
+            and looking is not None
+            and all(p.idle_look is not None and p.idle_look[0] == stirs for p in looking)
+        ):
+            self.stirs += 1
+        return events
+
+    def rest_until(self, limit: int) -> int:
+        """The first tick from now, up to `limit`, at which anything may happen in this world while
+        nothing anyone could perceive changes: someone's next act or step (`suspect_due`,
+        `officer_due`, `answer_due`, `civilian_due`, `trainee_due`), a timeline entry, an arrival, a
+        turn of someone's bleeding or the time limit. Now, unless the last step was `quiet`: what
+        the trainee sees then is what they saw at its end, so looking again finds nothing new."""
+        return self._rest_until(limit, [], [])
+
+    def rest(self, limit: int) -> int:
+        """Pass at once the ticks before `limit` (at most up to `rest_until`), in which stepping
+        one by one would change nothing but the clock and the budgets of those walking (`gather`);
+        the tick reached."""
+        walking: list[Person] = []
+        passing: list[Person] = []
+        until = self._rest_until(limit, walking, passing)
+        if until > self.tick:
+            gather(walking, until - self.tick)
+            officers.pass_looks(passing, self.tick, until)
+            self.tick = until
+        return self.tick
 
     # -- queries for commands, behaviours and the client -----------------------------------------
 
@@ -511,6 +549,76 @@ class World:
             self.end("trainee down")
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _rest_until(self, limit: int, walking: list[Person], passing: list[Person]) -> int:
+        now = self.tick
+        self._looking = None
+        if not self.quiet or self.finished:
+            return now
+        due = self._due_but_looks(walking)
+        if due <= now:
+            return now
+        looking = []
+        for person in self.police:
+            if person.role is Role.OFFICER and person.present:
+                look = officers.look_due(self, person, passing)
+                if look <= now:
+                    looking.append(person)
+                due = min(due, look)
+        due = min(due, limit)
+        if due <= now:
+            # Nothing but looks comes now. The officers whose looks are passed look in this step
+            # too: it stirs nothing if every look in it finds nothing.
+            self._looking = looking + [p for p in passing if p.next_action_tick <= now]
+        return max(now, due)
+
+    def _due_but_looks(self, walking: list[Person]) -> int:
+        """The first tick from now at which anything but an officer's look round may happen."""
+        now = self.tick
+        # The armed first: one of them due now is the commonest answer. A tick already past is
+        # now: the least is taken, then compared with now.
+        due = NEVER
+        for person in self._armed:
+            if person.present:
+                if person.role is Role.SUSPECT:
+                    due = min(due, suspects.suspect_due(self, person, walking))
+                else:
+                    due = min(due, officers.officer_due(self, person, walking))
+                if due <= now:
+                    return now
+        due = min(due, self.level.duration, trainee_due(self, walking))
+        if self._bleeding:
+            due = min(due, self._bleeding_due)
+        if not self.trainee.present:
+            due = min(due, self.level.trainee.arrives)
+        for person in self._en_route:
+            if not person.present and person.state == "en route":
+                due = min(due, person.officer.arrives)
+        at = bisect_left(self._timeline_ticks, now)
+        if at < len(self._timeline_ticks):
+            due = min(due, self._timeline_ticks[at])
+        for person in self.armed_civilians:
+            if person.present:
+                due = min(due, civilians.answer_due(self, person))
+        if due <= now:
+            return now
+        for person in self._acting():
+            due = min(due, civilians.civilian_due(self, person, walking))
+            if due <= now:
+                return now
+        return due
+
+    def _acting(self) -> list[Person]:
+        """The civilians who act of their own accord this tick."""
+        alerted = self.alerted
+        return [
+            p
+            for p in self._civilians_here
+            if p.present
+            and p.state not in _SETTLED
+            and p.condition in _MOBILE
+            and (alerted or p.state != "idle" or p.condition != "ok")
+        ]
 
     def _flush(self) -> list[Event]:
         events, self._pending = self._pending, []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter, is_
 from typing import NamedTuple
 
+from game.core.clock import NEVER
 from game.core.events import (
     ChallengeIssued,
     CommandRefused,
@@ -39,8 +40,6 @@ CHALLENGED_TICKS = 50
 AIMED_AT_ME_TILES = 2
 """A round aimed at a tile this close to the trainee was fired at the trainee."""
 UP = ("ok", "walking")
-NEVER = 2**62
-"""A tick no run reaches."""
 _NO_ONE: frozenset[str] = frozenset()
 _NEAREST_FIRST = attrgetter("distance", "handle")
 _SEEN_HAPPEN = ShotFired | SuspectSurrendered | Complied | TourniquetApplied
@@ -202,6 +201,21 @@ class Eyes:
             return False
         self._looked = _now(world, tick)
         return True
+
+    def unchanged_until(self) -> int:
+        """The first tick from now at which `nothing_new` may answer no while the world stays as it
+        is (now, when it would answer no already): when a memory shown lapses."""
+        tick = self.world.tick
+        last = self._last
+        if last is None or self._looked != _now(self.world, tick - 1):
+            return tick
+        return max(tick, last.fresh_until)
+
+    def passed(self, start: int, tick: int) -> None:
+        """The ticks from `start` up to `tick` passed with nothing new (`World.rest`), each asked
+        `nothing_new` (no further than `unchanged_until`): as many answers of yes as it gave then."""
+        if self._last is not None and self._looked == _now(self.world, start - 1):
+            self._looked = _now(self.world, tick - 1)
 
     def look(self) -> Percept:
         """What the trainee perceives now."""

@@ -9,6 +9,7 @@ and is due again `every` ticks later, or never again. Conditions read only the t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,7 @@ class ScriptPlayer:
                 when = None if reaction.when is None else test_of(reaction.when)
                 both = AllOf(tuple(c for c in (reaction.until, reaction.when) if c is not None))
                 self._pending.append(_Pending(order, item, item.tick, until, when, clock_of(both)))
+        self._timed_ticks = sorted(self._timed)
         self.given: list[ScriptCommand] = []
         self._gave_at = -1
         """The last tick any command was given."""
@@ -106,6 +108,47 @@ class ScriptPlayer:
         self._gave_at = tick
         self.given += [item for _, item in due]
         return [item.command for _, item in due]
+
+    def rest_until(self, limit: int) -> int:
+        """The first tick from now, up to `limit`, at which this script may give a command or look
+        again while nothing the trainee perceives changes: a timed command, a reaction coming due,
+        the clock reaching a tick its conditions read, or a memory the trainee holds lapsing."""
+        tick = self.world.tick
+        due = limit
+        at = bisect_left(self._timed_ticks, tick)
+        if at < len(self._timed_ticks):
+            due = min(due, self._timed_ticks[at])
+        if not self._pending or due <= tick:
+            return max(tick, due)
+        looking = False
+        """Whether a reaction is due now (it waits on through the rest only if nothing is new)."""
+        for pending in self._pending:
+            if pending.due is None:
+                continue
+            if pending.due > tick:
+                due = min(due, pending.due)
+            elif pending.waited == tick - 1:
+                due = min(due, pending.quiet_until)
+                looking = True
+            else:
+                return tick
+        fresh = self.eyes.unchanged_until() if self._gave_at < tick - 1 else tick
+        if fresh > tick:
+            due = min(due, fresh)  # each tick counted as looked at, until a memory lapses
+        elif looking:
+            return tick
+        return max(tick, due)
+
+    def rested(self, start: int, tick: int) -> None:
+        """The world passed at once the ticks from `start` up to `tick` (`World.rest`): what
+        `commands` would have counted of them one by one (the reactions due waited through them)."""
+        if not self._pending:
+            return
+        if self._gave_at < start - 1:
+            self.eyes.passed(start, tick)
+        for pending in self._pending:
+            if pending.due is not None and pending.due <= start:
+                pending.waited = tick - 1
 
     def hear(self, events: Iterable[Event]) -> None:
         """Take in what one step produced (the trainee's percept keeps what they saw and heard)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from game.core.clock import NEVER
 from game.core.events import (
     CasualtyWorsened,
     Event,
@@ -139,7 +140,13 @@ def run(
     """Step a world until it finishes (or the clock reaches `until`), feeding commands at their ticks."""
     world = World(level, seed, dict(variant or {}))
     player = ScriptPlayer(world, commands)
-    while not world.finished and (until is None or world.tick < until):
+    end = NEVER if until is None else until
+    while not world.finished and world.tick < end:
+        if world.quiet:
+            start = world.tick
+            if world.rest(player.rest_until(end)) > start:
+                player.rested(start, world.tick)
+                continue
         player.hear(world.step(player.commands()))
     stopped_early = not world.finished
     if stopped_early:

@@ -1,0 +1,196 @@
+"""A world at rest passes at once the ticks in which nothing would happen (`World.rest`): the same
+events, the same people, the same random draws as stepping them one by one, and fewer steps."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import fields
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.core import commands as c
+from game.core.clock import NEVER
+from game.core.level import Position
+from game.core.world import World
+from game.levels import load_level
+from game.sessions.player import ScriptPlayer
+from game.sessions.runner import run_script
+from tests.scene_text import BASE, load, swap
+from tests.shipped_runs import shipped_script
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = sorted((ROOT / "levels" / "scripts").glob("*/*.yaml"))
+LEVELS = ("wing_a", "joint_entry", "off_duty", "silent_building", "armed_guard")
+
+
+def test_every_shipped_script_rested_is_the_run_stepped_tick_by_tick_after_its_rests() -> None:
+    rests = 0
+    for path in SCRIPTS:
+        script = shipped_script(path)
+        resting, stepping = _played(script), _played(script)
+        while not resting[0].finished:
+            world, player = resting
+            start = world.tick
+            if world.quiet and world.rest(player.rest_until(NEVER)) > start:
+                player.rested(start, world.tick)
+                rests += 1
+                while stepping[0].tick < world.tick:
+                    _step(stepping)
+                if rests % 32 == 1:  # every state in full would take the suite half a minute
+                    assert _state(*resting) == _state(*stepping), (path, world.tick)
+                continue
+            _step(resting)
+            _step(stepping)
+        assert _state(*resting) == _state(*stepping), path
+        assert resting[0].log == stepping[0].log, path
+    assert rests > len(SCRIPTS) * 50
+
+
+def test_a_shipped_run_steps_far_fewer_ticks_than_it_lasts() -> None:
+    script = shipped_script(ROOT / "levels" / "scripts" / "orientation" / "good.yaml")
+    steps = []
+    original = World.step
+
+    def counted(world: World, commands=()):
+        steps.append(world.tick)
+        return original(world, commands)
+
+    World.step = counted
+    try:
+        result = run_script(script)
+    finally:
+        World.step = original
+    assert result.expectations and all(e.ok for e in result.expectations)
+    assert len(steps) < result.ticks / 3
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    level=st.sampled_from(LEVELS),
+    seed=st.integers(1, 10**6),
+    orders=st.lists(st.tuples(st.integers(0, 500), st.integers(0, 10**6)), max_size=10),
+)
+def test_any_commands_on_any_seed_rested_are_the_run_stepped_tick_by_tick(
+    level: str, seed: int, orders: list[tuple[int, int]]
+) -> None:
+    loaded = _level(level)
+    resting, stepping = World(loaded, seed), World(loaded, seed)
+    given_at: dict[int, list] = {}
+    for tick, pick in orders:
+        given_at.setdefault(tick, []).append(_command(resting, random.Random(pick)))
+    ticks = sorted(given_at)
+    while not resting.finished and resting.tick < 600:
+        start = resting.tick
+        coming = [t for t in ticks if t >= start]
+        if resting.quiet and resting.rest(min(coming, default=600)) > start:
+            while stepping.tick < resting.tick:
+                stepping.step(given_at.get(stepping.tick, ()))
+            assert _world_state(resting) == _world_state(stepping)
+            continue
+        resting.step(given_at.get(resting.tick, ()))
+        stepping.step(given_at.get(stepping.tick, ()))
+    assert resting.log == stepping.log
+
+
+def test_a_world_rests_only_after_a_step_that_changed_nothing() -> None:
+    world = World(load(BASE), 1)
+    assert world.rest_until(NEVER) == 0  # nothing stepped yet
+    world.step()
+    assert world.quiet and world.rest_until(NEVER) == 100
+    world.step([c.DrawWeapon()])
+    assert not world.quiet and world.rest(NEVER) == world.tick == 2
+    world.step()
+    assert world.quiet and world.rest(NEVER) == 100
+
+
+def test_a_resting_world_wakes_for_a_waiting_suspect_s_first_shot() -> None:
+    world = World(load(BASE), 1)
+    world.step()
+    world.step()
+    assert world.rest(NEVER) == 100  # "0:10"
+    world.step()
+    assert world.suspects[0].state != "waiting"
+
+
+def test_a_resting_world_wakes_for_a_timeline_entry_an_arrival_and_the_time_limit() -> None:
+    text = swap(BASE, '    first_shot: "0:10"\n', '    first_shot: "7:00"\n')
+    text = swap(
+        text, "officers:\n", 'timeline:\n  - {at: "0:30", radio: {text: Shots.}}\nofficers:\n'
+    )
+    text = swap(text, 'duration: "8:00"', 'duration: "9:00"')
+    world = World(load(text), 1)
+    world.step()
+    world.step()
+    assert world.rest(NEVER) == 300  # the radio at 0:30
+    world.step()
+    world.step()
+    assert world.rest(NEVER) == 1200  # the officer arriving at 2:00
+    assert world.rest(150) == 1200  # a limit already passed changes nothing
+
+
+def _played(script) -> tuple[World, ScriptPlayer]:
+    world = World(script.level, script.seed, dict(script.variant))
+    return world, ScriptPlayer(world, script.commands)
+
+
+def _step(played: tuple[World, ScriptPlayer]) -> None:
+    world, player = played
+    player.hear(world.step(player.commands()))
+
+
+def _state(world: World, player: ScriptPlayer) -> tuple:
+    pending = [(p.due, p.waited, p.quiet_until) for p in player._pending]
+    eyes = None if player.eyes is None else player.eyes._looked
+    return _world_state(world), pending, eyes
+
+
+def _world_state(world: World) -> tuple:
+    # An officer's idle look is counted against the world's own `stirs`, which a world that never
+    # rests counts differently: the rest's memo, not the incident.
+    people = [
+        tuple(getattr(p, f.name) for f in fields(p) if f.name != "idle_look") for p in world.people
+    ]
+    streams = sorted((name, rng.getstate()) for name, rng in world._streams.items())
+    doors = sorted((at, door.state) for at, door in world.building.doors.items())
+    return world.tick, len(world.log), people, streams, doors, world.quiet
+
+
+_LEVELS: dict[str, object] = {}
+
+
+def _level(name: str):
+    if name not in _LEVELS:
+        _LEVELS[name] = load_level(ROOT / "levels" / f"{name}.yaml")
+    return _LEVELS[name]
+
+
+def _command(world: World, rng: random.Random) -> object:
+    """A random command of the trainee's, aimed at someone or somewhere of this world."""
+    person = rng.choice(world.people).id
+    zone = rng.choice(world.level.zones).id
+    spot = Position(0, rng.randrange(world.building.width), rng.randrange(world.building.height))
+    return rng.choice(
+        [
+            c.MoveTo(zone=zone),
+            c.MoveTo(target=spot),
+            c.AdvanceToGunfire(),
+            c.Stop(),
+            c.SetPace("run"),
+            c.SetPace("walk"),
+            c.TakeCover(),
+            c.DrawWeapon(),
+            c.Holster(),
+            c.AnnouncePolice(),
+            c.ShowBadge(),
+            c.Challenge(target=person),
+            c.Fire(target=person),
+            c.FireAt(at=spot),
+            c.OpenDoor(),
+            c.Breach(),
+            c.DirectCivilians(),
+            c.ApplyTourniquet(target=person),
+            c.Wait(),
+        ]
+    )
