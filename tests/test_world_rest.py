@@ -11,8 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.core import commands as c
+from game.core.civilians import pass_cornered
 from game.core.clock import NEVER
 from game.core.level import Position
+from game.core.movement import budget_due
+from game.core.people import STEP_COST
 from game.core.world import World
 from game.levels import load_level
 from game.sessions.player import ScriptPlayer
@@ -194,3 +197,26 @@ def _command(world: World, rng: random.Random) -> object:
             c.Wait(),
         ]
     )
+
+
+@given(budget=st.integers(0, 140), speed=st.integers(0, 60), cost=st.sampled_from([100, 141, 200]))
+def test_the_tick_a_budget_reaches_a_step_is_the_tick_stepping_finds_it(
+    budget: int, speed: int, cost: int
+) -> None:
+    due = budget_due(50, budget, speed, cost)
+    reached = next((50 + t for t in range(400) if budget + (t + 1) * speed >= cost), NEVER)
+    assert due == reached
+
+
+@given(budget=st.integers(0, 140), speed=st.integers(0, 60), ticks=st.integers(0, 500))
+def test_a_cornered_civilian_passed_through_ticks_holds_the_budget_of_each_tick_in_turn(
+    budget: int, speed: int, ticks: int
+) -> None:
+    person = World(load(BASE), 1).civilians[0]
+    person.budget, person.speed = budget, speed
+    pass_cornered([person], ticks)
+    for _ in range(ticks):  # as `_flee` takes a tick with no way down
+        budget += speed
+        if budget >= STEP_COST:
+            budget = 0
+    assert person.budget == budget

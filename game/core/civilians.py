@@ -50,17 +50,23 @@ def act_civilian(world: Scene, person: Person) -> None:
         advance(world, person)
 
 
-def civilian_due(world: Scene, person: Person, walking: list[Person]) -> int:
+def civilian_due(
+    world: Scene, person: Person, walking: list[Person], cornered: list[Person]
+) -> int:
     """The first tick from now at which a civilian may act of their own accord, as `act_civilian`
     would take them: their next step (until which they are `walking`), now for one choosing what
     to do, `NEVER` for one with nothing to do (coming toward an officer they cannot see or have
-    reached, or answering a challenge, which `answer_due` keeps)."""
+    reached, or answering a challenge, which `answer_due` keeps) or fleeing with no way out, who
+    only gathers and drops budget (`cornered`, `pass_cornered`)."""
     now = world.tick
     state = person.state
     if state in ("flee", "directed"):
         field = _exit_field(world, person)
         if field.costs[world.building.cell(person.position)] == 0:
             return now
+        if downhill(world.building, field, person.position) is None:
+            cornered.append(person)
+            return NEVER
         walking.append(person)
         return budget_due(now, person.budget, person.speed, STEP_COST)
     if state == "shelter":
@@ -74,6 +80,18 @@ def civilian_due(world: Scene, person: Person, walking: list[Person]) -> int:
             return now
         return min(now + (-now) % _APPROACH_REPLAN_TICKS, step_due(world, person, walking))
     return now if state == "idle" else NEVER
+
+
+def pass_cornered(cornered: list[Person], ticks: int) -> None:
+    """Pass a number of ticks for fleeing civilians with no way out (`civilian_due`): each tick
+    they gather their speed, and drop it all when it would take a step (`_flee`)."""
+    for person in cornered:
+        first = budget_due(0, person.budget, person.speed, STEP_COST)
+        if ticks <= first:
+            person.budget += person.speed * ticks
+        else:
+            since = ticks - first - 1
+            person.budget = since % (budget_due(0, 0, person.speed, STEP_COST) + 1) * person.speed
 
 
 def _closing_in(world: Scene, person: Person) -> bool:

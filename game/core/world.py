@@ -261,17 +261,19 @@ class World:
         `officer_due`, `answer_due`, `civilian_due`, `trainee_due`), a timeline entry, an arrival, a
         turn of someone's bleeding or the time limit. Now, unless the last step was `quiet`: what
         the trainee sees then is what they saw at its end, so looking again finds nothing new."""
-        return self._rest_until(limit, [], [])
+        return self._rest_until(limit, [], [], [])
 
     def rest(self, limit: int) -> int:
         """Pass at once the ticks before `limit` (at most up to `rest_until`), in which stepping
         one by one would change nothing but the clock and the budgets of those walking (`gather`);
         the tick reached."""
         walking: list[Person] = []
+        cornered: list[Person] = []
         passing: list[Person] = []
-        until = self._rest_until(limit, walking, passing)
+        until = self._rest_until(limit, walking, cornered, passing)
         if until > self.tick:
             gather(walking, until - self.tick)
+            civilians.pass_cornered(cornered, until - self.tick)
             officers.pass_looks(passing, self.tick, until)
             self.tick = until
         return self.tick
@@ -550,12 +552,14 @@ class World:
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _rest_until(self, limit: int, walking: list[Person], passing: list[Person]) -> int:
+    def _rest_until(
+        self, limit: int, walking: list[Person], cornered: list[Person], passing: list[Person]
+    ) -> int:
         now = self.tick
         self._looking = None
         if not self.quiet or self.finished:
             return now
-        due = self._due_but_looks(walking)
+        due = self._due_but_looks(walking, cornered)
         if due <= now:
             return now
         looking = []
@@ -572,7 +576,7 @@ class World:
             self._looking = looking + [p for p in passing if p.next_action_tick <= now]
         return max(now, due)
 
-    def _due_but_looks(self, walking: list[Person]) -> int:
+    def _due_but_looks(self, walking: list[Person], cornered: list[Person]) -> int:
         """The first tick from now at which anything but an officer's look round may happen."""
         now = self.tick
         # The armed first: one of them due now is the commonest answer. A tick already past is
@@ -603,7 +607,7 @@ class World:
         if due <= now:
             return now
         for person in self._acting():
-            due = min(due, civilians.civilian_due(self, person, walking))
+            due = min(due, civilians.civilian_due(self, person, walking, cornered))
             if due <= now:
                 return now
         return due
