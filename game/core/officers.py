@@ -43,15 +43,8 @@ def act_officer(world: Scene, officer: Person) -> None:
         standing, was = not officer.path, (officer.state, officer.unreachable)
         watched = not officer.off_duty and _officer_challenges(world, officer)
         _officer_route(world, officer)
-        if (
-            standing
-            and not (watched or officer.path)
-            and was
-            == (
-                officer.state,
-                officer.unreachable,
-            )
-        ):
+        unchanged = was == (officer.state, officer.unreachable)
+        if standing and unchanged and not (watched or officer.path):
             # Nothing to act on that the clock alone could change: the same look finds the same
             # while nothing stirs (`look_due`).
             replanned = officer.replan_tick == world.tick + OFFICER_REPLAN_TICKS
