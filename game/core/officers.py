@@ -17,6 +17,7 @@ from game.core.movement import advance, step_due
 from game.core.pathfinding import find_path
 from game.core.people import Person, appearance
 from game.core.proximity import gap, near
+from game.core.rest import rest_memo
 from game.core.scene import Scene
 from game.core.suspects import SUSPECT_TARGET_RANGE
 
@@ -37,7 +38,8 @@ def act_officer(world: Scene, officer: Person) -> None:
         return
     if world.tick >= officer.next_action_tick:
         officer.next_action_tick = world.tick + OFFICER_CHECK_TICKS
-        officer.idle_look = None
+        memo = rest_memo(world.building)
+        memo.idle_looks.pop(officer.id, None)
         if _officer_engages(world, officer):
             return
         standing, was = not officer.path, (officer.state, officer.unreachable)
@@ -48,7 +50,7 @@ def act_officer(world: Scene, officer: Person) -> None:
             # Nothing to act on that the clock alone could change: the same look finds the same
             # while nothing stirs (`look_due`).
             replanned = officer.replan_tick == world.tick + OFFICER_REPLAN_TICKS
-            officer.idle_look = (world.stirs, replanned)
+            memo.idle_looks[officer.id] = (memo.stirs, replanned)
     advance(world, officer)
 
 
@@ -73,26 +75,28 @@ def officer_due(world: Scene, officer: Person, walking: list[Person]) -> int:
 def look_due(world: Scene, officer: Person, passing: list[Person]) -> int:
     """The tick of an officer's next look round (`OFFICER_CHECK_TICKS`): `NEVER` for one who no
     longer looks, and for one standing whose last look found nothing to act on while nothing has
-    stirred since (`Scene.stirs`): their looks would find the same, and are passed with the ticks
-    (`pass_looks`), the officer added to `passing`."""
+    stirred since (`RestMemo.stirs`): their looks would find the same, and are passed with the
+    ticks (`pass_looks`), the officer added to `passing`."""
     if officer.officer is None or not officer.active or officer.state == "complied":
         return NEVER
-    idle = officer.idle_look
-    if idle is not None and idle[0] == world.stirs and not officer.path:
+    memo = rest_memo(world.building)
+    idle = memo.idle_looks.get(officer.id)
+    if idle is not None and idle[0] == memo.stirs and not officer.path:
         passing.append(officer)
         return NEVER
     return max(officer.next_action_tick, world.tick)
 
 
-def pass_looks(passing: list[Person], start: int, end: int) -> None:
+def pass_looks(world: Scene, passing: list[Person], start: int, end: int) -> None:
     """Pass the look rounds that officers whose looks find nothing (`look_due`) take from `start`
     until `end`, as `act_officer` counts them."""
+    idle_looks = rest_memo(world.building).idle_looks
     for officer in passing:
         first = max(officer.next_action_tick, start)
         if first < end:
             last = first + (end - 1 - first) // OFFICER_CHECK_TICKS * OFFICER_CHECK_TICKS
             officer.next_action_tick = last + OFFICER_CHECK_TICKS
-            if officer.idle_look[1]:
+            if idle_looks[officer.id][1]:
                 officer.replan_tick = last + OFFICER_REPLAN_TICKS
 
 

@@ -83,9 +83,6 @@ class Person:
     plan_done: bool = False
     """A suspect whose plan has sent them to barricade (it happens once)."""
     unreachable: tuple[Position | None, int] = (None, -1)
-    idle_look: tuple[int, bool] | None = None
-    """An officer's last look round, when it found nothing to act on: the world's `stirs` then,
-    and whether it set `replan_tick` (`officers.look_due`)."""
 
     @property
     def active(self) -> bool:

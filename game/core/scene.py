@@ -24,8 +24,6 @@ class Scene(Protocol):
     suspects: list[Person]
     armed_civilians: list[Person]
     alerted: bool
-    stirs: int
-    """How many steps have changed anything beyond the clock, budgets and idle looks."""
     last_gunfire: Position | None
     heard_gunfire_at: Position | None
     radio_loss: dict[str, float]

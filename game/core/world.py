@@ -63,6 +63,7 @@ from game.core.people import (
 )
 from game.core.perception import SIGHT_RANGE, InSight, hear_gunshot, line_of_sight
 from game.core.proximity import gap
+from game.core.rest import rest_memo
 from game.core.streams import Stream
 
 CRITICAL_WORSENS_TICKS = 1200
@@ -109,12 +110,6 @@ class World:
         self.quiet = False
         """Whether the last step changed nothing anyone could perceive: no command, no event, no
         change of place, looks or doors (only then may the world rest, `rest_until`)."""
-        self.stirs = 0
-        """How many steps have changed anything beyond the clock, the budgets of those walking and
-        the looks of officers that find nothing (`officers.look_due`)."""
-        self._looking: list[Person] | None = None
-        """The officers whose look round comes this tick, when nothing else in the world is due then
-        (`_rest_until`): a step in which they all find nothing stirs nothing."""
         self.trainee = create_trainee(level, self.place(level.trainee.spawn, TRAINEE_ID))
         self.people: list[Person] = [self.trainee]
         for spec in level.suspects:
@@ -245,14 +240,15 @@ class World:
             self.restyles,
             self.building.door_version,
         )
-        looking, self._looking = self._looking, None
-        stirs = self.stirs
+        memo = rest_memo(self.building)
+        looking, memo.looking = memo.looking, None
+        idle = memo.idle_looks
         if not (
             self.quiet
             and looking is not None
-            and all(p.idle_look is not None and p.idle_look[0] == stirs for p in looking)
+            and all(idle.get(p.id, (-1,))[0] == memo.stirs for p in looking)
         ):
-            self.stirs += 1
+            memo.stirs += 1
         return events
 
     def rest_until(self, limit: int) -> int:
@@ -274,7 +270,7 @@ class World:
         if until > self.tick:
             gather(walking, until - self.tick)
             civilians.pass_cornered(cornered, until - self.tick)
-            officers.pass_looks(passing, self.tick, until)
+            officers.pass_looks(self, passing, self.tick, until)
             self.tick = until
         return self.tick
 
@@ -556,7 +552,8 @@ class World:
         self, limit: int, walking: list[Person], cornered: list[Person], passing: list[Person]
     ) -> int:
         now = self.tick
-        self._looking = None
+        memo = rest_memo(self.building)
+        memo.looking = None
         if not self.quiet or self.finished:
             return now
         due = self._due_but_looks(walking, cornered)
@@ -573,7 +570,7 @@ class World:
         if due <= now:
             # Nothing but looks comes now. The officers whose looks are passed look in this step
             # too: it stirs nothing if every look in it finds nothing.
-            self._looking = looking + [p for p in passing if p.next_action_tick <= now]
+            memo.looking = looking + [p for p in passing if p.next_action_tick <= now]
         return max(now, due)
 
     def _due_but_looks(self, walking: list[Person], cornered: list[Person]) -> int:
