@@ -221,7 +221,7 @@ def test_check_says_what_it_was_given_when_it_is_not_a_level(tmp_path: Path) -> 
     )
     assert f"{picture}:1:1: (file): this is a PNG picture, not a level" in err
     assert (
-        f"{notes}:1:1: (file): this is a YAML mapping of 2 keys, none of them a level field, not a level"
+        f"{notes}:1:1: (file): this is a YAML mapping of 2 keys, with none of a level's briefing, map, trainee, zones, not a level"
         in err
     )
     assert "3 problems found." in err

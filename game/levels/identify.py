@@ -115,7 +115,7 @@ def identify_bytes(data: bytes, name: str) -> FileKind:
     count = f"{len(keys):,} key{'s' if len(keys) != 1 else ''}"
     return FileKind(
         "other",
-        f"a YAML mapping of {count}, none of them a level field",
+        f"a YAML mapping of {count}, with none of a level's {', '.join(sorted(LEVEL_KEYS))}",
         "a level has id, title, briefing, map and trainee (see levels/README.md)",
     )
 
