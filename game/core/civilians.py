@@ -24,7 +24,14 @@ _APPROACH_REPLAN_TICKS = 20
 """A civilian coming toward the officer finds the way again every 2 s."""
 
 
-def act_civilian(world: Scene, person: Person) -> None:
+def act_civilians(world: Scene, people: list[Person]) -> None:
+    """`act_civilian` for each civilian acting this tick, in turn, the exit fields fetched once."""
+    fields = ExitFields(world)
+    for person in people:
+        act_civilian(world, person, fields)
+
+
+def act_civilian(world: Scene, person: Person, fields: ExitFields | None = None) -> None:
     """Students and staff shelter, flee to the exits, freeze, or come toward the officer."""
     if person.condition not in ("ok", "walking"):
         return
@@ -40,7 +47,7 @@ def act_civilian(world: Scene, person: Person) -> None:
         if person.state == "flee":
             person.speed = 28
     if person.state in ("flee", "directed"):
-        _flee(world, person)
+        _flee(world, person, (fields or ExitFields(world)).toward(person))
     elif person.state == "shelter":
         _shelter(world, person)
     elif person.state == "approach" and _closing_in(world, person):
@@ -51,7 +58,11 @@ def act_civilian(world: Scene, person: Person) -> None:
 
 
 def civilian_due(
-    world: Scene, person: Person, walking: list[Person], cornered: list[Person]
+    world: Scene,
+    person: Person,
+    walking: list[Person],
+    cornered: list[Person],
+    fields: ExitFields | None = None,
 ) -> int:
     """The first tick from now at which a civilian may act of their own accord, as `act_civilian`
     would take them: their next step (until which they are `walking`), now for one choosing what
@@ -61,7 +72,7 @@ def civilian_due(
     now = world.tick
     state = person.state
     if state in ("flee", "directed"):
-        field = _exit_field(world, person)
+        field = (fields or ExitFields(world)).toward(person)
         if field.costs[world.building.cell(person.position)] == 0:
             return now
         if downhill(world.building, field, person.position) is None:
@@ -146,8 +157,27 @@ def answer_challenge(world: Scene, person: Person) -> None:
         world.emit(Complied(world.tick, person.id, person.challenged_by))
 
 
-def _flee(world: Scene, person: Person) -> None:
-    field = _exit_field(world, person)
+class ExitFields:
+    """The exit fields fleeing civilians walk down (`Scene.exit_field`), each fetched once while
+    no lock changes: for a tick's civilians in turn."""
+
+    __slots__ = ("_fields", "_world")
+
+    def __init__(self, world: Scene) -> None:
+        self._world = world
+        self._fields: dict[tuple[str, int], ExitField] = {}
+
+    def toward(self, person: Person) -> ExitField:
+        """The field a fleeing civilian walks down: to their directed exit, or to any."""
+        world = self._world
+        key = (person.goal_zone if person.state == "directed" else "", world.building.lock_version)
+        field = self._fields.get(key)
+        if field is None:
+            field = self._fields[key] = world.exit_field(key[0])
+        return field
+
+
+def _flee(world: Scene, person: Person, field: ExitField) -> None:
     if field.costs[world.building.cell(person.position)] == 0:
         person.present = False
         world.moved(person)
@@ -170,11 +200,6 @@ def _flee(world: Scene, person: Person) -> None:
             world.emit(DoorOpened(world.tick, person.id, nxt))
         person.position = nxt
         world.moved(person)
-
-
-def _exit_field(world: Scene, person: Person) -> ExitField:
-    """The field a fleeing civilian walks down: to their directed exit, or to any."""
-    return world.exit_field(person.goal_zone if person.state == "directed" else "")
 
 
 def _sheltered(world: Scene, person: Person) -> bool:

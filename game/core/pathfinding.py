@@ -68,7 +68,6 @@ def _search(
         return []
     if not building.inside_map(start):
         return []
-    width, height = building.width, building.height
     goal_cell = building.cell(goal)
     gx, gy, gf = goal.x, goal.y, goal.floor
     passable, moves = _moves_of(building, can_open_doors, through_locked)
@@ -91,6 +90,8 @@ def _search(
     cost[start_cell] = 0
     # A cell taken again at the cost it was expanded at would change nothing: it is skipped.
     expanded = bytearray(len(passable))
+    xs, ys, floors = _coordinates(building)
+    straight, slant, stairs = STRAIGHT, DIAGONAL - STRAIGHT, STAIRS
     at = 0
     while at < len(frontier):
         for current in frontier[at]:  # cells put at this cost while it is taken are reached too
@@ -108,23 +109,39 @@ def _search(
                     cost[step] = new_cost
                     expanded[step] = 0
                     came_from[step] = current
-                    rest, x = divmod(step, width)
-                    dx, dy = abs(x - gx), abs(rest % height - gy)
+                    dx, dy = abs(xs[step] - gx), abs(ys[step] - gy)
                     # The octile distance, plus the stairs between the floors.
                     estimate = new_cost + (
-                        (
-                            STRAIGHT * dx + (DIAGONAL - STRAIGHT) * dy
-                            if dx > dy
-                            else STRAIGHT * dy + (DIAGONAL - STRAIGHT) * dx
-                        )
-                        + STAIRS * abs(rest // height - gf)
+                        (straight * dx + slant * dy if dx > dy else straight * dy + slant * dx)
+                        + stairs * abs(floors[step] - gf)
                     )
                     if estimate >= len(frontier):
-                        frontier.extend([] for _ in range(estimate + 1 - len(frontier)))
+                        # Grown ahead, not bucket by bucket: a search pushes past the end often.
+                        frontier += [[] for _ in range(estimate + 32 - len(frontier))]
                     frontier[estimate].append(step)
         frontier[at] = []
         at += 1
     return []
+
+
+def _coordinates(building: Building) -> tuple[list[int], list[int], list[int]]:
+    """Each cell's column, row and floor, by cell (`Building.cell`): made once per map size."""
+    key = (building.width, building.height, building.floors)
+    found = _COORDINATES.get(key)
+    if found is None:
+        cells = range(building.width * building.height * building.floors)
+        rows = [cell // building.width for cell in cells]
+        found = _COORDINATES[key] = (
+            [cell % building.width for cell in cells],
+            [row % building.height for row in rows],
+            [row // building.height for row in rows],
+        )
+        while len(_COORDINATES) > 8:
+            _COORDINATES.pop(next(iter(_COORDINATES)))
+    return found
+
+
+_COORDINATES: dict[tuple[int, int, int], tuple[list[int], list[int], list[int]]] = {}
 
 
 def cell_distance_field(
@@ -288,7 +305,7 @@ class DistanceFrom:
                 self._at += 1
                 continue
             if len(frontier) <= at + STAIRS:
-                frontier.extend([] for _ in range(at + STAIRS + 1 - len(frontier)))
+                frontier += [[] for _ in range(at + STAIRS + 32 - len(frontier))]
             straight, diagonal = at + STRAIGHT, at + DIAGONAL
             ahead, across = frontier[straight].append, frontier[diagonal].append
             while cells:

@@ -222,8 +222,7 @@ class World:
                 civilians.answer_challenge(self, person)
         # Chosen before anyone acts: a civilian's act changes only their own state.
         acting = [] if self.finished else self._acting()
-        for person in acting:
-            civilians.act_civilian(self, person)
+        civilians.act_civilians(self, acting)
         for person in acting:
             if not person.present or _settled(person):  # settled stays settled
                 self._civilians_here = self._civilians_who_may_act(self._civilians_here)
@@ -554,7 +553,7 @@ class World:
         now = self.tick
         memo = rest_memo(self.building)
         memo.looking = None
-        if not self.quiet or self.finished:
+        if not self.quiet or self.finished or limit <= now:
             return now
         due = self._due_but_looks(walking, cornered)
         if due <= now:
@@ -603,8 +602,9 @@ class World:
                 due = min(due, civilians.answer_due(self, person))
         if due <= now:
             return now
+        fields = civilians.ExitFields(self)
         for person in self._acting():
-            due = min(due, civilians.civilian_due(self, person, walking, cornered))
+            due = min(due, civilians.civilian_due(self, person, walking, cornered, fields))
             if due <= now:
                 return now
         return due
