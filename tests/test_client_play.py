@@ -4,7 +4,6 @@ screen with the reason, selection by click and Tab, the camera's dead zone, taps
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -95,7 +94,7 @@ def test_being_hit_says_what_it_means_and_frames_the_view(client_context, screen
     play.tick()
     play._on_event(PersonWounded(6, "trainee", "trainee", "suspect", "walking", Position(0, 4, 3)))
     assert "still able" in play.captions[-1][2]
-    play.curr["trainee"] = replace(play.curr["trainee"], condition="walking")
+    play.curr["trainee"] = play.curr["trainee"]._replace(condition="walking")
     assert dict(play.hud_state().status)["Condition"].startswith("HIT")
     texts(play, screen)
     view = play.view_rect(screen)
@@ -301,7 +300,7 @@ def test_a_take_cover_key_press_sends_the_command_and_leaving_sends_leave(client
     play.handle(key(pygame.K_q))
     assert play.pending == [TakeCover()]
     play.pending.clear()
-    play.curr["trainee"] = replace(play.curr["trainee"], protection="cover")
+    play.curr["trainee"] = play.curr["trainee"]._replace(protection="cover")
     play.handle(key(pygame.K_q))
     assert play.pending == [LeaveCover()]
 

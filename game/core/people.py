@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.core.events import Appearance
 from game.core.geometry import distance
@@ -100,9 +101,10 @@ class Person:
         return self.role in (Role.TRAINEE, Role.OFFICER)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonView:
-    """A read-only picture of a person for drawing: what is on screen, never behaviour internals."""
+class PersonView(NamedTuple):
+    """A read-only picture of a person for drawing: what is on screen, never behaviour internals
+    (a named tuple, made several times faster than a frozen dataclass: the eyes and the client
+    picture everyone in view whenever someone moves)."""
 
     id: str
     role: str
@@ -123,7 +125,7 @@ class PersonView:
 
 def view(person: Person) -> PersonView:
     """The drawable picture of a person."""
-    return PersonView(*_pictured(person))
+    return PersonView._make(_pictured(person))
 
 
 def _pictured(person: Person) -> tuple:
@@ -157,16 +159,15 @@ class Views:
     __slots__ = ("_made",)
 
     def __init__(self) -> None:
-        self._made: dict[str, tuple[tuple, PersonView]] = {}
+        self._made: dict[str, PersonView] = {}
 
     def of(self, person: Person) -> PersonView:
         """The picture of a person now."""
         pictured = _pictured(person)  # comparing it costs a fraction of making a picture
         made = self._made.get(person.id)
-        if made is not None and made[0] == pictured:
-            return made[1]
-        picture = PersonView(*pictured)
-        self._made[person.id] = (pictured, picture)
+        if made is not None and made == pictured:  # a picture is the tuple of what it shows
+            return made
+        picture = self._made[person.id] = PersonView._make(pictured)
         return picture
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import compress, count
 from math import hypot
 from operator import attrgetter, is_not
+from typing import NamedTuple
 
 from game.core.building import Building, kept_for
 from game.core.geometry import bearing, compass, distance, line
@@ -243,9 +244,9 @@ class InSight:
         return visible
 
 
-@dataclass(frozen=True, slots=True)
-class _LastLook:
-    """The last answer of `InSight.among` in a building, and what it was worked out from."""
+class _LastLook(NamedTuple):
+    """The last answer of `InSight.among` in a building, and what it was worked out from (a named
+    tuple: one is made at every look)."""
 
     people: list[Person]
     here: tuple[Position, int]
